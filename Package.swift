@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// No Swift package dependencies: the toolchain (Foundation, Dispatch, Synchronization,
+// XCTest/Swift Testing) and the system libwasmtime installed by Scripts/install-wasmtime.sh.
+let package = Package(
+    name: "Cupcake",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CupcakeTrace", targets: ["CupcakeTrace"]),
+        .library(name: "CupcakeEngine", targets: ["CupcakeEngine"]),
+        .executable(name: "cupcake", targets: ["cupcake"]),
+        .executable(name: "cupcake-bench", targets: ["cupcake-bench"]),
+    ],
+    targets: [
+        // libwasmtime from the pinned PyPI wheel; its wasmtime.pc puts /usr/local/lib on the link path.
+        .systemLibrary(name: "CWasmtimeSys", pkgConfig: "wasmtime"),
+        // Our own declarations of the part of the wasmtime C API we call, plus small C helpers.
+        .target(name: "CWasmtime", dependencies: ["CWasmtimeSys"]),
+        .target(name: "CupcakeTrace"),
+        .target(name: "CupcakeEngine", dependencies: ["CupcakeTrace", "CWasmtime"]),
+        .executableTarget(name: "cupcake", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
+        .executableTarget(name: "cupcake-bench", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
+        // A tiny traced program the trace integration tests run as a child process.
+        .executableTarget(name: "cupcake-trace-probe", dependencies: ["CupcakeTrace"]),
+        .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "cupcake-trace-probe"]),
+        .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
+        .testTarget(name: "CLITests", dependencies: ["cupcake"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,55 @@
+import Synchronization
+
+/// Ordinary diagnostic lines (warnings about configuration, errors the engine recovered from),
+/// written as JSON objects with `timestamp`, `level`, `target` and `message`, plus the trace and
+/// span ids when logged inside a span. Filtered by `CUPCAKE_LOG` (default `warn`).
+public final class DiagnosticLog: Sendable {
+    public let threshold: LogLevel
+    private let sink: any Sink
+    private let dropped = Atomic<Int>(0)
+
+    public init(threshold: LogLevel, sink: any Sink) {
+        self.threshold = threshold
+        self.sink = sink
+    }
+
+    /// Whether lines of `level` are written.
+    @inlinable public func isEnabled(_ level: LogLevel) -> Bool { level <= threshold }
+
+    /// Writes `message` at `level` if the threshold lets it through; the message and fields are not
+    /// evaluated otherwise.
+    @inlinable public func log(
+        _ level: LogLevel, _ message: @autoclosure () -> String, target: String = "cupcake",
+        fields: @autoclosure () -> KeyValuePairs<String, TraceValue> = [:]
+    ) {
+        if isEnabled(level) { emit(level, message(), target: target, fields: fields()) }
+    }
+
+    @inlinable public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
+    @inlinable public func warn(_ message: @autoclosure () -> String) { log(.warn, message()) }
+    @inlinable public func info(_ message: @autoclosure () -> String) { log(.info, message()) }
+    @inlinable public func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
+
+    var droppedLineCount: Int { dropped.load(ordering: .relaxed) }
+
+    @usableFromInline
+    func emit(_ level: LogLevel, _ message: String, target: String, fields: KeyValuePairs<String, TraceValue>) {
+        var writer = JSONLineWriter()
+        writer.rawKey("timestamp")
+        writer.appendTimestamp(WallClock.nowNanoseconds())
+        writer.field("level", string: level.label)
+        writer.field("target", string: target, limit: TraceConfiguration.defaultMaxFieldBytes)
+        writer.field("message", string: message, limit: 8 * TraceConfiguration.defaultMaxFieldBytes)
+        if let span = SpanBox.current {
+            writer.field("trace_id", asciiBytes: span.trace.traceIDHex)
+            writer.field("span_id", asciiBytes: span.spanID.hexBytes)
+        }
+        for (key, value) in fields where !PayloadKeys.isPayload(key) {
+            let name = TraceLineEncoder.reservedKeys.contains(key) ? "field." + key : key
+            writer.field(name, value, limit: TraceConfiguration.defaultMaxFieldBytes)
+        }
+        let line = writer.finish()
+        let written = line.withUnsafeBytes { sink.write($0) }
+        if !written { dropped.add(1, ordering: .relaxed) }
+    }
+}

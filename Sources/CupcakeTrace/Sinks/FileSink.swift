@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Appends lines to a file (opened with `O_APPEND`, so several processes can share one file
+/// without tearing lines).
+public final class FileSink: Sink {
+    public let path: String
+    private let descriptor: FileDescriptorSink
+
+    /// Opens `path` for appending, creating it with mode 0600 (trace lines may describe what an
+    /// agent did; they are not for other users).
+    public init(path: String) throws(TraceSinkError) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        self.path = path
+        self.descriptor = FileDescriptorSink(fileDescriptor: fd)
+    }
+
+    deinit { close(descriptor.fileDescriptor) }
+
+    public func write(_ lines: UnsafeRawBufferPointer) -> Bool {
+        descriptor.write(lines)
+    }
+}
+
+/// Why a trace sink could not be set up.
+public enum TraceSinkError: Error, CustomStringConvertible, Equatable {
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "trace file \(path): cannot open for appending: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/// Where finished trace and log lines go.
+///
+/// `write` receives one or more complete lines, each ending in `\n`. It must hand them to the
+/// destination in one operation (so concurrent evaluations never interleave), must not throw and
+/// must not retry for long: a failure is reported by returning `false`, and the tracer counts the
+/// lines as dropped. Tracing never fails an evaluation.
+public protocol Sink: Sendable {
+    /// Writes complete lines; returns `false` when they could not be written.
+    func write(_ lines: UnsafeRawBufferPointer) -> Bool
+}

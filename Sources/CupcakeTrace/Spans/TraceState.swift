@@ -1,0 +1,66 @@
+import Synchronization
+
+/// What all spans of one trace share: its id, the tracer that owns it, and, when sampling is on,
+/// the lines held back until the root span decides whether the trace is kept.
+@usableFromInline
+final class TraceState: Sendable {
+    let tracer: Tracer
+    let traceID: TraceID
+    let traceIDHex: [UInt8]
+    /// True when lines are held in `held` until the root ends (sampling below 1).
+    private let holdsLines: Bool
+    private let held = Mutex<[UInt8]>([])
+    private let recordedError = Atomic<Bool>(false)
+
+    init(tracer: Tracer, traceID: TraceID) {
+        self.tracer = tracer
+        self.traceID = traceID
+        self.traceIDHex = traceID.hexBytes
+        self.holdsLines = tracer.configuration.sampleRate < 1
+    }
+
+    func noteError() { recordedError.store(true, ordering: .relaxed) }
+
+    /// Writes a finished line now, or holds it while the trace's fate is undecided.
+    func emit(_ line: [UInt8]) {
+        if holdsLines {
+            held.withLock { $0.append(contentsOf: line) }
+        } else {
+            tracer.write(line)
+        }
+    }
+
+    /// Called when the root span has ended: writes the held lines together, or drops them.
+    func finish(finalDecision: String?) {
+        guard holdsLines else { return }
+        let lines = held.withLock { buffer in
+            let taken = buffer
+            buffer = []
+            return taken
+        }
+        let keep =
+            recordedError.load(ordering: .relaxed)
+            || Sampler.mustKeep(finalDecision: finalDecision)
+            || Sampler.isSampled(traceID, rate: tracer.configuration.sampleRate)
+        if keep, !lines.isEmpty { tracer.write(lines) }
+    }
+}
+
+/// Deterministic trace sampling: the same trace id is always kept or always dropped at a given
+/// rate, so every process that sees a trace decides alike.
+public enum Sampler {
+    /// Whether `traceID` falls in the kept fraction `rate` (0...1). Uses the id's random low bits.
+    public static func isSampled(_ traceID: TraceID, rate: Double) -> Bool {
+        if rate >= 1 { return true }
+        if rate <= 0 { return false }
+        let bits = traceID.low & 0x3FFF_FFFF_FFFF_FFFF  // the 62 random bits of a UUIDv7 tail
+        let fraction = Double(bits) / Double(UInt64(1) << 62)
+        return fraction < rate
+    }
+
+    /// Traces that end in anything but Allow are always kept: they are the ones people debug.
+    public static func mustKeep(finalDecision: String?) -> Bool {
+        guard let finalDecision else { return false }
+        return finalDecision.lowercased() != "allow"
+    }
+}
