@@ -10,28 +10,28 @@ public struct TraceCategory: OptionSet, Sendable, Hashable {
     @inlinable public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// The root `evaluate` span and one span per pipeline stage.
-    public static let eval = TraceCategory(rawValue: 1 << 0)
+    @inlinable public static var eval: TraceCategory { TraceCategory(rawValue: 1 << 0) }
     /// Per-policy routing detail.
-    public static let routing = TraceCategory(rawValue: 1 << 1)
+    @inlinable public static var routing: TraceCategory { TraceCategory(rawValue: 1 << 1) }
     /// One span per signal.
-    public static let signals = TraceCategory(rawValue: 1 << 2)
+    @inlinable public static var signals: TraceCategory { TraceCategory(rawValue: 1 << 2) }
     /// Module load, instantiation and evaluation detail.
-    public static let wasm = TraceCategory(rawValue: 1 << 3)
+    @inlinable public static var wasm: TraceCategory { TraceCategory(rawValue: 1 << 3) }
     /// Per-decision synthesis detail.
-    public static let synthesis = TraceCategory(rawValue: 1 << 4)
+    @inlinable public static var synthesis: TraceCategory { TraceCategory(rawValue: 1 << 4) }
     /// One span per action.
-    public static let actions = TraceCategory(rawValue: 1 << 5)
+    @inlinable public static var actions: TraceCategory { TraceCategory(rawValue: 1 << 5) }
     /// Opt-in: raw event values (tool_input, prompts, signal output) in fields, truncated.
-    public static let payload = TraceCategory(rawValue: 1 << 6)
+    @inlinable public static var payload: TraceCategory { TraceCategory(rawValue: 1 << 6) }
 
     /// Every category except `payload`; what `all` turns on.
-    public static let all: TraceCategory = [.eval, .routing, .signals, .wasm, .synthesis, .actions]
+    @inlinable public static var all: TraceCategory { TraceCategory(rawValue: 0b11_1111) }
     /// For the root span site: visible whenever anything is traced.
-    public static let root: TraceCategory = [.all, .payload]
+    @inlinable public static var root: TraceCategory { TraceCategory(rawValue: 0b111_1111) }
 
     /// For a stage span site: visible under `eval` or under the stage's own category.
     @inlinable public static func stage(_ category: TraceCategory) -> TraceCategory {
-        [.eval, category]
+        TraceCategory(rawValue: TraceCategory.eval.rawValue | category.rawValue)
     }
 
     /// The names accepted in `CUPCAKE_TRACE`, in the order they are documented.

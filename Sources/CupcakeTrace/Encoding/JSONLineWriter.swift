@@ -1,41 +1,45 @@
-/// Builds one JSON object as bytes, for trace and log lines. Hand-written because a trace line
-/// must cost well under a microsecond, and because every string must be escaped so that nothing
-/// in a hook event can split or forge a line.
-struct JSONLineWriter {
-    private(set) var bytes: [UInt8]
+/// Builds one JSON object line. Hand-written because a trace line must cost well under a
+/// microsecond, and because every string must be escaped so that nothing in a hook event can
+/// split or forge a line.
+struct JSONLineWriter: ~Copyable {
+    var buffer: ByteBuffer
     private var needsComma = false
 
     init(capacity: Int = 320) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
-        bytes.append(UInt8(ascii: "{"))
+        buffer = ByteBuffer(capacity: capacity)
+        buffer.append(UInt8(ascii: "{"))
     }
-
-    mutating func appendRaw(_ byte: UInt8) { bytes.append(byte) }
-    mutating func appendRaw(contentsOf other: [UInt8]) { bytes.append(contentsOf: other) }
 
     /// Closes the object and ends the line.
-    mutating func finish() -> [UInt8] {
-        bytes.append(UInt8(ascii: "}"))
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+    mutating func finish() {
+        buffer.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "\n"))
     }
 
-    private mutating func key(_ key: String) {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    private mutating func separator() {
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
         needsComma = true
-        appendQuoted(key, limit: Int.max)
-        bytes.append(UInt8(ascii: ":"))
     }
 
-    /// A key whose text is known to need no escaping (the fixed keys of the contract).
+    /// A key whose text needs no escaping (the fixed keys of the contract).
     mutating func rawKey(_ key: StaticString) {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        buffer.reserve(key.utf8CodeUnitCount + 4)
+        if needsComma { buffer.appendUnchecked(UInt8(ascii: ",")) }
         needsComma = true
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        buffer.appendUnchecked(UInt8(ascii: "\""))
+        buffer.append(key)
+        buffer.appendUnchecked(UInt8(ascii: "\""))
+        buffer.appendUnchecked(UInt8(ascii: ":"))
+    }
+
+    /// A caller-supplied key, escaped; `prefix` marks a field that collides with a reserved key.
+    mutating func key(_ key: String, prefix: StaticString? = nil) {
+        separator()
+        buffer.append(UInt8(ascii: "\""))
+        if let prefix { buffer.append(prefix) }
+        appendEscapedContent(key, limit: Int.max)
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
     }
 
     mutating func field(_ key: StaticString, string value: String, limit: Int = .max) {
@@ -43,61 +47,94 @@ struct JSONLineWriter {
         appendQuoted(value, limit: limit)
     }
 
-    mutating func field(_ key: StaticString, asciiBytes value: [UInt8]) {
+    mutating func field(_ key: StaticString, hex value: UInt64) {
         rawKey(key)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: value)
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+        appendHex(value)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    mutating func field(_ key: StaticString, traceID: TraceID) {
+        rawKey(key)
+        buffer.append(UInt8(ascii: "\""))
+        appendHex(traceID.high)
+        appendHex(traceID.low)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     mutating func fieldNull(_ key: StaticString) {
         rawKey(key)
-        bytes.append(contentsOf: [0x6e, 0x75, 0x6c, 0x6c])  // null
+        buffer.append("null")
     }
 
-    /// A non-negative duration in nanoseconds as milliseconds with microsecond resolution.
+    mutating func field(_ key: StaticString, timestamp nanoseconds: UInt64) {
+        rawKey(key)
+        buffer.append(UInt8(ascii: "\""))
+        RFC3339.append(nanoseconds: nanoseconds, to: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// A non-negative duration in nanoseconds, as milliseconds with microsecond resolution.
     mutating func field(_ key: StaticString, milliseconds nanoseconds: UInt64) {
         rawKey(key)
         let micros = (nanoseconds + 500) / 1000
         appendDecimal(micros / 1000)
-        bytes.append(UInt8(ascii: "."))
-        let fraction = micros % 1000
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+        let fraction = Int(micros % 1000)
+        buffer.reserve(4)
+        buffer.appendUnchecked(UInt8(ascii: "."))
+        buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(fraction / 100))
+        buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(fraction % 10))
     }
 
-    /// A caller-supplied field; `key` is escaped, `value` rendered per its type with strings capped
-    /// at `limit` UTF-8 bytes.
-    mutating func field(_ key: String, _ value: TraceValue, limit: Int) {
-        self.key(key)
+    /// A field value rendered per its type, strings capped at `limit` UTF-8 bytes.
+    mutating func value(_ value: TraceValue, limit: Int) {
         switch value {
         case .string(let string): appendQuoted(string, limit: limit)
         case .int(let int): appendInteger(int)
         case .double(let double): appendDouble(double)
-        case .bool(let bool):
-            bytes.append(contentsOf: bool ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6c, 0x73, 0x65])
-        case .null: bytes.append(contentsOf: [0x6e, 0x75, 0x6c, 0x6c])
+        case .bool(let bool): buffer.append(bool ? "true" : "false")
+        case .null: buffer.append("null")
         case .strings(let strings):
-            bytes.append(UInt8(ascii: "["))
+            buffer.append(UInt8(ascii: "["))
             for (index, string) in strings.prefix(Self.maxArrayElements).enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 appendQuoted(string, limit: limit)
             }
             if strings.count > Self.maxArrayElements {
-                bytes.append(UInt8(ascii: ","))
+                buffer.append(UInt8(ascii: ","))
                 appendQuoted("…[+\(strings.count - Self.maxArrayElements) more]", limit: .max)
             }
-            bytes.append(UInt8(ascii: "]"))
+            buffer.append(UInt8(ascii: "]"))
         }
     }
 
     /// Arrays longer than this are cut, with a final element saying how many were left out.
     static let maxArrayElements = 64
 
+    /// 16 lowercase hex digits, 8 at a time: spread each nibble into its own byte, then turn
+    /// 0-9 into '0'-'9' and 10-15 into 'a'-'f' with word arithmetic.
+    mutating func appendHex(_ value: UInt64) {
+        buffer.reserve(16)
+        buffer.appendUnchecked(word: Self.hexDigits(UInt32(truncatingIfNeeded: value >> 32)))
+        buffer.appendUnchecked(word: Self.hexDigits(UInt32(truncatingIfNeeded: value)))
+    }
+
+    @inline(__always)
+    static func hexDigits(_ half: UInt32) -> UInt64 {
+        var n = UInt64(half)
+        n = (n | n << 16) & 0x0000_FFFF_0000_FFFF
+        n = (n | n << 8) & 0x00FF_00FF_00FF_00FF
+        n = (n | n << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        // Now byte i (from the least significant) holds nibble 7-i; letters need 0x27 more than digits.
+        let letters = ((n &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        let ascii = n &+ 0x3030_3030_3030_3030 &+ letters &* 0x27
+        return ascii.byteSwapped  // most significant digit first in memory
+    }
+
     mutating func appendInteger(_ value: Int64) {
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            buffer.append(UInt8(ascii: "-"))
             appendDecimal(value.magnitude)
         } else {
             appendDecimal(UInt64(value))
@@ -105,51 +142,57 @@ struct JSONLineWriter {
     }
 
     mutating func appendDecimal(_ value: UInt64) {
-        if value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
+        var digits = 1
+        var probe = value
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        buffer.reserve(digits)
+        var divisor: UInt64 = 1
+        for _ in 1..<digits { divisor &*= 10 }
         var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+        while divisor > 0 {
+            buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
 
     mutating func appendDouble(_ value: Double) {
         guard value.isFinite else {
-            bytes.append(contentsOf: [0x6e, 0x75, 0x6c, 0x6c])  // JSON has no NaN or infinity
+            buffer.append("null")  // JSON has no NaN or infinity
             return
         }
         if value == value.rounded(), value.magnitude < 1e15 {
             appendInteger(Int64(value))
             return
         }
-        bytes.append(contentsOf: value.description.utf8)
+        var text = value.description
+        text.withUTF8 { buffer.append($0) }
     }
 
-    /// Writes `string` as a JSON string literal: quotes, backslashes and every control character
-    /// escaped, U+2028/U+2029 escaped (they end lines in JavaScript), truncated at a character
-    /// boundary to `limit` bytes with a marker saying how much was cut.
+    /// Writes `string` as a JSON string literal (see ``appendEscapedContent(_:limit:)``).
     mutating func appendQuoted(_ string: String, limit: Int) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+        appendEscapedContent(string, limit: limit)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Escapes quotes, backslashes and every control character, and U+2028/U+2029 (line ends in
+    /// JavaScript); truncates at a character boundary to `limit` bytes with a marker saying how
+    /// much was cut. Swift strings are valid UTF-8 (invalid input was repaired to U+FFFD when the
+    /// string was decoded), so the output is valid UTF-8 too.
+    mutating func appendEscapedContent(_ string: String, limit: Int) {
         var string = string
         string.withUTF8 { utf8 in
             let cut = utf8.count > limit ? Self.characterBoundary(in: utf8, atMost: limit) : utf8.count
             appendEscaped(UnsafeBufferPointer(rebasing: utf8[0..<cut]))
             if cut < utf8.count {
-                bytes.append(contentsOf: "…[+\(utf8.count - cut) bytes]".utf8)
+                var marker = "…[+\(utf8.count - cut) bytes]"
+                marker.withUTF8 { buffer.append($0) }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     private static func characterBoundary(in utf8: UnsafeBufferPointer<UInt8>, atMost limit: Int) -> Int {
@@ -162,48 +205,69 @@ struct JSONLineWriter {
         var runStart = 0
         var index = 0
         let count = utf8.count
+        let base = UnsafeRawPointer(utf8.baseAddress)
         while index < count {
-            let byte = utf8[index]
-            var escape: StaticString? = nil
-            var length = 1
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                escape = ""
-            } else if byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80,
-                utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
+            // Skip 8 plain bytes at a time: most field text needs no escaping at all.
+            if let base, index + 8 <= count,
+                !Self.mayNeedEscape(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             {
-                escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                length = 3
+                index += 8
+                continue
             }
-            guard let escape else {
+            let byte = utf8[index]
+            if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
                 index += 1
                 continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-            if length == 3 {
-                escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            } else {
-                appendEscape(for: byte)
+            if byte == 0xE2 {
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
+                guard index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] & 0xFE == 0xA8 else {
+                    index += 1
+                    continue
+                }
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                buffer.append(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                index += 3
+                runStart = index
+                continue
             }
-            index += length
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            appendEscape(for: byte)
+            index += 1
             runStart = index
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+    }
+
+    /// Whether any of the 8 bytes in `word` is a control character, `"`, `\\` or 0xE2 (the
+    /// lead byte of U+2028/U+2029). Exact for "none": the classic has-zero-byte bit tricks.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = hasZero(word ^ (ones &* 0x22))
+        let backslash = hasZero(word ^ (ones &* 0x5C))
+        let lineSeparatorLead = hasZero(word ^ (ones &* 0xE2))
+        return control | quote | backslash | lineSeparatorLead != 0
     }
 
     private mutating func appendEscape(for byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""): buffer.append("\\\"")
+        case UInt8(ascii: "\\"): buffer.append("\\\\")
+        case 0x0A: buffer.append("\\n")
+        case 0x0D: buffer.append("\\r")
+        case 0x09: buffer.append("\\t")
+        case 0x08: buffer.append("\\b")
+        case 0x0C: buffer.append("\\f")
         default:
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(HexWriter.digits[Int(byte >> 4)])
-            bytes.append(HexWriter.digits[Int(byte & 0xF)])
+            buffer.append("\\u00")
+            let high = byte >> 4
+            let low = byte & 0xF
+            buffer.append(high + 0x30)
+            buffer.append(low < 10 ? low + 0x30 : low + 0x57)
         }
     }
 }

@@ -1,35 +1,37 @@
 /// Formats Unix-epoch nanoseconds as an RFC 3339 UTC timestamp with microseconds,
 /// `2026-11-25T16:24:21.123456Z`, without Foundation's date formatters (too slow per line).
 enum RFC3339 {
-    static func append(nanoseconds: UInt64, to out: inout [UInt8]) {
+    static func append(nanoseconds: UInt64, to out: inout ByteBuffer) {
         let seconds = Int64(nanoseconds / 1_000_000_000)
         let micros = Int(nanoseconds % 1_000_000_000 / 1000)
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let days = seconds / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = civil(fromDays: days)
+        out.reserve(27)
         appendDigits(Int(year), count: 4, to: &out)
-        out.append(UInt8(ascii: "-"))
+        out.appendUnchecked(UInt8(ascii: "-"))
         appendDigits(month, count: 2, to: &out)
-        out.append(UInt8(ascii: "-"))
+        out.appendUnchecked(UInt8(ascii: "-"))
         appendDigits(day, count: 2, to: &out)
-        out.append(UInt8(ascii: "T"))
+        out.appendUnchecked(UInt8(ascii: "T"))
         appendDigits(secondOfDay / 3600, count: 2, to: &out)
-        out.append(UInt8(ascii: ":"))
+        out.appendUnchecked(UInt8(ascii: ":"))
         appendDigits(secondOfDay / 60 % 60, count: 2, to: &out)
-        out.append(UInt8(ascii: ":"))
+        out.appendUnchecked(UInt8(ascii: ":"))
         appendDigits(secondOfDay % 60, count: 2, to: &out)
-        out.append(UInt8(ascii: "."))
+        out.appendUnchecked(UInt8(ascii: "."))
         appendDigits(micros, count: 6, to: &out)
-        out.append(UInt8(ascii: "Z"))
+        out.appendUnchecked(UInt8(ascii: "Z"))
     }
 
     static func string(nanoseconds: UInt64) -> String {
-        var out: [UInt8] = []
+        var out = ByteBuffer(capacity: 32)
         append(nanoseconds: nanoseconds, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil inverse).
+    /// Days since 1970-01-01 to a proleptic Gregorian date (the inverse of H. Hinnant's
+    /// days_from_civil).
     static func civil(fromDays days: Int64) -> (year: Int64, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -43,12 +45,14 @@ enum RFC3339 {
         return (year, month, day)
     }
 
-    private static func appendDigits(_ value: Int, count: Int, to out: inout [UInt8]) {
+    /// Appends exactly `count` digits (zero-padded); room was reserved by the caller.
+    @inline(__always)
+    private static func appendDigits(_ value: Int, count: Int, to out: inout ByteBuffer) {
         var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
+        for _ in 1..<count { divisor &*= 10 }
         var rest = max(0, value)
         while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            out.appendUnchecked(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor % 10))
             rest %= divisor
             divisor /= 10
         }

@@ -2,26 +2,22 @@
 /// the required keys first, then the span's fields. A field can never replace a required key: one
 /// that uses a reserved name is written as `field.<name>`.
 enum TraceLineEncoder {
-    /// Keys the contract owns on every line.
-    static let reservedKeys: Set<String> = [
-        "timestamp", "level", "span", "trace_id", "span_id", "parent_span_id", "duration_ms",
-        "event", "error", "message", "target",
-    ]
-
     static func encode(
-        span: SpanBox, level: String, wallNanoseconds: UInt64, durationNanoseconds: UInt64,
-        event: String?, record: SpanRecord
-    ) -> [UInt8] {
+        span: SpanBox, level: StaticString, wallNanoseconds: UInt64, durationNanoseconds: UInt64,
+        event: String?, initial: KeyValuePairs<String, TraceValue>, record: borrowing SpanRecord
+    ) -> JSONLineWriter {
         let configuration = span.tracer.configuration
-        var writer = JSONLineWriter(capacity: 256 + record.fields.count * 32)
-        writer.rawKey("timestamp")
-        writer.appendTimestamp(wallNanoseconds)
-        writer.field("level", string: level)
+        var writer = JSONLineWriter(capacity: 256 + (initial.count + record.fields.count) * 48)
+        writer.field("timestamp", timestamp: wallNanoseconds)
+        writer.rawKey("level")
+        writer.buffer.append(UInt8(ascii: "\""))
+        writer.buffer.append(level)
+        writer.buffer.append(UInt8(ascii: "\""))
         writer.field("span", string: span.name, limit: configuration.maxFieldBytes)
-        writer.field("trace_id", asciiBytes: span.trace.traceIDHex)
-        writer.field("span_id", asciiBytes: span.spanID.hexBytes)
+        writer.field("trace_id", traceID: span.trace.traceID)
+        writer.field("span_id", hex: span.spanID.rawValue)
         if let parent = span.parentID {
-            writer.field("parent_span_id", asciiBytes: parent.hexBytes)
+            writer.field("parent_span_id", hex: parent.rawValue)
         } else {
             writer.fieldNull("parent_span_id")
         }
@@ -29,34 +25,28 @@ enum TraceLineEncoder {
         if let event {
             writer.field("event", string: event, limit: configuration.maxFieldBytes)
         }
-        for field in record.fields {
-            let key = reservedKeys.contains(field.key) ? "field." + field.key : field.key
-            let payload = field.isPayload || PayloadKeys.isPayload(field.key)
-            writer.field(key, field.value, limit: payload ? configuration.maxPayloadBytes : configuration.maxFieldBytes)
+        let payloadEnabled = span.tracer.payloadEnabled
+        // Start-time fields in their order; a key recorded again later takes its later value there.
+        for (key, value) in initial {
+            let kind = FieldKeys.classify(key)
+            if kind.contains(.payload), !payloadEnabled { continue }
+            let late = record.fields.first(where: { $0.key == key })
+            appendField(late ?? RecordedField(key: key, value: value, kind: kind), to: &writer, configuration: configuration)
+        }
+        for field in record.fields where !initial.contains(where: { $0.key == field.key }) {
+            appendField(field, to: &writer, configuration: configuration)
         }
         if let error = record.error {
             writer.field("error", string: error, limit: configuration.maxFieldBytes)
         }
-        return writer.finish()
+        writer.finish()
+        return writer
     }
-}
 
-extension JSONLineWriter {
-    mutating func appendTimestamp(_ nanoseconds: UInt64) {
-        appendRaw(UInt8(ascii: "\""))
-        var stamp: [UInt8] = []
-        stamp.reserveCapacity(27)
-        RFC3339.append(nanoseconds: nanoseconds, to: &stamp)
-        appendRaw(contentsOf: stamp)
-        appendRaw(UInt8(ascii: "\""))
+    static func appendField(_ field: RecordedField, to writer: inout JSONLineWriter, configuration: TraceConfiguration) {
+        writer.key(field.key, prefix: field.kind.contains(.reserved) ? "field." : nil)
+        let limit = field.kind.contains(.payload) ? configuration.maxPayloadBytes : configuration.maxFieldBytes
+        writer.value(field.value, limit: limit)
     }
-}
 
-extension SpanID {
-    var hexBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(16)
-        HexWriter.append(rawValue, digits: 16, to: &out)
-        return out
-    }
 }

@@ -35,21 +35,22 @@ public final class DiagnosticLog: Sendable {
     @usableFromInline
     func emit(_ level: LogLevel, _ message: String, target: String, fields: KeyValuePairs<String, TraceValue>) {
         var writer = JSONLineWriter()
-        writer.rawKey("timestamp")
-        writer.appendTimestamp(WallClock.nowNanoseconds())
+        writer.field("timestamp", timestamp: WallClock.nowNanoseconds())
         writer.field("level", string: level.label)
         writer.field("target", string: target, limit: TraceConfiguration.defaultMaxFieldBytes)
         writer.field("message", string: message, limit: 8 * TraceConfiguration.defaultMaxFieldBytes)
         if let span = SpanBox.current {
-            writer.field("trace_id", asciiBytes: span.trace.traceIDHex)
-            writer.field("span_id", asciiBytes: span.spanID.hexBytes)
+            writer.field("trace_id", traceID: span.trace.traceID)
+            writer.field("span_id", hex: span.spanID.rawValue)
         }
-        for (key, value) in fields where !PayloadKeys.isPayload(key) {
-            let name = TraceLineEncoder.reservedKeys.contains(key) ? "field." + key : key
-            writer.field(name, value, limit: TraceConfiguration.defaultMaxFieldBytes)
+        for (key, value) in fields {
+            let kind = FieldKeys.classify(key)
+            if kind.contains(.payload) { continue }  // diagnostics never carry raw event content
+            writer.key(key, prefix: kind.contains(.reserved) ? "field." : nil)
+            writer.value(value, limit: TraceConfiguration.defaultMaxFieldBytes)
         }
-        let line = writer.finish()
-        let written = line.withUnsafeBytes { sink.write($0) }
+        writer.finish()
+        let written = writer.buffer.withBytes { sink.write($0) }
         if !written { dropped.add(1, ordering: .relaxed) }
     }
 }

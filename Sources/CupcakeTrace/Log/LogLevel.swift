@@ -15,6 +15,16 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
         }
     }
 
+    var staticLabel: StaticString {
+        switch self {
+        case .error: "ERROR"
+        case .warn: "WARN"
+        case .info: "INFO"
+        case .debug: "DEBUG"
+        case .trace: "TRACE"
+        }
+    }
+
     /// Parses `error|warn|info|debug|trace` (case-insensitive; `warning` too).
     public init?(name: some StringProtocol) {
         switch name.lowercased() {

@@ -6,7 +6,6 @@ import Synchronization
 final class TraceState: Sendable {
     let tracer: Tracer
     let traceID: TraceID
-    let traceIDHex: [UInt8]
     /// True when lines are held in `held` until the root ends (sampling below 1).
     private let holdsLines: Bool
     private let held = Mutex<[UInt8]>([])
@@ -15,18 +14,18 @@ final class TraceState: Sendable {
     init(tracer: Tracer, traceID: TraceID) {
         self.tracer = tracer
         self.traceID = traceID
-        self.traceIDHex = traceID.hexBytes
         self.holdsLines = tracer.configuration.sampleRate < 1
     }
 
     func noteError() { recordedError.store(true, ordering: .relaxed) }
 
     /// Writes a finished line now, or holds it while the trace's fate is undecided.
-    func emit(_ line: [UInt8]) {
+    func emit(_ line: borrowing JSONLineWriter) {
         if holdsLines {
-            held.withLock { $0.append(contentsOf: line) }
+            let bytes = line.buffer.array
+            held.withLock { $0.append(contentsOf: bytes) }
         } else {
-            tracer.write(line)
+            line.buffer.withBytes { tracer.write($0) }
         }
     }
 
@@ -42,7 +41,7 @@ final class TraceState: Sendable {
             recordedError.load(ordering: .relaxed)
             || Sampler.mustKeep(finalDecision: finalDecision)
             || Sampler.isSampled(traceID, rate: tracer.configuration.sampleRate)
-        if keep, !lines.isEmpty { tracer.write(lines) }
+        if keep, !lines.isEmpty { lines.withUnsafeBytes { tracer.write($0) } }
     }
 }
 

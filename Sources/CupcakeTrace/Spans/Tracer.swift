@@ -13,13 +13,19 @@ public final class Tracer: Sendable {
     /// Diagnostic (non-span) lines, filtered by the configured log level.
     public let log: DiagnosticLog
     private let dropped = Atomic<Int>(0)
+    /// Wall-clock time minus monotonic time, read once: a span's timestamp is its monotonic start
+    /// plus this, which saves a clock read per span and keeps timestamps and durations consistent.
+    private let wallOffset: UInt64
 
     public init(configuration: TraceConfiguration) {
         self.configuration = configuration
         self.enabledMask = configuration.categories.rawValue
         self.payloadEnabled = configuration.categories.contains(.payload)
         self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink)
+        self.wallOffset = WallClock.nowNanoseconds() &- WallClock.monotonicNanoseconds()
     }
+
+    func wallNanoseconds(monotonic: UInt64) -> UInt64 { monotonic &+ wallOffset }
 
     /// A tracer configured from `environment`; warnings about values it did not understand are
     /// written once, as WARN lines.
@@ -129,9 +135,8 @@ public final class Tracer: Sendable {
     // MARK: Output
 
     /// Hands finished lines to the sink; a failed write is counted, never retried or thrown.
-    func write(_ lines: [UInt8]) {
-        let written = lines.withUnsafeBytes { configuration.sink.write($0) }
-        if !written {
+    func write(_ lines: UnsafeRawBufferPointer) {
+        if !configuration.sink.write(lines) {
             dropped.add(lines.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, ordering: .relaxed)
         }
     }

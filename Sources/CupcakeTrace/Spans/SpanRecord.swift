@@ -1,0 +1,35 @@
+/// One field recorded after a span started, with how its key is treated decided once.
+struct RecordedField {
+    var key: String
+    var value: TraceValue
+    var kind: FieldKind
+}
+
+/// What a span learns while it runs: fields recorded late (a key set again replaces its value)
+/// and the error it recorded. The fields given when the span started are kept as they came, so a
+/// span that records nothing late allocates nothing here.
+struct SpanRecord {
+    var fields: [RecordedField] = []
+    var error: String?
+
+    init() {}
+
+    /// Sets a field; setting a key again replaces its value. Returns without effect for a payload
+    /// key while payload tracing is off.
+    mutating func set(_ key: String, _ value: TraceValue, kind: FieldKind, payloadEnabled: Bool) {
+        if kind.contains(.payload), !payloadEnabled { return }
+        if let index = fields.firstIndex(where: { $0.key == key }) {
+            fields[index].value = value
+            fields[index].kind = kind
+        } else {
+            fields.append(RecordedField(key: key, value: value, kind: kind))
+        }
+    }
+
+    func stringValue(for key: String) -> String? {
+        guard let field = fields.first(where: { $0.key == key }), case .string(let text) = field.value else {
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,53 @@
+// cupcake-bench: the project's performance figures. Targets live here, never in timed tests.
+//
+//   swift run -c release cupcake-bench trace --json
+//   swift run -c release cupcake-bench wasm --json
+//   swift run -c release cupcake-bench all --json
+import CupcakeTrace
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let usage = """
+    usage: cupcake-bench <trace|wasm|all> [--json]
+      trace  span costs with tracing off and on, bytes per line, one evaluation's span shape
+      wasm   policy module compile, cache load, instantiate, warm evaluation latency
+      all    every group
+      --json print one JSON object of named figures (default: one "name value" per line)
+    """
+
+func printFigures(_ figures: [(String, Double)], json: Bool) {
+    if json {
+        let body = figures.map { name, value in
+            let number = value.isFinite ? formatNumber(value) : "null"
+            return "\"\(name)\":\(number)"
+        }.joined(separator: ",")
+        print("{\(body)}")
+    } else {
+        for (name, value) in figures { print("\(name) \(formatNumber(value))") }
+    }
+}
+
+func formatNumber(_ value: Double) -> String {
+    let rounded = (value * 1000).rounded() / 1000
+    return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let json = arguments.contains("--json")
+let groups = arguments.filter { !$0.hasPrefix("--") }
+guard groups.count == 1, ["trace", "wasm", "all"].contains(groups[0]) else {
+    print(usage)
+    exit(groups.isEmpty || arguments.contains("--help") ? 0 : 64)
+}
+do {
+    var figures: [(String, Double)] = []
+    if groups[0] == "trace" || groups[0] == "all" { figures += try TraceBenchmark.run() }
+    if groups[0] == "wasm" || groups[0] == "all" { figures += try await runWasmBenchmark() }
+    printFigures(figures, json: json)
+} catch {
+    let message = Array("cupcake-bench: \(error)\n".utf8)
+    _ = message.withUnsafeBytes { FileDescriptorSink.standardError.write($0) }
+    exit(1)
+}
