@@ -1,0 +1,79 @@
+/// The Rego builtins that OPA-compiled WebAssembly delegates to the host
+/// (`opa_builtin0..4`), implemented with OPA's semantics. The Wasm runtime decodes the
+/// arguments to `JSONValue` and encodes the result back.
+///
+/// Strings from base64/hex decoding that are not valid UTF-8: OPA returns the raw bytes as a
+/// Go string; here they become a Swift `String` with each invalid sequence replaced by U+FFFD.
+public enum HostBuiltins {
+    private typealias Implementation = @Sendable ([JSONValue], BuiltinContext) throws(BuiltinError) -> JSONValue
+
+    private struct Entry: Sendable {
+        let arity: Int
+        let implementation: Implementation
+    }
+
+    private static let table: [String: Entry] = [
+        "sprintf": Entry(arity: 2) { arguments, _ throws(BuiltinError) in
+            try StringBuiltins.sprintf(arguments[0], arguments[1])
+        },
+        "time.now_ns": Entry(arity: 0) { _, context in .int(context.nowNanoseconds) },
+        "crypto.sha256": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try CryptoBuiltins.digest("crypto.sha256", arguments[0], SHA256Digest.hexDigest)
+        },
+        "crypto.sha1": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try CryptoBuiltins.digest("crypto.sha1", arguments[0], SHA1Digest.hexDigest)
+        },
+        "crypto.md5": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try CryptoBuiltins.digest("crypto.md5", arguments[0], MD5Digest.hexDigest)
+        },
+        "base64.encode": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try EncodingBuiltins.base64Encode("base64.encode", arguments[0], .standard)
+        },
+        "base64.decode": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try EncodingBuiltins.base64Decode("base64.decode", arguments[0], .standard)
+        },
+        "base64.is_valid": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try EncodingBuiltins.base64IsValid(arguments[0])
+        },
+        "base64url.encode": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try EncodingBuiltins.base64Encode("base64url.encode", arguments[0], .url)
+        },
+        "base64url.encode_no_pad": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try EncodingBuiltins.base64Encode("base64url.encode_no_pad", arguments[0], .urlUnpadded)
+        },
+        "base64url.decode": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try EncodingBuiltins.base64URLDecode(arguments[0])
+        },
+        "hex.encode": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try EncodingBuiltins.hexEncode(arguments[0])
+        },
+        "hex.decode": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try EncodingBuiltins.hexDecode(arguments[0])
+        },
+        "json.marshal": Entry(arity: 1) { arguments, _ in JSONBuiltins.marshal(arguments[0]) },
+        "json.unmarshal": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try JSONBuiltins.unmarshal(arguments[0])
+        },
+        "json.is_valid": Entry(arity: 1) { arguments, _ throws(BuiltinError) in
+            try JSONBuiltins.isValid(arguments[0])
+        },
+    ]
+
+    /// Rego names of the builtins this host implements.
+    public static let supportedNames: Set<String> = Set(table.keys)
+
+    /// Whether `name` (a Rego builtin name such as "crypto.sha256") is implemented here.
+    public static func isSupported(_ name: String) -> Bool {
+        table[name] != nil
+    }
+
+    /// Runs builtin `name` on decoded arguments. Throws `.unsupported` for unknown names,
+    /// `.wrongArgumentCount` and `.invalidArgument` with OPA-like messages otherwise.
+    public static func call(_ name: String, arguments: [JSONValue], context: BuiltinContext) throws(BuiltinError) -> JSONValue {
+        guard let entry = table[name] else { throw .unsupported(name: name) }
+        guard arguments.count == entry.arity else {
+            throw .wrongArgumentCount(builtin: name, expected: entry.arity, actual: arguments.count)
+        }
+        return try entry.implementation(arguments, context)
+    }
+}

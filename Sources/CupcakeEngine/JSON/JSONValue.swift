@@ -1,0 +1,14 @@
+/// A JSON document as the engine handles it: hook events, signal results, policy input and output,
+/// OPA values exchanged with host builtins.
+///
+/// Integers that fit in `Int64` and carry no fraction or exponent stay exact (`.int`); every other
+/// number is a `.double`. Objects are unordered; serialization sorts keys, as OPA does.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+}
