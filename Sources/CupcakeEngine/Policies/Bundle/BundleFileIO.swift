@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file-system calls the bundle loader makes, with errno turned into text.
+enum BundleFileIO {
+    enum Kind: Equatable {
+        case missing
+        case regular
+        case directory
+        case symlink
+        case other
+    }
+
+    enum ReadFailure: Error, Equatable {
+        case missing
+        case tooLarge
+        case failed(String)
+    }
+
+    /// What is at `path`; symbolic links are reported as such unless `followLinks`.
+    static func kind(_ path: String, followLinks: Bool) -> Result<Kind, ReadFailure> {
+        var st = stat()
+        let rc = followLinks ? stat(path, &st) : lstat(path, &st)
+        if rc != 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .success(.missing) }
+            return .failure(.failed(errorText(code)))
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .success(.regular)
+        case S_IFDIR: return .success(.directory)
+        case S_IFLNK: return .success(.symlink)
+        default: return .success(.other)
+        }
+    }
+
+    /// Reads the whole file at `path`, failing with `.tooLarge` past `limit` bytes rather than
+    /// reading on.
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            return .failure(code == ENOENT ? .missing : .failed(errorText(code)))
+        }
+        defer { close(fd) }
+        var st = stat()
+        let hint = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        // One byte more than the limit lets an over-long file be told apart from one that fits.
+        let cap = limit < Int.max ? limit + 1 : limit
+        var bytes = [UInt8](repeating: 0, count: min(max(4096, hint + 1), cap))
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count > limit { return .failure(.tooLarge) }
+                let newSize = min(max(bytes.count * 2, 4096), cap)
+                bytes.append(contentsOf: repeatElement(0, count: newSize - bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buf in
+                systemRead(fd, buf.baseAddress.map { $0 + count }, buf.count - count)
+            }
+            if n < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                return .failure(.failed(errorText(code)))
+            }
+            if n == 0 { break }
+            count += n
+            if count > limit { return .failure(.tooLarge) }
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    /// Names in the directory at `path` (without "." and "..").
+    static func list(_ path: String) -> Result<[String], ReadFailure> {
+        guard let dir = opendir(path) else { return .failure(.failed(errorText(errno))) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { ptr in
+                ptr.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names.sorted())
+    }
+
+    private static func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.read(fd, buf, n)
+        #else
+        return Darwin.read(fd, buf, n)
+        #endif
+    }
+
+    private static func errorText(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
