@@ -18,6 +18,10 @@ test: wasmtime
 bench: wasmtime
 	$(SWIFT) run -c release cupcake-bench all --json
 
+# Rebuilds the WebAssembly test policies and the demo bundle from Fixtures/policies/src.
+fixtures: wasmtime
+	@bash Scripts/build-fixtures.sh
+
 demo: wasmtime
 	$(SWIFT) build --product cupcake
 	@bash Scripts/demo.sh

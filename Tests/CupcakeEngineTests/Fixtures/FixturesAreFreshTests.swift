@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// Rebuilds the committed WebAssembly fixtures and the demo bundle into a temporary directory and compares
+/// bytes, so an edited source without a rebuild (or a hand-edited binary) fails here, naming the stale file.
+@Suite("Committed fixtures match their sources")
+struct FixturesAreFreshTests {
+    @Test(
+        "every Fixtures/policies/*.wasm and the claude bundle equal a fresh build",
+        .enabled(
+            if: FixtureToolchain.matchesRecorded(),
+            "needs the clang (targeting wasm32) and zlib recorded in Fixtures/policies/TOOLCHAIN, wasm-ld, python3 and libwasmtime: see `bash Scripts/build-fixtures.sh --check`"
+        )
+    )
+    func committedFixturesMatchRebuild() throws {
+        let root = FixtureToolchain.packageRoot
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cupcake-fixtures-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+
+        let build = try FixtureToolchain.run(["bash", "Scripts/build-fixtures.sh", scratch.path])
+        try #require(build.status == 0, "Scripts/build-fixtures.sh failed (exit \(build.status)):\n\(build.output)")
+
+        let committed = try FixtureToolchain.artifacts(under: root.appendingPathComponent("Fixtures"))
+        let rebuilt = try FixtureToolchain.artifacts(under: scratch)
+        #expect(!committed.isEmpty, "no committed .wasm fixtures or bundle found under Fixtures/")
+        #expect(
+            committed.sorted() == rebuilt.sorted(),
+            "committed and rebuilt artifacts differ in name: committed \(committed.sorted()), rebuilt \(rebuilt.sorted())"
+        )
+        for path in committed where rebuilt.contains(path) {
+            let old = try Data(contentsOf: root.appendingPathComponent("Fixtures").appendingPathComponent(path))
+            let new = try Data(contentsOf: scratch.appendingPathComponent(path))
+            #expect(old == new, "Fixtures/\(path) differs from a fresh build: run `make fixtures` and commit it")
+        }
+    }
+}
+
+/// Finds the package, runs the fixture build script, and lists the artifacts it produces.
+enum FixtureToolchain {
+    /// The package root: this file is Tests/CupcakeEngineTests/Fixtures/FixturesAreFreshTests.swift.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Fixtures
+        .deletingLastPathComponent()  // CupcakeEngineTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+
+    /// Whether `build-fixtures.sh --check` succeeds with the clang and zlib that built the committed files:
+    /// another compiler or zlib emits other (equally valid) bytes, so comparing would only report noise.
+    static func matchesRecorded() -> Bool {
+        guard let check = try? run(["bash", "Scripts/build-fixtures.sh", "--check"]), check.status == 0,
+            let recorded = try? String(
+                contentsOf: packageRoot.appendingPathComponent("Fixtures/policies/TOOLCHAIN"), encoding: .utf8)
+        else { return false }
+        return check.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            == recorded.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Paths, relative to `directory`, of the build's artifacts: policies/*.wasm and the claude bundle.
+    static func artifacts(under directory: URL) throws -> [String] {
+        let policies = directory.appendingPathComponent("policies")
+        let wasm = try FileManager.default.contentsOfDirectory(atPath: policies.path)
+            .filter { $0.hasSuffix(".wasm") }
+            .map { "policies/\($0)" }
+        let bundle = "project/.cupcake/bundles/claude.tar.gz"
+        let hasBundle = FileManager.default.fileExists(atPath: directory.appendingPathComponent(bundle).path)
+        return wasm + (hasBundle ? [bundle] : [])
+    }
+
+    /// Runs a command in the package root; stdout and stderr are merged so a failure shows everything.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        // Read before waiting: a full pipe would otherwise block the child forever.
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
