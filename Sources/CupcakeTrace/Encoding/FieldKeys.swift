@@ -28,21 +28,27 @@ public enum FieldKeys {
     public static func isPayload(_ key: String) -> Bool { classify(key).contains(.payload) }
 
     static func classify(_ key: String) -> FieldKind {
-        let candidates: [String]
+        // Literal comparisons only: no arrays or hashing on the per-field path.
         switch key.utf8.count {
-        case 4: candidates = ["span"]
-        case 5: candidates = ["level", "event", "error"]
-        case 6: candidates = ["target", "prompt", "output", "stdout", "stderr"]
-        case 7: candidates = ["span_id", "message", "content"]
-        case 8: candidates = ["trace_id"]
-        case 9: candidates = ["timestamp"]
-        case 10: candidates = ["tool_input", "transcript", "event_json", "input_json"]
-        case 11: candidates = ["duration_ms", "result_json"]
-        case 13: candidates = ["tool_response", "updated_input", "signal_output"]
-        case 14: candidates = ["parent_span_id"]
+        case 4: return key == "span" ? .reserved : []
+        case 5: return key == "level" || key == "event" || key == "error" ? .reserved : []
+        case 6:
+            if key == "target" { return .reserved }
+            return key == "prompt" || key == "output" || key == "stdout" || key == "stderr" ? .payload : []
+        case 7:
+            if key == "span_id" || key == "message" { return .reserved }
+            return key == "content" ? .payload : []
+        case 8: return key == "trace_id" ? .reserved : []
+        case 9: return key == "timestamp" ? .reserved : []
+        case 10:
+            return key == "tool_input" || key == "transcript" || key == "event_json" || key == "input_json"
+                ? .payload : []
+        case 11:
+            if key == "duration_ms" { return .reserved }
+            return key == "result_json" ? .payload : []
+        case 13: return key == "tool_response" || key == "updated_input" || key == "signal_output" ? .payload : []
+        case 14: return key == "parent_span_id" ? .reserved : []
         default: return []
         }
-        guard let match = candidates.first(where: { $0 == key }) else { return [] }
-        return payload.contains(match) ? .payload : .reserved
     }
 }

@@ -8,20 +8,35 @@ enum RFC3339 {
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = civil(fromDays: days)
         out.reserve(27)
-        appendDigits(Int(year), count: 4, to: &out)
+        appendPair(Int(year) / 100, to: &out)
+        appendPair(Int(year) % 100, to: &out)
         out.appendUnchecked(UInt8(ascii: "-"))
-        appendDigits(month, count: 2, to: &out)
+        appendPair(month, to: &out)
         out.appendUnchecked(UInt8(ascii: "-"))
-        appendDigits(day, count: 2, to: &out)
+        appendPair(day, to: &out)
         out.appendUnchecked(UInt8(ascii: "T"))
-        appendDigits(secondOfDay / 3600, count: 2, to: &out)
+        appendPair(secondOfDay / 3600, to: &out)
         out.appendUnchecked(UInt8(ascii: ":"))
-        appendDigits(secondOfDay / 60 % 60, count: 2, to: &out)
+        appendPair(secondOfDay / 60 % 60, to: &out)
         out.appendUnchecked(UInt8(ascii: ":"))
-        appendDigits(secondOfDay % 60, count: 2, to: &out)
+        appendPair(secondOfDay % 60, to: &out)
         out.appendUnchecked(UInt8(ascii: "."))
-        appendDigits(micros, count: 6, to: &out)
+        appendPair(micros / 10_000, to: &out)
+        appendPair(micros / 100 % 100, to: &out)
+        appendPair(micros % 100, to: &out)
         out.appendUnchecked(UInt8(ascii: "Z"))
+    }
+
+    /// "00" through "99", so two digits cost one lookup instead of two divisions.
+    private static let pairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// Appends `value` (0...99) as two digits; room was reserved by the caller.
+    @inline(__always)
+    private static func appendPair(_ value: Int, to out: inout ByteBuffer) {
+        let index = min(max(value, 0), 99) &* 2
+        out.appendUnchecked(pairs.utf8Start[index])
+        out.appendUnchecked(pairs.utf8Start[index + 1])
     }
 
     static func string(nanoseconds: UInt64) -> String {
@@ -45,16 +60,4 @@ enum RFC3339 {
         return (year, month, day)
     }
 
-    /// Appends exactly `count` digits (zero-padded); room was reserved by the caller.
-    @inline(__always)
-    private static func appendDigits(_ value: Int, count: Int, to out: inout ByteBuffer) {
-        var divisor = 1
-        for _ in 1..<count { divisor &*= 10 }
-        var rest = max(0, value)
-        while divisor > 0 {
-            out.appendUnchecked(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
 }
