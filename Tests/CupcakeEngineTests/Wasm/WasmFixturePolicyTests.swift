@@ -1,0 +1,176 @@
+import Testing
+@testable import CupcakeEngine
+
+/// The OPA-shaped fixture modules in Fixtures/policies through the runtime.
+@Suite struct WasmFixturePolicyTests {
+    /// Fixtures/ at the package root, found from this file's path.
+    static let fixtures: String = {
+        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        components.removeLast(4) // Tests/CupcakeEngineTests/Wasm/<file>
+        return components.joined(separator: "/") + "/Fixtures"
+    }()
+
+    static func bytes(_ relativePath: String) -> [UInt8]? {
+        guard case .success(let bytes) = CacheFileIO.read(fixtures + "/" + relativePath) else { return nil }
+        return bytes
+    }
+
+    static func policy(_ name: String) throws -> [UInt8] {
+        try #require(bytes("policies/\(name).wasm"), "missing fixture policies/\(name).wasm")
+    }
+
+    static var available: Bool { bytes("policies/aggregate.wasm") != nil }
+
+    static func runtime(_ name: String, data: [UInt8]? = nil,
+                        configuration: WasmPolicyConfiguration = WasmPolicyConfiguration()) throws -> WasmPolicyRuntime {
+        try WasmPolicyRuntime(wasm: try policy(name), dataJSON: data, origin: "Fixtures/policies/\(name).wasm",
+                              configuration: configuration, cache: .memoryOnly)
+    }
+
+    static func failure(_ body: () async throws -> Void) async -> WasmPolicyError? {
+        do {
+            try await body()
+        } catch let error as WasmPolicyError {
+            return error
+        } catch {}
+        return nil
+    }
+
+    static func json(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test(.enabled(if: available)) func aggregateReturnsADecisionSet() async throws {
+        let runtime = try Self.runtime("aggregate")
+        #expect(runtime.abiVersion == OPAABIVersion(major: 1, minor: 3))
+        #expect(runtime.entrypoints == ["cupcake/system/evaluate"])
+        let event = try #require(Self.bytes("events/claude/pretooluse-bash-rm-rf.json"))
+        let evaluation = try await runtime.evaluate(entrypoint: "cupcake/system/evaluate", input: event)
+        let denials = try #require(evaluation.result?["denials"]?.arrayValue)
+        #expect(denials.map { $0["rule_id"] } == [.string("BASH-001")])
+        #expect(evaluation.stats.decisionCount == 1)
+        #expect(evaluation.stats.inputSizeBytes == event.count)
+        #expect(evaluation.stats.outputSizeBytes > 0)
+
+        let quiet = try #require(Self.bytes("events/claude/pretooluse-bash-ls.json"))
+        let allow = try await runtime.evaluate(entrypoint: "cupcake.system.evaluate", input: quiet)
+        #expect(allow.stats.decisionCount == 0)
+        #expect(allow.result?["halts"] == .array([]))
+    }
+
+    @Test(.enabled(if: available)) func builtinsAreServedByTheHost() async throws {
+        let runtime = try Self.runtime("builtins")
+        #expect(runtime.builtins == ["crypto.sha256", "sprintf", "time.now_ns"])
+        let before = MonotonicClock.wallNanoseconds()
+        let evaluation = try await runtime.evaluate(entrypoint: "builtins/main", input: Self.json(#"{"user":"alice","count":3}"#))
+        let result = try #require(evaluation.result)
+        #expect(result["message"] == .string("alice ran 3 commands"))
+        // SHA-256 of "alice".
+        #expect(result["hash"] == .string("2bd806c97f0e00af1a1fc3328fa763a9269723c8db8fac4f93af71db186d6e90"))
+        let now = try #require(result["now"]?.intValue)
+        #expect(now >= before && now <= MonotonicClock.wallNanoseconds())
+        // Undefined without the inputs it needs.
+        #expect(try await runtime.evaluate(entrypoint: "builtins/main", input: Self.json("{}")).isUndefined)
+    }
+
+    @Test(.enabled(if: available)) func unsupportedBuiltinFailsAtLoad() async throws {
+        let error = await Self.failure { _ = try Self.runtime("unsupported_builtin") }
+        #expect(error?.reason == .unsupportedBuiltins(["http.send"]))
+        #expect(error?.description == "policy Fixtures/policies/unsupported_builtin.wasm: the policy uses builtins Cupcake does not support: http.send")
+    }
+
+    @Test(.enabled(if: available)) func readsTheDataDocument() async throws {
+        let data = try #require(Self.bytes("policies/with_data.json"))
+        let runtime = try Self.runtime("with_data", data: data)
+        let blocked = try await runtime.evaluate(entrypoint: "data/check", input: Self.json(#"{"path":"/etc/passwd"}"#))
+        #expect(blocked.result == .object(["denied": .bool(true), "matched": .string("/etc")]))
+        let allowed = try await runtime.evaluate(entrypoint: "data/check", input: Self.json(#"{"path":"/home/dev"}"#))
+        #expect(allowed.result == .object(["denied": .bool(false), "matched": .null]))
+        let withoutData = try Self.runtime("with_data")
+        #expect(try await withoutData.evaluate(entrypoint: "data/check", input: Self.json(#"{"path":"/etc/passwd"}"#)).result?["denied"] == .bool(false))
+        let error = await Self.failure { _ = try Self.runtime("with_data", data: Self.json("{\"blocked_prefixes\": [")) }
+        #expect(error?.reason == .invalidData("not valid JSON"))
+    }
+
+    @Test(.enabled(if: available)) func abi11UsesTheContextPath() async throws {
+        let runtime = try Self.runtime("abi11")
+        #expect(runtime.abiVersion == OPAABIVersion(major: 1, minor: 1))
+        #expect(try await runtime.evaluate(entrypoint: "legacy/allow", input: Self.json(#"{"user":"alice"}"#)).result == .object(["allow": .bool(true)]))
+        #expect(try await runtime.evaluate(entrypoint: "legacy/allow", input: Self.json(#"{"user":"bob"}"#)).result == .object(["allow": .bool(false)]))
+    }
+
+    static let faultLimits = WasmPolicyConfiguration(memoryLimitBytes: 4 * WasmPolicyConfiguration.mebibyte,
+                                                     deadlineMilliseconds: 200, maxInstances: 1)
+
+    @Test(.enabled(if: available)) func faultsAreReportedAndTheRuntimeRecovers() async throws {
+        let runtime = try Self.runtime("faults", configuration: Self.faultLimits)
+        let origin = "policy Fixtures/policies/faults.wasm: "
+        let cases: [(String, WasmPolicyFailure, String)] = [
+            ("loop", .deadlineExceeded(milliseconds: 200), "evaluation exceeded its 200 ms deadline"),
+            ("bomb", .memoryLimitReached(bytes: 4 * WasmPolicyConfiguration.mebibyte), "memory limit of 4 MiB reached"),
+            ("oob", .trap("out of bounds memory access"), "trap: out of bounds memory access"),
+            ("abort", .aborted("faults: deliberate abort"), "opa_abort: faults: deliberate abort"),
+        ]
+        for (mode, reason, message) in cases {
+            let start = MonotonicClock.nanoseconds()
+            let error = await Self.failure {
+                _ = try await runtime.evaluate(entrypoint: "faults/main", input: Self.json(#"{"mode":"\#(mode)"}"#))
+            }
+            if mode == "loop" {
+                #expect(MonotonicClock.millisecondsSince(start) < 400, "the loop must stop within twice the deadline")
+            }
+            #expect(error?.reason == reason, "mode \(mode)")
+            #expect(error?.description == origin + message)
+            let next = try await runtime.evaluate(entrypoint: "faults/main", input: Self.json(#"{"mode":"fine"}"#))
+            #expect(next.result == .object(["ok": .bool(true)]), "after \(mode)")
+        }
+    }
+
+    @Test(.enabled(if: available), arguments: [
+        ("loop", "loop/main", WasmPolicyFailure.deadlineExceeded(milliseconds: 200)),
+        ("membomb", "membomb/main", .memoryLimitReached(bytes: 4 * WasmPolicyConfiguration.mebibyte)),
+        ("oob", "oob/main", .trap("out of bounds memory access")),
+        ("abort", "abort/main", .aborted("abort: policy aborted deliberately")),
+    ])
+    func watFaultModulesFailEveryTime(name: String, entrypoint: String, reason: WasmPolicyFailure) async throws {
+        let runtime = try Self.runtime(name, configuration: Self.faultLimits)
+        for _ in 0..<2 {
+            let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: entrypoint, input: Self.json("{}")) }
+            #expect(error?.reason == reason)
+        }
+    }
+
+    @Test(.enabled(if: available)) func concurrentAggregateEvaluationsAreCorrect() async throws {
+        let runtime = try Self.runtime("aggregate", configuration: WasmPolicyConfiguration(maxInstances: 3))
+        let events: [(String, String?)] = [
+            ("pretooluse-bash-rm-rf", "BASH-001"), ("pretooluse-bash-ls", nil),
+            ("pretooluse-write-etc", "FS-001"), ("pretooluse-bash-aws-key", "SEC-001"),
+        ]
+        let inputs = try events.map { (try #require(Self.bytes("events/claude/\($0.0).json")), $0.1) }
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<100 {
+                let (input, expected) = inputs[index % inputs.count]
+                group.addTask {
+                    let result = try await runtime.evaluate(entrypoint: "cupcake/system/evaluate", input: input).result
+                    let rules = result?["denials"]?.arrayValue?.compactMap { $0["rule_id"]?.stringValue } ?? []
+                    return rules == (expected.map { [$0] } ?? [])
+                }
+            }
+            var all: [Bool] = []
+            for try await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.count == 100)
+        #expect(outcomes.allSatisfy { $0 })
+    }
+
+    @Test(.enabled(if: available)) func memoryIsStableOverAThousandEvaluations() async throws {
+        let runtime = try Self.runtime("aggregate", configuration: WasmPolicyConfiguration(maxInstances: 1))
+        let event = try #require(Self.bytes("events/claude/pretooluse-bash-npm-install.json"))
+        let first = try await runtime.evaluate(entrypoint: "cupcake/system/evaluate", input: event)
+        #expect(first.stats.decisionCount == 1)
+        var memory = first.stats.memoryBytes
+        for _ in 0..<1_000 {
+            memory = try await runtime.evaluate(entrypoint: "cupcake/system/evaluate", input: event).stats.memoryBytes
+        }
+        #expect(memory == first.stats.memoryBytes)
+    }
+}
