@@ -21,8 +21,27 @@ if [ "$(uname -m)" != "x86_64" ] || [ "$(uname -s)" != "Linux" ]; then
     exit 1
 fi
 
+# The .pc file SwiftPM reads. No rpath: SwiftPM refuses -Wl flags from pkg-config, and
+# ldconfig makes /usr/local/lib visible at run time anyway.
+write_pc() {
+    cat >"$PCDIR/wasmtime.pc.tmp" <<PCEOF
+prefix=$PREFIX
+libdir=\${prefix}/lib
+includedir=\${prefix}/include
+
+Name: wasmtime
+Description: Wasmtime C API (from the PyPI wheel wasmtime==$VERSION)
+Version: $VERSION
+Libs: -L\${libdir} -lwasmtime
+Cflags:
+PCEOF
+    mv "$PCDIR/wasmtime.pc.tmp" "$PCDIR/wasmtime.pc"
+}
+
 if PKG_CONFIG_PATH="$PCDIR${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}" pkg-config --exact-version="$VERSION" wasmtime 2>/dev/null \
     && [ -f "$LIBDIR/libwasmtime.so" ]; then
+    # Already installed; refresh a .pc written by an older version of this script.
+    if grep -q -- '-Wl,' "$PCDIR/wasmtime.pc" 2>/dev/null; then write_pc; fi
     exit 0
 fi
 
@@ -82,16 +101,6 @@ if ! mkdir -p "$LIBDIR" "$PCDIR" 2>/dev/null || [ ! -w "$LIBDIR" ] || [ ! -w "$P
     exit 5
 fi
 install -m 0755 "$work/libwasmtime.so" "$LIBDIR/libwasmtime.so"
-cat >"$PCDIR/wasmtime.pc" <<PCEOF
-prefix=$PREFIX
-libdir=\${prefix}/lib
-includedir=\${prefix}/include
-
-Name: wasmtime
-Description: Wasmtime C API (from the PyPI wheel wasmtime==$VERSION)
-Version: $VERSION
-Libs: -L\${libdir} -Wl,-rpath,\${libdir} -lwasmtime
-Cflags:
-PCEOF
+write_pc
 if command -v ldconfig >/dev/null 2>&1; then ldconfig 2>/dev/null || true; fi
 say "installed $LIBDIR/libwasmtime.so ($VERSION) and $PCDIR/wasmtime.pc"
