@@ -1,0 +1,73 @@
+import CupcakeTrace
+
+/// The runtime's work inside spans of the `wasm` category: module load (cache hit or miss,
+/// compile time), instantiation, and each evaluation (`wasm_eval`, a stage span also visible
+/// under `eval`). With tracing off these cost one flag check each.
+extension WasmPolicyRuntime {
+    /// Compiles or loads `wasm` inside a `wasm_load` span, then prepares the first instance inside
+    /// a `wasm_instantiate` span.
+    public static func load(
+        wasm: [UInt8], dataJSON: [UInt8]?, origin: String,
+        configuration: WasmPolicyConfiguration = WasmPolicyConfiguration(),
+        engine: WasmEngine? = nil, cache: WasmModuleCache = .standard, tracer: Tracer
+    ) throws(WasmPolicyError) -> WasmPolicyRuntime {
+        let loaded: Result<(WasmModule, WasmLoadStats), WasmPolicyError> = tracer.withSpan(
+            "wasm_load", category: .wasm, fields: ["origin": .string(origin), "module_size_bytes": .int(wasm.count)]
+        ) { span in
+            do throws(WasmPolicyError) {
+                let (module, stats) = try loadModule(wasm: wasm, origin: origin, engine: engine, cache: cache)
+                span.record("cache_hit", .bool(stats.cacheHit))
+                span.record("source", .string(stats.source.rawValue))
+                span.record("compile_ms", .double(stats.compileMilliseconds))
+                span.record("deserialize_ms", .double(stats.deserializeMilliseconds))
+                if let note = stats.cacheNote { span.record("cache_note", .string(note)) }
+                return .success((module, stats))
+            } catch {
+                span.recordError(error)
+                return .failure(error)
+            }
+        }
+        let (module, stats) = try loaded.get()
+        let prepared: Result<WasmPolicyRuntime, WasmPolicyError> = tracer.withSpan(
+            "wasm_instantiate", category: .wasm, fields: ["origin": .string(origin)]
+        ) { span in
+            do throws(WasmPolicyError) {
+                let runtime = try WasmPolicyRuntime(
+                    module: module, loadStats: stats, dataJSON: dataJSON, origin: origin, configuration: configuration)
+                span.record("instantiate_us", .double(runtime.instantiateStats.microseconds))
+                span.record("memory_bytes", .int(runtime.instantiateStats.memoryBytes))
+                span.record("abi_version", .string("\(runtime.abiVersion.major).\(runtime.abiVersion.minor)"))
+                span.record("builtins", .strings(runtime.builtins))
+                return .success(runtime)
+            } catch {
+                span.recordError(error)
+                return .failure(error)
+            }
+        }
+        return try prepared.get()
+    }
+
+    /// Evaluates `entrypoint` on `input` inside a `wasm_eval` span carrying input_size_bytes,
+    /// output_size_bytes, evaluation_time_ms, memory_bytes and decision_count.
+    public func evaluate(entrypoint: String, input: [UInt8], tracer: Tracer) async throws(WasmPolicyError) -> WasmEvaluation {
+        let outcome: Result<WasmEvaluation, WasmPolicyError> = await tracer.withSpan(
+            "wasm_eval", category: .stage(.wasm),
+            fields: ["entrypoint": .string(entrypoint), "input_size_bytes": .int(input.count)]
+        ) { span in
+            do throws(WasmPolicyError) {
+                let evaluation = try await evaluate(entrypoint: entrypoint, input: input)
+                let stats = evaluation.stats
+                span.record("output_size_bytes", .int(stats.outputSizeBytes))
+                span.record("evaluation_time_ms", .double(stats.evaluationMilliseconds))
+                span.record("memory_bytes", .int(stats.memoryBytes))
+                span.record("decision_count", .int(stats.decisionCount))
+                span.record("undefined", .bool(evaluation.isUndefined))
+                return .success(evaluation)
+            } catch {
+                span.recordError(error)
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+}

@@ -1,0 +1,70 @@
+import CupcakeTrace
+import Foundation
+import Testing
+
+@testable import CupcakeEngine
+
+/// The runtime's spans: module load, instantiation and evaluation, with their fields.
+@Suite struct WasmTracingTests {
+    func lines(_ sink: InMemorySink) throws -> [[String: Any]] {
+        try sink.lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test(.enabled(if: WasmFixturePolicyTests.available)) func spansOfLoadInstantiateAndEvaluate() async throws {
+        let sink = InMemorySink()
+        let tracer = Tracer(configuration: TraceConfiguration(categories: .wasm, sink: sink))
+        let wasm = try WasmFixturePolicyTests.policy("aggregate")
+        let runtime = try WasmPolicyRuntime.load(
+            wasm: wasm, dataJSON: nil, origin: "aggregate.wasm", cache: .memoryOnly, tracer: tracer)
+        let event = try #require(WasmFixturePolicyTests.bytes("events/claude/pretooluse-bash-rm-rf.json"))
+        _ = try await runtime.evaluate(entrypoint: "cupcake/system/evaluate", input: event, tracer: tracer)
+        let spans = try lines(sink)
+        #expect(spans.map { $0["span"] as? String } == ["wasm_load", "wasm_instantiate", "wasm_eval"])
+        let load = spans[0]
+        #expect(load["module_size_bytes"] as? Int == wasm.count)
+        #expect(load["cache_hit"] is Bool)
+        #expect(load["source"] as? String != nil)
+        let instantiate = spans[1]
+        #expect((instantiate["memory_bytes"] as? Int ?? 0) > 0)
+        #expect(instantiate["abi_version"] as? String == "1.3")
+        let evaluation = spans[2]
+        #expect(evaluation["input_size_bytes"] as? Int == event.count)
+        #expect((evaluation["output_size_bytes"] as? Int ?? 0) > 0)
+        #expect(evaluation["decision_count"] as? Int == 1)
+        #expect((evaluation["memory_bytes"] as? Int ?? 0) > 0)
+        #expect(evaluation["evaluation_time_ms"] is NSNumber)
+    }
+
+    @Test(.enabled(if: WasmFixturePolicyTests.available)) func failedEvaluationIsAnErrorLine() async throws {
+        let sink = InMemorySink()
+        let tracer = Tracer(configuration: TraceConfiguration(categories: .eval, sink: sink))
+        let runtime = try WasmPolicyRuntime.load(
+            wasm: try WasmFixturePolicyTests.policy("faults"), dataJSON: nil, origin: "faults.wasm",
+            cache: .memoryOnly, tracer: tracer)
+        #expect(sink.lines.isEmpty)  // load and instantiate are wasm-category detail, not eval
+        await #expect(throws: WasmPolicyError.self) {
+            _ = try await runtime.evaluate(entrypoint: "faults/main", input: Array(#"{"mode":"abort"}"#.utf8), tracer: tracer)
+        }
+        let spans = try lines(sink)
+        #expect(spans.count == 1)
+        #expect(spans.first?["level"] as? String == "ERROR")
+        #expect((spans.first?["error"] as? String)?.contains("deliberate abort") == true)
+        let ok = try await runtime.evaluate(entrypoint: "faults/main", input: Array(#"{"mode":"none"}"#.utf8), tracer: tracer)
+        #expect(ok.result?["ok"] == .bool(true))
+    }
+
+    @Test(.enabled(if: WasmFixturePolicyTests.available)) func invalidModuleFailsItsLoadSpan() throws {
+        let sink = InMemorySink()
+        let tracer = Tracer(configuration: TraceConfiguration(categories: .wasm, sink: sink))
+        #expect(throws: WasmPolicyError.self) {
+            _ = try WasmPolicyRuntime.load(
+                wasm: Array("not wasm".utf8), dataJSON: nil, origin: "broken.wasm", cache: .memoryOnly, tracer: tracer)
+        }
+        let spans = try lines(sink)
+        #expect(spans.map { $0["span"] as? String } == ["wasm_load"])
+        #expect(spans.first?["level"] as? String == "ERROR")
+        #expect((spans.first?["error"] as? String)?.contains("broken.wasm") == true)
+    }
+}
