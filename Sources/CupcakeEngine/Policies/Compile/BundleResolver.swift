@@ -1,0 +1,107 @@
+import Foundation
+
+/// Finds the compiled policy bundle for a harness: the prebuilt `bundles/<harness>.tar.gz` of the
+/// policy directory, or else one compiled with `opa build` into the cache, keyed by the sources and
+/// the opa version so the next invocation does not compile again.
+public struct BundleResolver: Sendable {
+    /// Where the bundle came from.
+    public enum Source: Sendable, Equatable {
+        case prebuilt
+        case compiledNow
+        case compiledCached
+    }
+
+    public var policyDirectory: String
+    public var harness: String
+    /// `--opa-path`; nil searches PATH.
+    public var opaPath: String?
+    /// Directory for compiled bundles (`<cache>/bundles`).
+    public var cacheDirectory: String
+    public var environment: [String: String]
+
+    public init(
+        policyDirectory: String, harness: String, opaPath: String? = nil, cacheDirectory: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.policyDirectory = policyDirectory
+        self.harness = harness
+        self.opaPath = opaPath
+        self.cacheDirectory = cacheDirectory
+        self.environment = environment
+    }
+
+    var prebuiltPath: String { policyDirectory + "/bundles/" + harness + ".tar.gz" }
+    var policiesPath: String { policyDirectory + "/policies/" + harness }
+    var systemPath: String { policyDirectory + "/system" }
+
+    /// The bundle path to load, compiling it first when there is no prebuilt one.
+    public func resolve() throws(BundleResolveError) -> (path: String, source: Source) {
+        let files = FileManager.default
+        if files.fileExists(atPath: prebuiltPath) { return (prebuiltPath, .prebuilt) }
+        guard files.fileExists(atPath: policiesPath) else {
+            throw .noPolicies(harness: harness, bundle: prebuiltPath, policies: policiesPath)
+        }
+        guard let opa = OPACommand.locate(explicit: opaPath, environment: environment) else {
+            throw .noOPA(harness: harness, bundle: prebuiltPath, hint: buildCommand)
+        }
+        let version = try OPACommand.version(opa)
+        let key = try sourceKey(opaVersion: version)
+        let target = cacheDirectory + "/bundles/\(harness)-\(key).tar.gz"
+        if files.fileExists(atPath: target) { return (target, .compiledCached) }
+        try OPACommand.build(
+            opa, entrypoint: "cupcake/system/evaluate", inputs: [policiesPath, systemPath], output: target)
+        return (target, .compiledNow)
+    }
+
+    /// The command that builds the bundle by hand, for messages.
+    var buildCommand: String {
+        "opa build -t wasm -O 2 -e cupcake/system/evaluate \(policiesPath) \(systemPath) -o \(prebuiltPath)"
+    }
+
+    /// sha256 over every .rego source (path and content, in sorted path order) and the opa version.
+    func sourceKey(opaVersion: String) throws(BundleResolveError) -> String {
+        var material = Array("opa \(opaVersion)\n".utf8)
+        for path in Self.regoFiles(under: [policiesPath, systemPath]) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .unreadable(path: path)
+            }
+            material += Array("\(path)\n\(data.count)\n".utf8)
+            material += Array(data)
+        }
+        let digest = material.withUnsafeBytes { SHA256Digest.hash($0) }
+        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func regoFiles(under roots: [String]) -> [String] {
+        var found: [String] = []
+        for root in roots {
+            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
+            while let relative = walker.nextObject() as? String {
+                if relative.hasSuffix(".rego") { found.append(root + "/" + relative) }
+            }
+        }
+        return found.sorted()
+    }
+}
+
+/// Why no bundle could be found or built. Each message says how to fix it.
+public enum BundleResolveError: Error, CustomStringConvertible, Equatable {
+    case noPolicies(harness: String, bundle: String, policies: String)
+    case noOPA(harness: String, bundle: String, hint: String)
+    case opaFailed(command: String, status: Int32, output: String)
+    case unreadable(path: String)
+
+    public var description: String {
+        switch self {
+        case .noPolicies(let harness, let bundle, let policies):
+            "no policies for \(harness): neither \(bundle) nor \(policies) exists"
+        case .noOPA(let harness, let bundle, let hint):
+            "no policy bundle for \(harness): \(bundle) does not exist and no opa binary was found to compile one; "
+                + "install OPA (put it on PATH or pass --opa-path), or build the bundle with: \(hint)"
+        case .opaFailed(let command, let status, let output):
+            "\(command) failed with exit status \(status): \(output)"
+        case .unreadable(let path):
+            "cannot read policy source \(path)"
+        }
+    }
+}
