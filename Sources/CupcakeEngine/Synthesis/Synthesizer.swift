@@ -1,0 +1,77 @@
+/// Turns the decision sets of every layer into the one final decision.
+public enum Synthesizer {
+    /// Synthesizes `sets` (in layer order: global first, then project) into one decision.
+    ///
+    /// The lists of all layers are pooled and the highest non-empty tier wins: halts, denials,
+    /// blocks, asks, modifications; otherwise allow. Allow overrides cannot outrank anything
+    /// and yield a plain allow. The winning tier's reasons are combined as `ReasonFormat`
+    /// describes. Context strings of all layers are kept in order, repeats dropped; they go
+    /// to an allow, and ride along on ask and modify verdicts.
+    ///
+    /// Modify: the `updated_input` values are merged with `JSONValue.merged(fillingFrom:)`,
+    /// taking modifications by descending `priority` (missing counts as 0; on a tie the one
+    /// from the earlier layer, then the earlier in its list, comes first), so where two change
+    /// the same field the higher priority wins, and objects merge recursively. Modifications
+    /// without `updated_input` only contribute their reason; if none has one the updated
+    /// input is an empty object.
+    public static func synthesize(_ sets: [DecisionSet]) -> FinalDecision {
+        var pooled = DecisionSet()
+        for set in sets {
+            pooled.halts += set.halts
+            pooled.denials += set.denials
+            pooled.blocks += set.blocks
+            pooled.asks += set.asks
+            pooled.modifications += set.modifications
+            pooled.allowOverrides += set.allowOverrides
+            pooled.addContext += set.addContext
+        }
+        let context = uniqueInOrder(pooled.addContext)
+
+        if !pooled.halts.isEmpty { return .halt(verdict(pooled.halts, context: [])) }
+        if !pooled.denials.isEmpty { return .deny(verdict(pooled.denials, context: [])) }
+        if !pooled.blocks.isEmpty { return .block(verdict(pooled.blocks, context: [])) }
+        if !pooled.asks.isEmpty { return .ask(verdict(pooled.asks, context: context)) }
+        if !pooled.modifications.isEmpty {
+            return .modify(
+                verdict(pooled.modifications, context: context),
+                updatedInput: mergedInput(pooled.modifications))
+        }
+        return .allow(context: context)
+    }
+
+    /// Synthesizes a single layer's set.
+    public static func synthesize(_ set: DecisionSet) -> FinalDecision {
+        synthesize([set])
+    }
+
+    static func verdict(_ decisions: [Decision], context: [String]) -> Verdict {
+        let ordered = ReasonFormat.order(decisions)
+        return Verdict(
+            reason: ReasonFormat.message(for: ordered),
+            ruleIDs: uniqueInOrder(ordered.map(\.ruleID)),
+            decisions: ordered,
+            context: context)
+    }
+
+    static func mergedInput(_ modifications: [Decision]) -> JSONValue {
+        let ranked = modifications.enumerated().sorted { left, right in
+            let (a, b) = (left.element.priority ?? 0, right.element.priority ?? 0)
+            return a != b ? a > b : left.offset < right.offset
+        }
+        var result: JSONValue?
+        for (_, modification) in ranked {
+            guard let input = modification.updatedInput else { continue }
+            result = result.map { $0.merged(fillingFrom: input) } ?? input
+        }
+        return result ?? .object([:])
+    }
+
+    static func uniqueInOrder(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for item in items where seen.insert(item).inserted {
+            result.append(item)
+        }
+        return result
+    }
+}
