@@ -1,0 +1,101 @@
+import Foundation
+
+extension Rulebook {
+    /// Loads `<policyDirectory>/rulebook.yml` (empty when absent) and adds the executables in
+    /// `<policyDirectory>/signals/` (a signal named by each file's stem) and `<policyDirectory>/actions/`
+    /// (actions for the rule id named by each file's stem). Their command is the file's absolute
+    /// path, single-quoted for `sh`. Entries in `rulebook.yml` win over files of the same name.
+    public static func load(policyDirectory: String) throws(ConfigError) -> Rulebook {
+        let directory = ConfigFiles.absolute(policyDirectory)
+        let rulebookPath = directory + "/rulebook.yml"
+        var rulebook = Rulebook.empty
+        if FileManager.default.fileExists(atPath: rulebookPath) {
+            let text = try ConfigFiles.readText(rulebookPath, limit: YAMLLimits.maxInputBytes)
+            rulebook = try parse(text, origin: ConfigFiles.displayName(rulebookPath, in: policyDirectory))
+        }
+        for script in try ConfigFiles.executables(in: directory + "/signals", warnings: &rulebook.warnings)
+        where rulebook.signals[script.stem] == nil {
+            rulebook.signals[script.stem] = SignalDefinition(name: script.stem, command: script.command)
+        }
+        for script in try ConfigFiles.executables(in: directory + "/actions", warnings: &rulebook.warnings)
+        where rulebook.actionsByRuleID[script.stem] == nil {
+            rulebook.actionsByRuleID[script.stem] = [ActionDefinition(command: script.command)]
+        }
+        return rulebook
+    }
+}
+
+/// File-system helpers for configuration loading.
+enum ConfigFiles {
+    /// An executable found in `signals/` or `actions/`.
+    struct Script: Equatable {
+        var stem: String
+        var command: String
+    }
+
+    /// `path` made absolute against the current directory, with `.` and `..` resolved.
+    static func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (joined as NSString).standardizingPath
+    }
+
+    /// The path as a user wrote it, for messages: `<dir>/rulebook.yml`.
+    static func displayName(_ absolutePath: String, in directory: String) -> String {
+        let name = (absolutePath as NSString).lastPathComponent
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// Reads a UTF-8 text file of at most `limit` bytes; invalid UTF-8 becomes U+FFFD.
+    static func readText(_ path: String, limit: Int) throws(ConfigError) -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? NSNumber, size.intValue > limit {
+            throw .unreadable(path: path, reason: "file of \(size.intValue) bytes is larger than the \(limit)-byte limit")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "cannot read the file (missing, a directory, or no permission)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `sh` single-quoting: `'` becomes `'\''`.
+    static func shellQuoted(_ path: String) -> String {
+        "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Executable regular files directly in `directory`, sorted by name, one per stem; hidden
+    /// files are skipped, non-executable files and repeated stems produce warnings.
+    static func executables(in directory: String, warnings: inout [String]) throws(ConfigError) -> [Script] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw .unreadable(path: directory, reason: "cannot list the directory")
+        }
+        var scripts: [Script] = []
+        var seen: Set<String> = []
+        for name in names where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            var entryIsDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue else {
+                continue
+            }
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                warnings.append("\(path): not executable; ignored (chmod +x to use it)")
+                continue
+            }
+            let stem = (name as NSString).deletingPathExtension
+            guard !stem.isEmpty else { continue }
+            if seen.contains(stem) {
+                warnings.append("\(path): another file already defines \"\(stem)\"; ignored")
+                continue
+            }
+            seen.insert(stem)
+            scripts.append(Script(stem: stem, command: shellQuoted(path)))
+        }
+        return scripts
+    }
+}

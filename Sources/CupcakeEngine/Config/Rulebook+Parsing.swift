@@ -1,0 +1,164 @@
+extension Rulebook {
+    /// Parses the text of a `rulebook.yml`; `origin` names it in errors and warnings.
+    ///
+    /// Accepts `signals: {NAME: {command, timeout_seconds} | "command"}`,
+    /// `actions: {on_any_denial: [...], by_rule_id: {RULE: [...]}}` where an action is
+    /// `{command, timeout_seconds}` or a bare command string and a list may be a single action,
+    /// `builtins: {...}` and `fail_mode: open|closed`. Empty sections are allowed. Unknown
+    /// top-level keys become warnings.
+    public static func parse(_ text: String, origin: String) throws(ConfigError) -> Rulebook {
+        let parsed: (value: JSONValue, locations: [String: YAMLLocation])
+        do {
+            parsed = try YAML.parseWithLocations(text, origin: origin)
+        } catch {
+            throw .yaml(error)
+        }
+        var reader = RulebookReader(origin: origin, locations: parsed.locations)
+        return try reader.read(parsed.value)
+    }
+}
+
+/// Turns the parsed YAML tree into a `Rulebook`, checking each value against its key path.
+private struct RulebookReader {
+    let origin: String
+    let locations: [String: YAMLLocation]
+    var warnings: [String] = []
+
+    init(origin: String, locations: [String: YAMLLocation]) {
+        self.origin = origin
+        self.locations = locations
+    }
+
+    func fail(_ path: String, _ message: String) -> ConfigError {
+        .invalid(file: origin, line: locations[path]?.line, keyPath: path, message: message)
+    }
+
+    /// A short rendering of an offending value for messages.
+    static func show(_ value: JSONValue) -> String {
+        let text = value.description
+        return text.count > 60 ? String(text.prefix(57)) + "..." : text
+    }
+
+    mutating func read(_ root: JSONValue) throws(ConfigError) -> Rulebook {
+        var rulebook = Rulebook()
+        if root.isNull { return rulebook }
+        guard let sections = root.objectValue else {
+            throw ConfigError.invalid(file: origin, line: 1, keyPath: "(top level)",
+                                      message: "expected a mapping of sections (signals, actions, builtins, fail_mode), got \(root.typeName)")
+        }
+        for key in sections.keys.sorted() {
+            guard let value = sections[key] else { continue }
+            switch key {
+            case "signals": rulebook.signals = try readSignals(value)
+            case "actions": try readActions(value, into: &rulebook)
+            case "builtins":
+                if value.isNull { continue }
+                guard value.objectValue != nil else {
+                    throw fail("builtins", "expected a mapping of builtin settings, got \(value.typeName) \(Self.show(value))")
+                }
+                rulebook.builtinConfig = value
+            case "fail_mode":
+                guard let text = value.stringValue, let mode = FailMode(rawValue: text) else {
+                    throw fail("fail_mode", "expected \"open\" or \"closed\", got \(Self.show(value))")
+                }
+                rulebook.failMode = mode
+            default:
+                let place = locations[key].map { "\(origin):\($0.line)" } ?? origin
+                warnings.append("\(place): unknown top-level key \"\(key)\" ignored")
+            }
+        }
+        rulebook.warnings = warnings
+        return rulebook
+    }
+
+    mutating func readSignals(_ value: JSONValue) throws(ConfigError) -> [String: SignalDefinition] {
+        if value.isNull { return [:] }
+        guard let entries = value.objectValue else {
+            throw fail("signals", "expected a mapping of signal names to commands, got \(value.typeName) \(Self.show(value))")
+        }
+        var signals: [String: SignalDefinition] = [:]
+        for name in entries.keys.sorted() {
+            guard let entry = entries[name] else { continue }
+            let path = "signals.\(name)"
+            if name.allSatisfy(\.isWhitespace) { throw fail(path, "signal names must not be empty") }
+            let action = try readCommand(entry, path: path)
+            signals[name] = SignalDefinition(name: name, command: action.command, timeoutSeconds: action.timeoutSeconds)
+        }
+        return signals
+    }
+
+    mutating func readActions(_ value: JSONValue, into rulebook: inout Rulebook) throws(ConfigError) {
+        if value.isNull { return }
+        guard let sections = value.objectValue else {
+            throw fail("actions", "expected a mapping with on_any_denial and by_rule_id, got \(value.typeName) \(Self.show(value))")
+        }
+        for key in sections.keys.sorted() {
+            guard let section = sections[key] else { continue }
+            switch key {
+            case "on_any_denial":
+                rulebook.onAnyDenial = try readActionList(section, path: "actions.on_any_denial")
+            case "by_rule_id":
+                if section.isNull { continue }
+                guard let rules = section.objectValue else {
+                    throw fail("actions.by_rule_id", "expected a mapping of rule ids to actions, got \(section.typeName) \(Self.show(section))")
+                }
+                for rule in rules.keys.sorted() {
+                    guard let list = rules[rule] else { continue }
+                    let path = "actions.by_rule_id.\(rule)"
+                    if rule.allSatisfy(\.isWhitespace) { throw fail(path, "rule ids must not be empty") }
+                    rulebook.actionsByRuleID[rule] = try readActionList(list, path: path)
+                }
+            default:
+                let place = locations["actions.\(key)"].map { "\(origin):\($0.line)" } ?? origin
+                warnings.append("\(place): unknown key \"actions.\(key)\" ignored (expected on_any_denial or by_rule_id)")
+            }
+        }
+    }
+
+    /// A list of actions, or one action written without the list.
+    mutating func readActionList(_ value: JSONValue, path: String) throws(ConfigError) -> [ActionDefinition] {
+        switch value {
+        case .null: return []
+        case .array(let items):
+            var actions: [ActionDefinition] = []
+            for (position, item) in items.enumerated() {
+                actions.append(try readCommand(item, path: "\(path)[\(position)]"))
+            }
+            return actions
+        default:
+            return [try readCommand(value, path: path)]
+        }
+    }
+
+    /// `{command, timeout_seconds}` or a bare command string.
+    mutating func readCommand(_ value: JSONValue, path: String) throws(ConfigError) -> ActionDefinition {
+        if let command = value.stringValue {
+            guard !command.allSatisfy(\.isWhitespace) else { throw fail(path, "expected a non-empty command") }
+            return ActionDefinition(command: command)
+        }
+        guard let members = value.objectValue else {
+            throw fail(path, "expected a command string or a mapping with command and timeout_seconds, got \(value.typeName) \(Self.show(value))")
+        }
+        guard let commandValue = members["command"] else {
+            throw fail(path, "missing \"command\"")
+        }
+        guard let command = commandValue.stringValue, !command.allSatisfy(\.isWhitespace) else {
+            throw fail("\(path).command", "expected a non-empty command string, got \(Self.show(commandValue))")
+        }
+        var timeout = Rulebook.defaultTimeoutSeconds
+        if let timeoutValue = members["timeout_seconds"], !timeoutValue.isNull {
+            guard let seconds = timeoutValue.doubleValue, seconds.isFinite else {
+                throw fail("\(path).timeout_seconds", "expected a number of seconds, got \(Self.show(timeoutValue))")
+            }
+            guard seconds > 0, seconds <= Rulebook.maxTimeoutSeconds else {
+                throw fail("\(path).timeout_seconds", "expected a number of seconds greater than 0 and at most \(Int(Rulebook.maxTimeoutSeconds)), got \(Self.show(timeoutValue))")
+            }
+            timeout = seconds
+        }
+        for key in members.keys.sorted() where key != "command" && key != "timeout_seconds" {
+            let place = locations["\(path).\(key)"].map { "\(origin):\($0.line)" } ?? origin
+            warnings.append("\(place): unknown key \"\(path).\(key)\" ignored")
+        }
+        return ActionDefinition(command: command, timeoutSeconds: timeout)
+    }
+}
