@@ -23,9 +23,11 @@ let package = Package(
         .executableTarget(name: "cupcake-bench", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
         // A tiny traced program the trace integration tests run as a child process.
         .executableTarget(name: "cupcake-trace-probe", dependencies: ["CupcakeTrace"]),
-        .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "cupcake-trace-probe"]),
-        .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
-        .testTarget(name: "CLITests", dependencies: ["cupcake"]),
+        // Trace-line parsing and the schema validator, shared by the test targets.
+        .target(name: "CupcakeTestSupport", path: "Tests/CupcakeTestSupport"),
+        .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "CupcakeTestSupport", "cupcake-trace-probe"]),
+        .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["cupcake", "CupcakeTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,12 +1,15 @@
 import Foundation
 
+/// Test support shared by the test targets: parsing trace lines and checking them against
+/// Docs/trace-line.schema.json.
+///
 /// A validator for the JSON Schema keywords Docs/trace-line.schema.json uses: type, required,
 /// properties, additionalProperties, items, pattern, enum, minimum, minLength. Enough to check
 /// real trace output against the published schema without a package.
-struct SchemaValidator {
-    let schema: [String: Any]
+public struct SchemaValidator {
+    public let schema: [String: Any]
 
-    init(contentsOf url: URL) throws {
+    public init(contentsOf url: URL) throws {
         let data = try Data(contentsOf: url)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw SchemaError("schema is not an object")
@@ -14,13 +17,13 @@ struct SchemaValidator {
         schema = object
     }
 
-    struct SchemaError: Error, CustomStringConvertible {
-        let description: String
+    public struct SchemaError: Error, CustomStringConvertible {
+        public let description: String
         init(_ description: String) { self.description = description }
     }
 
     /// Every way `value` breaks the schema, as readable messages (empty when valid).
-    func violations(of value: Any) -> [String] {
+    public func violations(of value: Any) -> [String] {
         var found: [String] = []
         check(value, against: schema, path: "$", into: &found)
         return found

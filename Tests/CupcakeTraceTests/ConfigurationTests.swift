@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Testing
 
 @testable import CupcakeTrace

@@ -1,40 +1,6 @@
+import CupcakeTestSupport
 import Foundation
 import Testing
-
-/// One parsed output line, with typed access to the contract's keys.
-struct TraceLine {
-    let raw: String
-    let object: [String: Any]
-
-    init(_ raw: String) throws {
-        self.raw = raw
-        let data = Data(raw.utf8)
-        let parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        guard let object = parsed as? [String: Any] else {
-            throw LineError.notAnObject(raw)
-        }
-        self.object = object
-    }
-
-    var span: String? { object["span"] as? String }
-    var traceID: String? { object["trace_id"] as? String }
-    var spanID: String? { object["span_id"] as? String }
-    var parentSpanID: String? { object["parent_span_id"] as? String }
-    var level: String? { object["level"] as? String }
-    var event: String? { object["event"] as? String }
-    var message: String? { object["message"] as? String }
-    var isSpanLine: Bool { span != nil && event == nil }
-    subscript(key: String) -> Any? { object[key] }
-
-    enum LineError: Error, CustomStringConvertible {
-        case notAnObject(String)
-        var description: String {
-            switch self {
-            case .notAnObject(let line): "not a JSON object: \(line.prefix(200))"
-            }
-        }
-    }
-}
 
 enum TraceContract {
     static let requiredKeys = ["timestamp", "level", "span", "trace_id", "span_id", "parent_span_id", "duration_ms"]
