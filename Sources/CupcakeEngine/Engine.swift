@@ -1,0 +1,112 @@
+import CupcakeTrace
+
+/// Evaluates hook events: routing, signals, WebAssembly policies, synthesis, actions, the
+/// harness's answer. Everything expensive (rulebook, routing index, compiled policy modules and
+/// their instance pools) is loaded once at init and reused by every evaluation; evaluations may
+/// run concurrently. Each runs inside one trace: the root `evaluate` span and a span per stage.
+public final class Engine: Sendable {
+    public let configuration: EngineConfiguration
+    public let tracer: Tracer
+    let project: PolicyLayer
+    let global: PolicyLayer?
+    let actionRunner: ActionRunner
+
+    /// Loads the project (and global) policy layers. Bundles are found or compiled, modules
+    /// compiled or loaded from the cache.
+    public init(configuration: EngineConfiguration, tracer: Tracer = .shared) throws(EngineError) {
+        self.configuration = configuration
+        self.tracer = tracer
+        project = try PolicyLayer(name: "project", directory: configuration.policyDirectory, configuration: configuration, tracer: tracer)
+        global = try configuration.globalDirectory.map { directory throws(EngineError) in
+            try PolicyLayer(name: "global", directory: directory, configuration: configuration, tracer: tracer)
+        }
+        actionRunner = ActionRunner()
+        for warning in (global?.warnings ?? []) + project.warnings { tracer.log.warn(warning) }
+    }
+
+    /// The project layer's failure policy from rulebook.yml.
+    public var failMode: FailMode { project.rulebook.failMode }
+
+    /// Evaluates one event (the bytes the harness wrote on stdin). `respond` receives the answer as
+    /// soon as it is known, before the decision's actions run; this returns once they have
+    /// finished or timed out.
+    public func evaluate(
+        eventJSON: [UInt8], respond: @Sendable (EvaluationResult) -> Void = { _ in }
+    ) async throws(EngineError) -> EvaluationResult {
+        let outcome: Result<EvaluationResult, EngineError> = await tracer.withSpan(
+            "evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]
+        ) { root in
+            do throws(EngineError) {
+                let event: HookEvent
+                do throws(EventError) {
+                    event = try HookEvent.decode(eventJSON, harness: configuration.harness)
+                } catch {
+                    throw .event(error)
+                }
+                root.record("event_name", .string(event.eventName))
+                root.record("tool_name", .string(event.toolName))
+                root.record("session_id", .string(event.sessionID))
+                var sets: [DecisionSet] = []
+                var matched = 0
+                var deciding = project
+                if let global {
+                    let (set, count) = try await evaluateLayer(global, event: event, eventJSON: eventJSON)
+                    matched += count
+                    sets.append(set)
+                    if !set.halts.isEmpty || !set.denials.isEmpty || !set.blocks.isEmpty { deciding = global }
+                }
+                if deciding === project {
+                    let (set, count) = try await evaluateLayer(project, event: event, eventJSON: eventJSON)
+                    matched += count
+                    sets.append(set)
+                }
+                root.record("matched_policy_count", .int(matched))
+                let decision = SynthesisStage.synthesize(sets, tracer: tracer)
+                root.record("final_decision", .string(decision.name))
+                var result = EvaluationResult(
+                    event: event, decision: decision, response: ResponseBuilder.build(decision, for: event),
+                    matchedPolicyCount: matched, actions: [])
+                respond(result)
+                result.actions = await ActionStage.run(decision, rulebook: deciding.rulebook, runner: actionRunner, tracer: tracer)
+                return .success(result)
+            } catch {
+                root.recordError(error)
+                root.record("final_decision", "error")
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    /// One layer: route, and when anything matched, gather its signals and evaluate its policies.
+    func evaluateLayer(_ layer: PolicyLayer, event: HookEvent, eventJSON: [UInt8]) async throws(EngineError) -> (DecisionSet, Int) {
+        let matched = RoutingStage.route(event, in: layer, tracer: tracer)
+        guard !matched.isEmpty, let runtime = layer.runtime else { return (.empty, 0) }
+        let signals = await SignalStage.gather(
+            layer.routing.requiredSignals(for: matched), rulebook: layer.rulebook, eventJSON: eventJSON,
+            concurrency: configuration.signalConcurrency, tracer: tracer)
+        let input = PolicyInput.build(event: event, signals: signals, builtinConfig: layer.rulebook.builtinConfig)
+        let evaluation: WasmEvaluation
+        do {
+            evaluation = try await runtime.evaluate(entrypoint: PolicyLayer.entrypoint, input: input, tracer: tracer)
+        } catch {
+            throw .wasm(error)
+        }
+        guard let result = evaluation.result else { return (.empty, matched.count) }
+        do {
+            return (try DecisionSet(json: result), matched.count)
+        } catch {
+            throw .decisionSet(origin: layer.bundleOrigin ?? layer.directory, error)
+        }
+    }
+}
+
+/// The policy input: the event, plus `signals` and `builtin_config`.
+enum PolicyInput {
+    static func build(event: HookEvent, signals: [String: JSONValue], builtinConfig: JSONValue) -> [UInt8] {
+        guard case .object(var members) = event.raw else { return event.raw.serialized() }
+        members["signals"] = .object(signals)
+        members["builtin_config"] = builtinConfig
+        return JSONValue.object(members).serialized()
+    }
+}
