@@ -1,0 +1,93 @@
+import CupcakeEngine
+import CupcakeTrace
+
+/// `cupcake eval`: one event on stdin, the harness's answer on stdout.
+enum EvalCommand {
+    static let help = """
+        usage: cupcake eval --harness claude|cursor|factory|opencode [options] < event.json
+
+        Evaluates one hook event against the policies and prints the harness's response.
+
+        options:
+          --harness H        which agent sent the event (required)
+          --policy-dir D     the project's policy directory (default .cupcake)
+          --global-dir D     a machine-wide policy directory evaluated first
+          --opa-path P       opa binary used to compile a missing bundle (default: opa on PATH)
+          --cache-dir D      compiled bundles and modules (default $XDG_CACHE_HOME/cupcake)
+          --trace C          trace categories, as CUPCAKE_TRACE (eval, routing, signals, wasm,
+                             synthesis, actions, all, payload)
+          --strict           fail closed: an evaluation error blocks (exit 2) instead of allowing
+          --help             this text
+
+        exit codes: 0 answered (an evaluation error fails open with {}), 2 failed closed,
+        64 bad command line, 65 bad event on stdin, 66 policy directory missing,
+        78 policies could not be loaded.
+        """
+
+    static let maxEventBytes = 16 << 20
+
+    static func run(_ words: [String]) async -> ExitCode {
+        let arguments: Arguments
+        do {
+            arguments = try Arguments(
+                words, valueFlags: ["--harness", "--policy-dir", "--global-dir", "--opa-path", "--cache-dir", "--trace"],
+                switchFlags: ["--strict", "--help"])
+        } catch {
+            Output.stderr("cupcake eval: \(error)\n\(help)")
+            return .usage
+        }
+        if arguments.switches.contains("--help") {
+            Output.stdout(help + "\n")
+            return .success
+        }
+        guard let harnessName = arguments.values["--harness"], let harness = Harness(rawValue: harnessName.lowercased()) else {
+            Output.stderr("cupcake eval: --harness must be one of claude, cursor, factory, opencode")
+            return .usage
+        }
+        let environment = ProcessEnvironment.current()
+        let tracer = Tracer.fromEnvironment(environment, categoriesOverride: arguments.values["--trace"])
+        var configuration = EngineConfiguration(
+            policyDirectory: arguments.values["--policy-dir"] ?? ".cupcake", harness: harness,
+            globalDirectory: arguments.values["--global-dir"], opaPath: arguments.values["--opa-path"])
+        if let cache = arguments.values["--cache-dir"] { configuration.cacheDirectory = cache }
+        var strict = arguments.switches.contains("--strict")
+
+        guard let input = Output.readStandardInput(limit: maxEventBytes) else {
+            Output.stderr("cupcake eval: the event on stdin is larger than 16 MiB")
+            return .badInput
+        }
+        let engine: Engine
+        do {
+            engine = try Engine(configuration: configuration, tracer: tracer)
+        } catch {
+            Output.stderr("cupcake eval: \(error)")
+            if case .policyDirectoryMissing = error { return .noPolicyDirectory }
+            return strict ? failClosed(error, harness: harness) : .configuration
+        }
+        strict = strict || engine.failMode == .closed
+        do {
+            let result = try await engine.evaluate(eventJSON: input) { result in
+                // Answer first; the decision's actions run after.
+                Output.stdout(result.response.stdout + [0x0A])
+                if let message = result.response.stderr { Output.stderr(message) }
+            }
+            return ExitCode(rawValue: result.response.exitCode) ?? .success
+        } catch {
+            if case .event = error {
+                Output.stderr("cupcake eval: \(error)")
+                return .badInput
+            }
+            Output.stderr("cupcake eval: evaluation failed: \(error)")
+            if strict { return failClosed(error, harness: harness) }
+            Output.stdout("{}\n")
+            return .success
+        }
+    }
+
+    /// Fail closed: exit 2 with the reason on stderr, which Claude Code (and Factory) treat as
+    /// "block this tool call and show the reason".
+    static func failClosed(_ error: EngineError, harness: Harness) -> ExitCode {
+        Output.stderr("Cupcake blocked this action because policy evaluation failed: \(error)")
+        return .blocked
+    }
+}

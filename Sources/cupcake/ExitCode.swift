@@ -1,0 +1,16 @@
+/// The `cupcake` exit codes (documented in the README and `cupcake --help`).
+enum ExitCode: Int32 {
+    /// The answer is on stdout (also when an evaluation error failed open: `{}`).
+    case success = 0
+    /// Failed closed (`--strict` or `fail_mode: closed`): Claude Code blocks the tool call and
+    /// shows the reason from stderr.
+    case blocked = 2
+    /// Bad command line.
+    case usage = 64
+    /// Bad event on stdin: empty, not JSON, not an object, no hook_event_name, over 16 MiB.
+    case badInput = 65
+    /// The policy directory is missing or unreadable.
+    case noPolicyDirectory = 66
+    /// The policies could not be loaded: rulebook.yml, METADATA, bundle, module.
+    case configuration = 78
+}

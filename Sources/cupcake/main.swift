@@ -1,0 +1,37 @@
+// cupcake: the policy engine as AI coding agents call it from their hooks.
+import CupcakeTrace
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let help = """
+    usage: cupcake <command> [options]
+
+    commands:
+      eval     evaluate one hook event from stdin and print the harness's response
+      verify   show the routing map, policies, signals and bundle of a policy directory
+      help     this text
+
+    `cupcake <command> --help` describes a command. Set CUPCAKE_TRACE=eval (or pass --trace) to
+    get JSON trace lines on stderr.
+    """
+
+let words = Array(CommandLine.arguments.dropFirst())
+let status: ExitCode
+switch words.first {
+case "eval":
+    status = await EvalCommand.run(Array(words.dropFirst()))
+case "verify":
+    status = VerifyCommand.run(Array(words.dropFirst()))
+case "help", "--help", "-h":
+    Output.stdout(help + "\n")
+    status = .success
+case nil:
+    Output.stderr(help)
+    status = .usage
+case let other?:
+    Output.stderr("cupcake: unknown command \(other)\n\(help)")
+    status = .usage
+}
+exit(status.rawValue)

@@ -1,0 +1,111 @@
+import CupcakeTestSupport
+import Foundation
+import Testing
+
+/// `cupcake eval` end to end: real event shapes in, the harness's answer out.
+@Suite("cupcake eval")
+struct EvalCommandTests {
+    func preToolUse(_ result: ChildProcess.Result) throws -> [String: Any] {
+        try #require(try CLI.json(result.stdout)["hookSpecificOutput"] as? [String: Any])
+    }
+
+    @Test("a denied rm -rf /")
+    func deny() throws {
+        let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"))
+        #expect(result.status == 0)
+        let output = try preToolUse(result)
+        #expect(output["permissionDecision"] as? String == "deny")
+        #expect(output["permissionDecisionReason"] as? String == "Dangerous command blocked: rm -rf /")
+        #expect(output["hookEventName"] as? String == "PreToolUse")
+    }
+
+    @Test("ask before git push --force")
+    func ask() throws {
+        let output = try preToolUse(try CLI.eval(try CLI.event("pretooluse-bash-git-push-force")))
+        #expect(output["permissionDecision"] as? String == "ask")
+        #expect((output["permissionDecisionReason"] as? String)?.contains("Force push") == true)
+    }
+
+    @Test("a harmless command is allowed with an empty answer")
+    func allow() throws {
+        let result = try CLI.eval(try CLI.event("pretooluse-bash-ls"))
+        #expect(result.status == 0)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "{}")
+    }
+
+    @Test("npm install is allowed with --ignore-scripts added and the reason given")
+    func modify() throws {
+        let output = try preToolUse(try CLI.eval(try CLI.event("pretooluse-bash-npm-install")))
+        #expect(output["permissionDecision"] as? String == "allow")
+        let updated = try #require(output["updatedInput"] as? [String: Any])
+        #expect(updated["command"] as? String == "npm install left-pad --ignore-scripts")
+        #expect(output["permissionDecisionReason"] as? String != nil)
+    }
+
+    @Test("writing under /etc and a leaked AWS key are denied; the wildcard policy sees every tool")
+    func otherDenials() throws {
+        let etc = try preToolUse(try CLI.eval(try CLI.event("pretooluse-write-etc")))
+        #expect(etc["permissionDecision"] as? String == "deny")
+        let aws = try preToolUse(try CLI.eval(try CLI.event("pretooluse-bash-aws-key")))
+        #expect(aws["permissionDecision"] as? String == "deny")
+        #expect((aws["permissionDecisionReason"] as? String)?.contains("AWS") == true)
+    }
+
+    @Test("a fork bomb halts the session")
+    func halt() throws {
+        let answer = try CLI.json(try CLI.eval(try CLI.event("pretooluse-bash-forkbomb")).stdout)
+        #expect(answer["continue"] as? Bool == false)
+        #expect((answer["stopReason"] as? String)?.contains("Fork bomb") == true)
+    }
+
+    @Test("writing a .env file is blocked after the fact")
+    func block() throws {
+        let answer = try CLI.json(try CLI.eval(try CLI.event("posttooluse-write-env")).stdout)
+        #expect(answer["decision"] as? String == "block")
+        #expect((answer["reason"] as? String)?.contains(".env") == true)
+    }
+
+    @Test("a prompt gets the policy's context")
+    func context() throws {
+        let answer = try CLI.json(try CLI.eval(try CLI.event("userpromptsubmit")).stdout)
+        let output = try #require(answer["hookSpecificOutput"] as? [String: Any])
+        #expect((output["additionalContext"] as? String)?.contains("run the test suite") == true)
+    }
+
+    @Test("CUPCAKE_TRACE=eval: every line fits the schema, one trace, the six stage spans")
+    func traced() throws {
+        let validator = try SchemaValidator(contentsOf: CLI.root.appendingPathComponent("Docs/trace-line.schema.json"))
+        let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE": "eval"])
+        let lines = try result.parsedStderrLines()
+        for line in lines {
+            let violations = validator.violations(of: line.object)
+            #expect(violations.isEmpty, "\(violations) in \(line.raw)")
+        }
+        #expect(Set(lines.compactMap(\.traceID)).count == 1)
+        #expect(Set(lines.compactMap(\.span)) == ["evaluate", "route", "gather_signals", "wasm_eval", "synthesize", "execute_actions"])
+        let root = try #require(lines.first(where: { $0.span == "evaluate" }))
+        #expect(root["final_decision"] as? String == "deny")
+        #expect(root["tool_name"] as? String == "Bash")
+        #expect(root.parentSpanID == nil)
+        let ids = Set(lines.compactMap(\.spanID))
+        let orphans = lines.filter { line in line.parentSpanID.map { !ids.contains($0) } ?? false }
+        #expect(orphans.isEmpty)
+    }
+
+    @Test("no matching policy: Allow without a WebAssembly call or a signal, as the trace shows")
+    func noMatch() throws {
+        let result = try CLI.eval(try CLI.event("sessionstart"), environment: ["CUPCAKE_TRACE": "all"])
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "{}")
+        let spans = try result.parsedStderrLines().compactMap(\.span)
+        #expect(spans.contains("route"))
+        #expect(!spans.contains("wasm_eval"))
+        #expect(!spans.contains("gather_signals"))
+        #expect(!spans.contains("signal"))
+    }
+
+    @Test("tracing off: nothing at all on stderr")
+    func quiet() throws {
+        let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"))
+        #expect(result.stderrBytes.isEmpty)
+    }
+}
