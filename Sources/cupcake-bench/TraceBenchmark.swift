@@ -21,7 +21,11 @@ enum TraceBenchmark {
         let disabled = Measure.nanosecondsPerOperation(operations: 2_000_000) { index in
             singleSpan(offTracers[index & 1], index)
         }
-        let enabled = Measure.nanosecondsPerOperation(batches: 21, operations: 20_000) { index in
+        // A span inside an open trace, the common case; and a root span, which also starts a trace.
+        let enabled = on.withSpan("evaluate", category: .root) { _ in
+            Measure.nanosecondsPerOperation(batches: 21, operations: 20_000) { index in singleSpan(on, index) }
+        }
+        let enabledRoot = Measure.nanosecondsPerOperation(batches: 21, operations: 20_000) { index in
             singleSpan(on, index)
         }
         _ = singleSpan(sizing, 7)
@@ -32,10 +36,11 @@ enum TraceBenchmark {
         let shapeOn = Measure.nanosecondsPerOperation(batches: 21, operations: 5_000) { index in
             evaluationShape(on, index)
         }
-        let checksum = disabled.checksum &+ enabled.checksum &+ shapeOff.checksum &+ shapeOn.checksum
+        let checksum = disabled.checksum &+ enabled.checksum &+ enabledRoot.checksum &+ shapeOff.checksum &+ shapeOn.checksum
         return [
             ("disabled_span_ns", disabled.median),
             ("enabled_span_ns", enabled.median),
+            ("enabled_root_span_ns", enabledRoot.median),
             ("bytes_per_line", bytesPerLine),
             ("eval_shape_disabled_ns", shapeOff.median),
             ("eval_shape_enabled_ns", shapeOn.median),

@@ -10,6 +10,9 @@ struct JSONLineWriter: ~Copyable {
         buffer.append(UInt8(ascii: "{"))
     }
 
+    /// Records that a member was written directly into `buffer`, so the next one needs a comma.
+    mutating func markFieldWritten() { needsComma = true }
+
     /// Closes the object and ends the line.
     mutating func finish() {
         buffer.append(UInt8(ascii: "}"))
@@ -77,6 +80,10 @@ struct JSONLineWriter: ~Copyable {
     /// A non-negative duration in nanoseconds, as milliseconds with microsecond resolution.
     mutating func field(_ key: StaticString, milliseconds nanoseconds: UInt64) {
         rawKey(key)
+        appendMilliseconds(nanoseconds)
+    }
+
+    mutating func appendMilliseconds(_ nanoseconds: UInt64) {
         let micros = (nanoseconds + 500) / 1000
         appendDecimal(micros / 1000)
         let fraction = Int(micros % 1000)
@@ -184,14 +191,20 @@ struct JSONLineWriter: ~Copyable {
     /// much was cut. Swift strings are valid UTF-8 (invalid input was repaired to U+FFFD when the
     /// string was decoded), so the output is valid UTF-8 too.
     mutating func appendEscapedContent(_ string: String, limit: Int) {
-        var string = string
-        string.withUTF8 { utf8 in
-            let cut = utf8.count > limit ? Self.characterBoundary(in: utf8, atMost: limit) : utf8.count
-            appendEscaped(UnsafeBufferPointer(rebasing: utf8[0..<cut]))
-            if cut < utf8.count {
-                var marker = "…[+\(utf8.count - cut) bytes]"
-                marker.withUTF8 { buffer.append($0) }
-            }
+        // Native strings lend their bytes directly; others (bridged) are copied once.
+        if let done: Void = string.utf8.withContiguousStorageIfAvailable({ appendEscapedContent(utf8: $0, limit: limit) }) {
+            return done
+        }
+        var copy = string
+        copy.withUTF8 { appendEscapedContent(utf8: $0, limit: limit) }
+    }
+
+    private mutating func appendEscapedContent(utf8: UnsafeBufferPointer<UInt8>, limit: Int) {
+        let cut = utf8.count > limit ? Self.characterBoundary(in: utf8, atMost: limit) : utf8.count
+        appendEscaped(UnsafeBufferPointer(rebasing: utf8[0..<cut]))
+        if cut < utf8.count {
+            var marker = "…[+\(utf8.count - cut) bytes]"
+            marker.withUTF8 { buffer.append($0) }
         }
     }
 

@@ -6,24 +6,31 @@ enum TraceLineEncoder {
         span: SpanBox, level: StaticString, wallNanoseconds: UInt64, durationNanoseconds: UInt64,
         event: String?, initial: KeyValuePairs<String, TraceValue>, record: borrowing SpanRecord
     ) -> JSONLineWriter {
-        let configuration = span.tracer.configuration
+        let tracer = span.tracer
         var writer = JSONLineWriter(capacity: 256 + (initial.count + record.fields.count) * 48)
-        writer.field("timestamp", timestamp: wallNanoseconds)
-        writer.rawKey("level")
-        writer.buffer.append(UInt8(ascii: "\""))
+        // The required keys in a fixed order, written as a few constant chunks.
+        writer.buffer.append("\"timestamp\":\"")
+        RFC3339.append(nanoseconds: wallNanoseconds, to: &writer.buffer)
+        writer.buffer.append("\",\"level\":\"")
         writer.buffer.append(level)
-        writer.buffer.append(UInt8(ascii: "\""))
-        writer.field("span", string: span.name, limit: configuration.maxFieldBytes)
-        writer.field("trace_id", traceID: span.trace.traceID)
-        writer.field("span_id", hex: span.spanID.rawValue)
+        writer.buffer.append("\",\"span\":\"")
+        writer.appendEscapedContent(span.name, limit: tracer.maxFieldBytes)
+        writer.buffer.append("\",\"trace_id\":\"")
+        writer.appendHex(span.trace.traceID.high)
+        writer.appendHex(span.trace.traceID.low)
+        writer.buffer.append("\",\"span_id\":\"")
+        writer.appendHex(span.spanID.rawValue)
         if let parent = span.parentID {
-            writer.field("parent_span_id", hex: parent.rawValue)
+            writer.buffer.append("\",\"parent_span_id\":\"")
+            writer.appendHex(parent.rawValue)
+            writer.buffer.append("\",\"duration_ms\":")
         } else {
-            writer.fieldNull("parent_span_id")
+            writer.buffer.append("\",\"parent_span_id\":null,\"duration_ms\":")
         }
-        writer.field("duration_ms", milliseconds: durationNanoseconds)
+        writer.appendMilliseconds(durationNanoseconds)
+        writer.markFieldWritten()
         if let event {
-            writer.field("event", string: event, limit: configuration.maxFieldBytes)
+            writer.field("event", string: event, limit: tracer.maxFieldBytes)
         }
         let payloadEnabled = span.tracer.payloadEnabled
         // Start-time fields in their order; a key recorded again later takes its later value there.
@@ -31,21 +38,21 @@ enum TraceLineEncoder {
             let kind = FieldKeys.classify(key)
             if kind.contains(.payload), !payloadEnabled { continue }
             let late = record.fields.first(where: { $0.key == key })
-            appendField(late ?? RecordedField(key: key, value: value, kind: kind), to: &writer, configuration: configuration)
+            appendField(late ?? RecordedField(key: key, value: value, kind: kind), to: &writer, tracer: tracer)
         }
         for field in record.fields where !initial.contains(where: { $0.key == field.key }) {
-            appendField(field, to: &writer, configuration: configuration)
+            appendField(field, to: &writer, tracer: tracer)
         }
         if let error = record.error {
-            writer.field("error", string: error, limit: configuration.maxFieldBytes)
+            writer.field("error", string: error, limit: tracer.maxFieldBytes)
         }
         writer.finish()
         return writer
     }
 
-    static func appendField(_ field: RecordedField, to writer: inout JSONLineWriter, configuration: TraceConfiguration) {
+    static func appendField(_ field: RecordedField, to writer: inout JSONLineWriter, tracer: Tracer) {
         writer.key(field.key, prefix: field.kind.contains(.reserved) ? "field." : nil)
-        let limit = field.kind.contains(.payload) ? configuration.maxPayloadBytes : configuration.maxFieldBytes
+        let limit = field.kind.contains(.payload) ? tracer.maxPayloadBytes : tracer.maxFieldBytes
         writer.value(field.value, limit: limit)
     }
 

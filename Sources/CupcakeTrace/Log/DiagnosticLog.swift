@@ -39,7 +39,7 @@ public final class DiagnosticLog: Sendable {
         writer.field("level", string: level.label)
         writer.field("target", string: target, limit: TraceConfiguration.defaultMaxFieldBytes)
         writer.field("message", string: message, limit: 8 * TraceConfiguration.defaultMaxFieldBytes)
-        if let span = SpanBox.current {
+        if let span = CurrentSpan.box {
             writer.field("trace_id", traceID: span.trace.traceID)
             writer.field("span_id", hex: span.spanID.rawValue)
         }

@@ -10,6 +10,9 @@ public final class Tracer: Sendable {
     /// The enabled categories' bits, read on every span site.
     @usableFromInline let enabledMask: UInt32
     let payloadEnabled: Bool
+    /// Copies of the configured limits, read for every line.
+    let maxFieldBytes: Int
+    let maxPayloadBytes: Int
     /// Diagnostic (non-span) lines, filtered by the configured log level.
     public let log: DiagnosticLog
     private let dropped = Atomic<Int>(0)
@@ -21,6 +24,8 @@ public final class Tracer: Sendable {
         self.configuration = configuration
         self.enabledMask = configuration.categories.rawValue
         self.payloadEnabled = configuration.categories.contains(.payload)
+        self.maxFieldBytes = configuration.maxFieldBytes
+        self.maxPayloadBytes = configuration.maxPayloadBytes
         self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink)
         self.wallOffset = WallClock.nowNanoseconds() &- WallClock.monotonicNanoseconds()
     }
@@ -59,7 +64,7 @@ public final class Tracer: Sendable {
 
     /// The span the current task is running in, or an empty span.
     public static var currentSpan: Span {
-        SpanBox.current.map(Span.init) ?? Span()
+        CurrentSpan.box.map(Span.init) ?? Span()
     }
 
     // MARK: Spans
@@ -97,7 +102,7 @@ public final class Tracer: Sendable {
     @usableFromInline
     func runRecording<R>(_ box: SpanBox, _ body: (Span) throws -> R) rethrows -> R {
         do {
-            let result = try SpanBox.$current.withValue(box) { try body(Span(box)) }
+            let result = try CurrentSpan.withSynchronous(box) { try body(Span(box)) }
             box.end(error: nil)
             return result
         } catch {
@@ -111,7 +116,7 @@ public final class Tracer: Sendable {
         _ box: SpanBox, isolation: isolated (any Actor)?, _ body: (Span) async throws -> R
     ) async rethrows -> R {
         do {
-            let result = try await SpanBox.$current.withValue(box) { try await body(Span(box)) }
+            let result = try await CurrentSpan.withAsynchronous(box, isolation: isolation) { try await body(Span(box)) }
             box.end(error: nil)
             return result
         } catch {
@@ -124,7 +129,7 @@ public final class Tracer: Sendable {
     /// root (continuing `TRACEPARENT` when one was given).
     @usableFromInline
     func startSpan(_ name: String, fields: KeyValuePairs<String, TraceValue>) -> SpanBox {
-        if let parent = SpanBox.current {
+        if let parent = CurrentSpan.box {
             return SpanBox(name: name, trace: parent.trace, parentID: parent.spanID, isRoot: false, fields: fields)
         }
         let parentContext = configuration.traceParent

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the current span is found. Async spans are carried by a task-local, so child tasks
+/// inherit them. A synchronous span's body cannot suspend, so while it runs the span can live in a
+/// thread-local slot instead: setting one costs a fraction of a task-local push, and synchronous
+/// spans are the common case. The innermost synchronous span, if any, wins.
+enum CurrentSpan {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// The span the calling code runs in: the innermost synchronous span on this thread, else the
+    /// task's span.
+    static var box: SpanBox? {
+        if let raw = pthread_getspecific(key) {
+            return Unmanaged<SpanBox>.fromOpaque(raw).takeUnretainedValue()
+        }
+        return SpanBox.current
+    }
+
+    /// Runs `body` with `box` as this thread's current synchronous span. The slot holds the span
+    /// unretained: `body` runs inside the span's lifetime.
+    static func withSynchronous<R>(_ box: SpanBox, _ body: () throws -> R) rethrows -> R {
+        let slot = key
+        let previous = pthread_getspecific(slot)
+        pthread_setspecific(slot, Unmanaged.passUnretained(box).toOpaque())
+        defer { pthread_setspecific(slot, previous) }
+        return try body()
+    }
+
+    /// Runs async `body` with `box` as the task's span. Clears the thread slot for the body: an
+    /// async span never starts inside a synchronous one (a synchronous body cannot await).
+    static func withAsynchronous<R>(
+        _ box: SpanBox, isolation: isolated (any Actor)?, _ body: () async throws -> R
+    ) async rethrows -> R {
+        try await SpanBox.$current.withValue(box) { try await body() }
+    }
+}
