@@ -215,6 +215,10 @@ struct JSONLineWriter: ~Copyable {
     }
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        if Self.isPlain(utf8) {
+            buffer.append(utf8)
+            return
+        }
         var runStart = 0
         var index = 0
         let count = utf8.count
@@ -250,6 +254,26 @@ struct JSONLineWriter: ~Copyable {
             runStart = index
         }
         buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+    }
+
+    /// Whether `utf8` needs no escaping at all, checked 8 bytes at a time; the last word may
+    /// overlap bytes already checked, so a tail costs no byte loop. Short text is checked bytewise.
+    @inline(__always)
+    private static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = utf8.count
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return true }
+        if count < 8 {
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 {
+                return false
+            }
+            return true
+        }
+        var offset = 0
+        while offset + 8 <= count {
+            if mayNeedEscape(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
+            offset += 8
+        }
+        return offset == count || !mayNeedEscape(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
     }
 
     /// Whether any of the 8 bytes in `word` is a control character, `"`, `\\` or 0xE2 (the

@@ -34,14 +34,18 @@ enum TraceLineEncoder {
         }
         let payloadEnabled = span.tracer.payloadEnabled
         // Start-time fields in their order; a key recorded again later takes its later value there.
+        let hasLate = !record.fields.isEmpty
         for (key, value) in initial {
             let kind = FieldKeys.classify(key)
             if kind.contains(.payload), !payloadEnabled { continue }
-            let late = record.fields.first(where: { $0.key == key })
-            appendField(late ?? RecordedField(key: key, value: value, kind: kind), to: &writer, tracer: tracer)
+            if hasLate, let late = record.fields.first(where: { $0.key == key }) {
+                appendField(late.key, late.value, kind: late.kind, to: &writer, tracer: tracer)
+            } else {
+                appendField(key, value, kind: kind, to: &writer, tracer: tracer)
+            }
         }
         for field in record.fields where !initial.contains(where: { $0.key == field.key }) {
-            appendField(field, to: &writer, tracer: tracer)
+            appendField(field.key, field.value, kind: field.kind, to: &writer, tracer: tracer)
         }
         if let error = record.error {
             writer.field("error", string: error, limit: tracer.maxFieldBytes)
@@ -50,10 +54,12 @@ enum TraceLineEncoder {
         return writer
     }
 
-    static func appendField(_ field: RecordedField, to writer: inout JSONLineWriter, tracer: Tracer) {
-        writer.key(field.key, prefix: field.kind.contains(.reserved) ? "field." : nil)
-        let limit = field.kind.contains(.payload) ? tracer.maxPayloadBytes : tracer.maxFieldBytes
-        writer.value(field.value, limit: limit)
+    @inline(__always)
+    static func appendField(
+        _ key: String, _ value: TraceValue, kind: FieldKind, to writer: inout JSONLineWriter, tracer: Tracer
+    ) {
+        writer.key(key, prefix: kind.contains(.reserved) ? "field." : nil)
+        writer.value(value, limit: kind.contains(.payload) ? tracer.maxPayloadBytes : tracer.maxFieldBytes)
     }
 
 }
