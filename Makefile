@@ -15,8 +15,12 @@ build: wasmtime
 test: wasmtime
 	$(SWIFT) test
 
+# The baseline with tracing compiled out lets `engine` measure what tracing-off span sites cost.
 bench: wasmtime
-	$(SWIFT) run -c release cupcake-bench all --json
+	$(SWIFT) build -c release --scratch-path .build-notrace --product cupcake-bench -Xswiftc -DCUPCAKE_TRACING_COMPILED_OUT
+	$(SWIFT) build -c release --product cupcake
+	$(SWIFT) build -c release --product cupcake-bench
+	CUPCAKE_BENCH_BASELINE=.build-notrace/release/cupcake-bench $$($(SWIFT) build -c release --show-bin-path)/cupcake-bench all --json
 
 # Rebuilds the WebAssembly test policies and the demo bundle from Fixtures/policies/src.
 fixtures: wasmtime

@@ -4,7 +4,9 @@ import Synchronization
 /// from the environment); embedders and tests can make their own with any configuration.
 ///
 /// With a span's category off, `withSpan` costs one load and one branch: no clock read, no
-/// allocation, no task-local push, and its fields are never evaluated.
+/// allocation, no task-local push, and its fields are never evaluated. Built with
+/// `-DCUPCAKE_TRACING_COMPILED_OUT`, span sites compile to their bodies alone (the baseline
+/// `cupcake-bench engine` compares against).
 public final class Tracer: Sendable {
     public let configuration: TraceConfiguration
     /// The enabled categories' bits, read on every span site.
@@ -77,10 +79,14 @@ public final class Tracer: Sendable {
         fields: @autoclosure () -> KeyValuePairs<String, TraceValue> = [:],
         _ body: (Span) throws -> R
     ) rethrows -> R {
+        #if CUPCAKE_TRACING_COMPILED_OUT
+        return try body(Span())
+        #else
         if _fastPath(enabledMask & category.rawValue == 0) {
             return try body(Span())
         }
         return try runRecording(startSpan(name, fields: fields()), body)
+        #endif
     }
 
     /// The `async` form of ``withSpan(_:category:fields:_:)-(_,_,_,(Span)->R)``: child tasks started
@@ -92,10 +98,14 @@ public final class Tracer: Sendable {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Span) async throws -> R
     ) async rethrows -> R {
+        #if CUPCAKE_TRACING_COMPILED_OUT
+        return try await body(Span())
+        #else
         if _fastPath(enabledMask & category.rawValue == 0) {
             return try await body(Span())
         }
         return try await runRecording(startSpan(name, fields: fields()), isolation: isolation, body)
+        #endif
     }
 
     // The recording paths stay out of line: only the disabled check is inlined into call sites.

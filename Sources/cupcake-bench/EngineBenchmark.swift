@@ -1,0 +1,134 @@
+import CupcakeEngine
+import CupcakeTrace
+import Foundation
+
+/// Figures for the whole engine on the demo project: warm in-process `evaluate()` of a
+/// PreToolUse Bash event with tracing off and with every category on (to /dev/null), the cost of
+/// tracing-off span sites against a build with tracing compiled out, and one `cupcake eval`
+/// process with a warm module cache.
+enum EngineBenchmark {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The demo project without its signal-using policy, so the measured evaluation runs no
+    /// signal process ("no signals", as the figure is defined).
+    static func projectWithoutSignals() throws -> String {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("cupcake-bench-\(getpid())/.cupcake")
+        try? FileManager.default.removeItem(at: target)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Fixtures/project/.cupcake"), to: target)
+        try FileManager.default.removeItem(at: target.appendingPathComponent("policies/claude/git_commit_main.rego"))
+        return target.path
+    }
+
+    static func event() throws -> [UInt8] {
+        Array(try Data(contentsOf: packageRoot.appendingPathComponent("Fixtures/events/claude/pretooluse-bash-ls.json")))
+    }
+
+    /// Microseconds per evaluate() call, `count` calls after a warm-up.
+    static func samples(_ engine: Engine, event: [UInt8], count: Int) async throws -> [Double] {
+        for _ in 0..<max(50, count / 10) { _ = try await engine.evaluate(eventJSON: event) }
+        var values: [Double] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = WallClock.monotonicNanoseconds()
+            _ = try await engine.evaluate(eventJSON: event)
+            values.append(Double(WallClock.monotonicNanoseconds() - start) / 1000)
+        }
+        return values
+    }
+
+    /// Just the tracing-off evaluate() median, for comparing with a build whose tracing is
+    /// compiled out (`cupcake-bench engine-core`).
+    static func core() async throws -> [(String, Double)] {
+        let project = try projectWithoutSignals()
+        let cache = project + "/../cache"
+        let engine = try Engine(
+            configuration: EngineConfiguration(policyDirectory: project, harness: .claude, cacheDirectory: cache),
+            tracer: .disabled)
+        let values = try await samples(engine, event: try event(), count: max(200, Int(4000 * Measure.scale)))
+        return [("evaluate_p50_us", Measure.median(values))]
+    }
+
+    static func run() async throws -> [(String, Double)] {
+        let project = try projectWithoutSignals()
+        let cache = project + "/../cache"
+        let input = try event()
+        let count = max(200, Int(4000 * Measure.scale))
+        let configuration = EngineConfiguration(policyDirectory: project, harness: .claude, cacheDirectory: cache)
+        let off = try Engine(configuration: configuration, tracer: .disabled)
+        let devNull = open("/dev/null", O_WRONLY)
+        guard devNull >= 0 else { throw BenchmarkError.setup("cannot open /dev/null") }
+        defer { close(devNull) }
+        let traced = Tracer(configuration: TraceConfiguration(categories: .all, sink: FileDescriptorSink(fileDescriptor: devNull)))
+        let on = try Engine(configuration: configuration, tracer: traced)
+
+        let offValues = try await samples(off, event: input, count: count)
+        let onValues = try await samples(on, event: input, count: count)
+        var figures: [(String, Double)] = [
+            ("evaluate_p50_us", Measure.median(offValues)),
+            ("evaluate_p99_us", Measure.percentile(offValues, 0.99)),
+            ("evaluate_traced_p50_us", Measure.median(onValues)),
+        ]
+        if let baseline = ProcessEnvironment.current()["CUPCAKE_BENCH_BASELINE"] {
+            figures.append(("tracing_off_overhead_pct", try await overhead(baseline: baseline, engine: off, event: input, count: count)))
+        }
+        figures.append(("cli_eval_ms", try cliEvalMilliseconds(project: project, cache: cache, event: input)))
+        return figures
+    }
+
+    /// Tracing-off evaluate() against the same code built with tracing compiled out, both
+    /// measured, alternating five times so drift on a shared machine hits both alike; the median
+    /// of the five differences, in percent.
+    static func overhead(baseline: String, engine: Engine, event: [UInt8], count: Int) async throws -> Double {
+        var ratios: [Double] = []
+        for _ in 0..<5 {
+            let ours = Measure.median(try await samples(engine, event: event, count: count))
+            let theirs = try runBaselineCore(baseline)
+            ratios.append((ours - theirs) / theirs * 100)
+        }
+        return Measure.median(ratios)
+    }
+
+    static func runBaselineCore(_ path: String) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["engine-core", "--json"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let value = (object["evaluate_p50_us"] as? NSNumber)?.doubleValue
+        else { throw BenchmarkError.setup("baseline \(path) printed no evaluate_p50_us") }
+        return value
+    }
+
+    /// Median wall time of one `cupcake eval` process (the binary next to this one) with a warm
+    /// module cache.
+    static func cliEvalMilliseconds(project: String, cache: String, event: [UInt8]) throws -> Double {
+        let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cupcake")
+        guard FileManager.default.isExecutableFile(atPath: cli.path) else {
+            throw BenchmarkError.setup("\(cli.path) is missing; build the cupcake product first")
+        }
+        var values: [Double] = []
+        for index in 0..<(max(5, Int(30 * Measure.scale)) + 3) {
+            let process = Process()
+            process.executableURL = cli
+            process.arguments = ["eval", "--harness", "claude", "--policy-dir", project, "--cache-dir", cache]
+            let input = Pipe()
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            let start = WallClock.monotonicNanoseconds()
+            try process.run()
+            try input.fileHandleForWriting.write(contentsOf: Data(event))
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            let elapsed = Double(WallClock.monotonicNanoseconds() - start) / 1_000_000
+            guard process.terminationStatus == 0 else { throw BenchmarkError.setup("cupcake eval exited \(process.terminationStatus)") }
+            if index >= 3 { values.append(elapsed) }  // the first runs fill the module cache
+        }
+        return Measure.median(values)
+    }
+}
