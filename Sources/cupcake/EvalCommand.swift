@@ -28,28 +28,21 @@ enum EvalCommand {
 
     static func run(_ words: [String]) async -> ExitCode {
         let arguments: Arguments
-        do {
-            arguments = try Arguments(
-                words, valueFlags: ["--harness", "--policy-dir", "--global-dir", "--opa-path", "--cache-dir", "--trace"],
-                switchFlags: ["--strict", "--help"])
-        } catch {
-            Output.stderr("cupcake eval: \(error)\n\(help)")
-            return .usage
+        var configuration: EngineConfiguration
+        switch CommandSetup.parse(
+            "eval", words, valueFlags: CommandSetup.engineFlags.union(["--global-dir", "--trace"]),
+            switchFlags: ["--strict"], help: help)
+        {
+        case .success(let parsed): arguments = parsed
+        case .failure(let code): return code
         }
-        if arguments.switches.contains("--help") {
-            Output.stdout(help + "\n")
-            return .success
+        switch CommandSetup.configuration("eval", arguments) {
+        case .success(let made): configuration = made
+        case .failure(let code): return code
         }
-        guard let harnessName = arguments.values["--harness"], let harness = Harness(rawValue: harnessName.lowercased()) else {
-            Output.stderr("cupcake eval: --harness must be one of claude, cursor, factory, opencode")
-            return .usage
-        }
-        let environment = ProcessEnvironment.current()
-        let tracer = Tracer.fromEnvironment(environment, categoriesOverride: arguments.values["--trace"])
-        var configuration = EngineConfiguration(
-            policyDirectory: arguments.values["--policy-dir"] ?? ".cupcake", harness: harness,
-            globalDirectory: arguments.values["--global-dir"], opaPath: arguments.values["--opa-path"])
-        if let cache = arguments.values["--cache-dir"] { configuration.cacheDirectory = cache }
+        configuration.globalDirectory = arguments.values["--global-dir"]
+        let harness = configuration.harness
+        let tracer = Tracer.fromEnvironment(ProcessEnvironment.current(), categoriesOverride: arguments.values["--trace"])
         var strict = arguments.switches.contains("--strict")
 
         guard let input = Output.readStandardInput(limit: maxEventBytes) else {

@@ -14,3 +14,4 @@ enum ExitCode: Int32 {
     /// The policies could not be loaded: rulebook.yml, METADATA, bundle, module.
     case configuration = 78
 }
+extension ExitCode: Error {}

@@ -11,26 +11,13 @@ enum VerifyCommand {
         """
 
     static func run(_ words: [String]) -> ExitCode {
-        let arguments: Arguments
-        do {
-            arguments = try Arguments(
-                words, valueFlags: ["--harness", "--policy-dir", "--opa-path", "--cache-dir"], switchFlags: ["--help"])
-        } catch {
-            Output.stderr("cupcake verify: \(error)\n\(help)")
-            return .usage
+        let configuration: EngineConfiguration
+        switch CommandSetup.parse("verify", words, valueFlags: CommandSetup.engineFlags, switchFlags: [], help: help)
+            .flatMap({ CommandSetup.configuration("verify", $0) })
+        {
+        case .success(let made): configuration = made
+        case .failure(let code): return code
         }
-        if arguments.switches.contains("--help") {
-            Output.stdout(help + "\n")
-            return .success
-        }
-        guard let name = arguments.values["--harness"], let harness = Harness(rawValue: name.lowercased()) else {
-            Output.stderr("cupcake verify: --harness must be one of claude, cursor, factory, opencode")
-            return .usage
-        }
-        var configuration = EngineConfiguration(
-            policyDirectory: arguments.values["--policy-dir"] ?? ".cupcake", harness: harness,
-            opaPath: arguments.values["--opa-path"])
-        if let cache = arguments.values["--cache-dir"] { configuration.cacheDirectory = cache }
         do {
             let report = try EngineReport.make(configuration: configuration)
             Output.stdout(report)

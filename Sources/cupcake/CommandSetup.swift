@@ -1,0 +1,39 @@
+import CupcakeEngine
+
+/// What every command does before its own work: parse its words (answering `--help` and bad
+/// command lines itself) and build the engine configuration from the common flags.
+enum CommandSetup {
+    /// The flags every engine command accepts.
+    static let engineFlags: Set<String> = ["--harness", "--policy-dir", "--opa-path", "--cache-dir"]
+
+    /// The parsed words, or the exit code when the command is already answered (help or usage).
+    static func parse(
+        _ command: String, _ words: [String], valueFlags: Set<String>, switchFlags: Set<String>, help: String
+    ) -> Result<Arguments, ExitCode> {
+        let arguments: Arguments
+        do {
+            arguments = try Arguments(words, valueFlags: valueFlags, switchFlags: switchFlags.union(["--help"]))
+        } catch {
+            Output.stderr("cupcake \(command): \(error)\n\(help)")
+            return .failure(.usage)
+        }
+        if arguments.switches.contains("--help") {
+            Output.stdout(help + "\n")
+            return .failure(.success)
+        }
+        return .success(arguments)
+    }
+
+    /// `--harness` (required), `--policy-dir`, `--opa-path` and `--cache-dir` as a configuration.
+    static func configuration(_ command: String, _ arguments: Arguments) -> Result<EngineConfiguration, ExitCode> {
+        guard let name = arguments.values["--harness"], let harness = Harness(rawValue: name.lowercased()) else {
+            Output.stderr("cupcake \(command): --harness must be one of claude, cursor, factory, opencode")
+            return .failure(.usage)
+        }
+        var configuration = EngineConfiguration(
+            policyDirectory: arguments.values["--policy-dir"] ?? ".cupcake", harness: harness,
+            opaPath: arguments.values["--opa-path"])
+        if let cache = arguments.values["--cache-dir"] { configuration.cacheDirectory = cache }
+        return .success(configuration)
+    }
+}
