@@ -1,4 +1,5 @@
 import CupcakeEngine
+import CupcakeTrace
 import Glibc
 
 /// Figures for the WebAssembly runtime, measured on Fixtures/policies/aggregate.wasm:
@@ -57,11 +58,11 @@ func runWasmBenchmark() async throws -> [(String, Double)] {
     }
 
     return [
-        ("wasm_eval_p50_us", WasmBenchmarkSupport.percentile(evaluationMicroseconds, 0.50)),
-        ("wasm_eval_p99_us", WasmBenchmarkSupport.percentile(evaluationMicroseconds, 0.99)),
-        ("module_compile_ms", WasmBenchmarkSupport.percentile(compileMilliseconds, 0.50)),
-        ("module_cache_load_ms", WasmBenchmarkSupport.percentile(cacheLoadMilliseconds, 0.50)),
-        ("instantiate_us", WasmBenchmarkSupport.percentile(instantiateMicroseconds, 0.50)),
+        ("wasm_eval_p50_us", Measure.percentile(evaluationMicroseconds, 0.50)),
+        ("wasm_eval_p99_us", Measure.percentile(evaluationMicroseconds, 0.99)),
+        ("module_compile_ms", Measure.percentile(compileMilliseconds, 0.50)),
+        ("module_cache_load_ms", Measure.percentile(cacheLoadMilliseconds, 0.50)),
+        ("instantiate_us", Measure.percentile(instantiateMicroseconds, 0.50)),
     ]
 }
 
@@ -84,21 +85,10 @@ enum WasmBenchmarkError: Error, CustomStringConvertible {
 
 /// Small helpers of the WebAssembly benchmark.
 enum WasmBenchmarkSupport {
-    static func now() -> UInt64 {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
-    }
+    static func now() -> UInt64 { WallClock.monotonicNanoseconds() }
 
     static func milliseconds(since start: UInt64) -> Double {
         Double(now() - start) / 1_000_000
-    }
-
-    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))
-        return sorted[index]
     }
 
     /// A file relative to the working directory, else to this package's root.

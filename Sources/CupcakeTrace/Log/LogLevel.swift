@@ -5,15 +5,7 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
     public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The upper-case name written in a line's `level` key.
-    public var label: String {
-        switch self {
-        case .error: "ERROR"
-        case .warn: "WARN"
-        case .info: "INFO"
-        case .debug: "DEBUG"
-        case .trace: "TRACE"
-        }
-    }
+    public var label: String { staticLabel.description }
 
     var staticLabel: StaticString {
         switch self {
