@@ -1,7 +1,7 @@
 # Quick start: `make demo` and `make test`. Each does the set-up it needs first.
 SWIFT ?= swift
 
-.PHONY: all demo test bench fixtures wasmtime build
+.PHONY: all demo test bench fixtures wasmtime build release
 
 all: build
 
@@ -16,11 +16,19 @@ test: wasmtime
 	$(SWIFT) test
 
 # The baseline with tracing compiled out lets `engine` measure what tracing-off span sites cost.
+# Release binaries link the Swift runtime statically: a hook is a new process every time, and
+# loading the shared runtime libraries costs milliseconds.
+RELEASE = -c release --static-swift-stdlib
+
 bench: wasmtime
-	$(SWIFT) build -c release --scratch-path .build-notrace --product cupcake-bench -Xswiftc -DCUPCAKE_TRACING_COMPILED_OUT
-	$(SWIFT) build -c release --product cupcake
-	$(SWIFT) build -c release --product cupcake-bench
-	CUPCAKE_BENCH_BASELINE=.build-notrace/release/cupcake-bench $$($(SWIFT) build -c release --show-bin-path)/cupcake-bench all --json
+	$(SWIFT) build $(RELEASE) --scratch-path .build-notrace --product cupcake-bench -Xswiftc -DCUPCAKE_TRACING_COMPILED_OUT
+	$(SWIFT) build $(RELEASE) --product cupcake
+	$(SWIFT) build $(RELEASE) --product cupcake-bench
+	CUPCAKE_BENCH_BASELINE=.build-notrace/release/cupcake-bench $$($(SWIFT) build $(RELEASE) --show-bin-path)/cupcake-bench all --json
+
+# The CLI as a hook should run it: release build, static Swift runtime.
+release: wasmtime
+	$(SWIFT) build $(RELEASE) --product cupcake
 
 # Rebuilds the WebAssembly test policies and the demo bundle from Fixtures/policies/src.
 fixtures: wasmtime

@@ -15,6 +15,7 @@ enum SignalStage {
                 values[name] = .object(["success": false, "error": .string("signal \(name) is not defined in rulebook.yml or signals/")])
                 span.event("signal not defined", level: .warn, fields: ["signal_name": .string(name)])
             }
+            guard !definitions.isEmpty else { return values }  // no task group for nothing to run
             let runner = SignalRunner(maxConcurrency: 1)
             let results = await withTaskGroup(of: SignalResult?.self) { group in
                 var collected: [SignalResult] = []
