@@ -6,7 +6,8 @@
 #
 # Writes OUTDIR/policies/<name>.wasm for each Fixtures/policies/src/<name>.{c,wat},
 # OUTDIR/policies/TOOLCHAIN (the clang and zlib that built them) and
-# OUTDIR/project/.cupcake/bundles/claude.tar.gz. The output is deterministic: the same
+# OUTDIR/project/.cupcake/bundles/<harness>.tar.gz for each harness in $HARNESSES (all carry
+# aggregate.wasm, which states every harness's rules). The output is deterministic: the same
 # sources and toolchain give the same bytes (Tests/CupcakeEngineTests/Fixtures checks it).
 #
 # Needs: a clang that targets wasm32 ($CLANG, /opt/swift/usr/bin/clang or clang on PATH),
@@ -23,6 +24,9 @@ say() { printf 'build-fixtures: %s\n' "$*" >&2; }
 
 # name:abi-minor for every C fixture (opa_runtime.c is linked into each).
 C_FIXTURES="aggregate:3 builtins:3 unsupported_builtin:3 with_data:3 abi11:1 faults:3"
+
+# Harnesses with a bundle in the demo project (each has Fixtures/project/.cupcake/policies/<harness>/).
+HARNESSES="claude cursor factory opencode"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -103,7 +107,9 @@ done
 
 printf '%s\n' "$TOOLCHAIN" >"$OUT/policies/TOOLCHAIN"
 
-run python3 "$TOOLS/make_bundle.py" "$OUT/project/.cupcake/bundles/claude.tar.gz" "$OUT/policies/aggregate.wasm" \
-    "$FIXTURES/project/.cupcake" claude cupcake/system/evaluate
+for harness in $HARNESSES; do
+    run python3 "$TOOLS/make_bundle.py" "$OUT/project/.cupcake/bundles/$harness.tar.gz" "$OUT/policies/aggregate.wasm" \
+        "$FIXTURES/project/.cupcake" "$harness" cupcake/system/evaluate
+done
 
-say "built $(ls "$OUT/policies"/*.wasm | wc -l) modules and the claude bundle into $OUT"
+say "built $(ls "$OUT/policies"/*.wasm | wc -l) modules and the bundles ($HARNESSES) into $OUT"

@@ -56,15 +56,15 @@ enum FixtureToolchain {
             == recorded.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Paths, relative to `directory`, of the build's artifacts: policies/*.wasm and the claude bundle.
+    /// Paths, relative to `directory`, of the build's artifacts: policies/*.wasm and every harness's bundle.
     static func artifacts(under directory: URL) throws -> [String] {
         let policies = directory.appendingPathComponent("policies")
         let wasm = try FileManager.default.contentsOfDirectory(atPath: policies.path)
             .filter { $0.hasSuffix(".wasm") }
             .map { "policies/\($0)" }
-        let bundle = "project/.cupcake/bundles/claude.tar.gz"
-        let hasBundle = FileManager.default.fileExists(atPath: directory.appendingPathComponent(bundle).path)
-        return wasm + (hasBundle ? [bundle] : [])
+        let bundles = ["claude", "cursor", "factory", "opencode"].map { "project/.cupcake/bundles/\($0).tar.gz" }
+            .filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
+        return wasm + bundles
     }
 
     /// Runs a command in the package root; stdout and stderr are merged so a failure shows everything.
