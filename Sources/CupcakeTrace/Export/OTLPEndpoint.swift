@@ -1,0 +1,58 @@
+/// Where OTLP/HTTP export sends requests: `POST <endpoint>/v1/traces`.
+public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
+    public let host: String
+    public let port: UInt16
+    /// The request path: the endpoint's own path (if any) followed by `/v1/traces`.
+    public let path: String
+
+    /// The port OTLP/HTTP collectors listen on by default.
+    public static let defaultPort: UInt16 = 4318
+
+    /// Parses `http://host[:port][/base]` (an IPv6 host in brackets). `https` is refused: the
+    /// exporter speaks plain HTTP only, to a collector on this host or network.
+    public init(_ text: String) throws(OTLPConfigurationError) {
+        var rest = Substring(text.trimmingWhitespace())
+        if rest.lowercased().hasPrefix("https://") { throw .httpsUnsupported(text) }
+        guard rest.lowercased().hasPrefix("http://") else { throw .invalidEndpoint(text, reason: "expected http://host:port") }
+        rest = rest.dropFirst("http://".count)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        var base = String(rest.dropFirst(authority.count).prefix { $0 != "?" && $0 != "#" })
+        var host: Substring
+        var portText: Substring?
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else {
+                throw .invalidEndpoint(text, reason: "unclosed '[' in the IPv6 host")
+            }
+            host = authority[authority.index(after: authority.startIndex)..<close]
+            let after = authority[authority.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":") else { throw .invalidEndpoint(text, reason: "unexpected text after the host") }
+                portText = after.dropFirst()
+            }
+        } else if let colon = authority.lastIndex(of: ":") {
+            host = authority[..<colon]
+            portText = authority[authority.index(after: colon)...]
+        } else {
+            host = authority
+        }
+        guard !host.isEmpty, !host.contains("@"), host.allSatisfy({ !$0.isWhitespace }) else {
+            throw .invalidEndpoint(text, reason: "missing or invalid host")
+        }
+        var port = Self.defaultPort
+        if let portText {
+            guard let value = UInt16(portText), value > 0 else {
+                throw .invalidEndpoint(text, reason: "port must be a number from 1 to 65535")
+            }
+            port = value
+        }
+        while base.hasSuffix("/") { base.removeLast() }
+        self.host = String(host)
+        self.port = port
+        self.path = base + "/v1/traces"
+    }
+
+    public var description: String {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "http://\(shownHost):\(port)\(path)"
+    }
+}

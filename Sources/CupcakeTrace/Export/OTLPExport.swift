@@ -1,0 +1,79 @@
+import Synchronization
+
+/// Where OTLP export goes, as `CUPCAKE_TRACE_OTLP` or the CLI flag names it.
+public enum OTLPDestination: Sendable, Hashable {
+    /// `file:<path>`: the Collector's file format, one request per line.
+    case file(path: String)
+    /// `http://host:port[/base]`: OTLP/HTTP with JSON bodies.
+    case http(OTLPEndpoint)
+
+    /// Parses `file:<path>` or `http://host:port`.
+    public init(_ text: String) throws(OTLPConfigurationError) {
+        let trimmed = String(Substring(text).trimmingWhitespace())
+        let lowered = trimmed.lowercased()
+        if lowered.hasPrefix("file:") {
+            var path = String(trimmed.dropFirst("file:".count))
+            if path.hasPrefix("//") { path.removeFirst(2) }  // file:///tmp/x is /tmp/x too
+            guard !path.isEmpty else { throw .emptyFilePath }
+            self = .file(path: path)
+        } else if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+            self = .http(try OTLPEndpoint(trimmed))
+        } else {
+            throw .unknownDestination(trimmed)
+        }
+    }
+}
+
+/// Sets up OTLP export and flushes it before the process exits.
+public enum OTLPExport {
+    /// The environment variable naming the export destination.
+    public static let environmentVariable = "CUPCAKE_TRACE_OTLP"
+
+    private static let active = Mutex<[any FlushableSink]>([])
+
+    /// The sink for `destination`, registered so ``flushAll(timeout:)`` reaches it.
+    public static func makeSink(
+        for destination: OTLPDestination, encoder: OTLPEncoder = OTLPEncoder()
+    ) throws(OTLPConfigurationError) -> any FlushableSink {
+        let sink: any FlushableSink
+        switch destination {
+        case .file(let path):
+            do {
+                sink = try OTLPFileSink(path: path, encoder: encoder)
+            } catch {
+                throw .cannotOpenFile(error)
+            }
+        case .http(let endpoint):
+            sink = OTLPHTTPSink(endpoint: endpoint, encoder: encoder)
+        }
+        active.withLock { $0.append(sink) }
+        return sink
+    }
+
+    /// The sink trace lines should go to: `primary` alone when no export is configured, else
+    /// `primary` and the exporter together. `override` (the CLI flag) wins over the environment.
+    /// A destination that cannot be used leaves `primary` alone and returns a warning to log.
+    public static func configure(
+        primary: any Sink, environment: [String: String], override: String? = nil,
+        encoder: OTLPEncoder = OTLPEncoder()
+    ) -> (sink: any Sink, warnings: [String]) {
+        guard let text = override ?? environment[environmentVariable],
+            !Substring(text).trimmingWhitespace().isEmpty
+        else { return (primary, []) }
+        do {
+            let exporter = try makeSink(for: OTLPDestination(text), encoder: encoder)
+            return (TeeSink([primary, exporter]), [])
+        } catch {
+            let source = override == nil ? environmentVariable : "--trace-otlp"
+            return (primary, ["\(source): \(error); OTLP export is off"])
+        }
+    }
+
+    /// Flushes every exporter made by ``makeSink(for:encoder:)``, sharing one deadline: call it
+    /// once before the process exits. Returns true when everything was handed on in time.
+    @discardableResult
+    public static func flushAll(timeout: Double) -> Bool {
+        let sinks = active.withLock { $0 }
+        return TeeSink(sinks).flush(timeout: timeout)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import CupcakeTrace
+
+/// CUPCAKE_TRACE_OTLP / the CLI flag, endpoints, and the tee.
+@Suite("Export: OTLP configuration")
+struct ExportConfigurationTests {
+    @Test("destinations: file paths and http endpoints")
+    func destinations() throws {
+        #expect(try OTLPDestination("file:/tmp/t.jsonl") == .file(path: "/tmp/t.jsonl"))
+        #expect(try OTLPDestination(" file:///tmp/t.jsonl ") == .file(path: "/tmp/t.jsonl"))
+        let http = try OTLPDestination("http://collector:4318")
+        guard case .http(let endpoint) = http else {
+            Issue.record("expected http")
+            return
+        }
+        #expect(endpoint.host == "collector")
+        #expect(endpoint.port == 4318)
+        #expect(endpoint.path == "/v1/traces")
+        #expect(try OTLPEndpoint("http://localhost").port == OTLPEndpoint.defaultPort)
+        let v6 = try OTLPEndpoint("http://[::1]:9000/otlp/")
+        #expect(v6.host == "::1")
+        #expect(v6.port == 9000)
+        #expect(v6.path == "/otlp/v1/traces")
+        #expect(v6.description == "http://[::1]:9000/otlp/v1/traces")
+    }
+
+    @Test("bad destinations are refused with a message that says what to write", arguments: [
+        ("ftp://x", "expected file:<path> or http://host:port"),
+        ("file:", "path is empty"),
+        ("https://collector:4318", "https is not supported"),
+        ("http://", "missing or invalid host"),
+        ("http://host:0", "port must be a number"),
+        ("http://host:99999", "port must be a number"),
+        ("http://host:abc", "port must be a number"),
+        ("http://[::1", "unclosed '['"),
+        ("http://user@host:1", "missing or invalid host"),
+    ])
+    func badDestinations(text: String, message: String) {
+        do {
+            _ = try OTLPDestination(text)
+            Issue.record("\(text) was accepted")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+
+    @Test("configure: nothing set keeps the primary sink; a destination adds a tee; a bad one warns")
+    func configure() throws {
+        let primary = InMemorySink()
+        let none = OTLPExport.configure(primary: primary, environment: [:])
+        #expect(none.sink is InMemorySink)
+        #expect(none.warnings.isEmpty)
+        let blank = OTLPExport.configure(primary: primary, environment: ["CUPCAKE_TRACE_OTLP": "  "])
+        #expect(blank.sink is InMemorySink)
+
+        let path = OTLPTestSupport.temporaryPath("config")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let configured = OTLPExport.configure(
+            primary: primary, environment: ["CUPCAKE_TRACE_OTLP": "ftp://ignored"], override: "file:\(path)")
+        #expect(configured.warnings.isEmpty)
+        let tee = try #require(configured.sink as? TeeSink)
+        #expect(tee.sinks.count == 2)
+        let tracer = OTLPTestSupport.tracer(sink: configured.sink)
+        tracer.withSpan("evaluate", category: .root) { _ in }
+        #expect(primary.lines.count == 1)
+        #expect(OTLPExport.flushAll(timeout: 1))
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 1)
+
+        let bad = OTLPExport.configure(primary: primary, environment: ["CUPCAKE_TRACE_OTLP": "udp://x"])
+        #expect(bad.sink is InMemorySink)
+        #expect(bad.warnings.count == 1)
+        #expect(bad.warnings.first?.hasPrefix("CUPCAKE_TRACE_OTLP: ") == true)
+    }
+
+    @Test("a tee writes to every sink and reports a failure of any")
+    func tee() {
+        let first = InMemorySink()
+        let second = InMemorySink(failing: true)
+        let tee = TeeSink([first, second])
+        let line = Array("{\"a\":1}\n".utf8)
+        #expect(line.withUnsafeBytes { tee.write($0) } == false)
+        #expect(first.lines == ["{\"a\":1}"])
+        second.setFailing(false)
+        #expect(line.withUnsafeBytes { tee.write($0) })
+        #expect(second.lines.count == 1)
+        #expect(tee.flush(timeout: 0))  // nothing held back
+    }
+}

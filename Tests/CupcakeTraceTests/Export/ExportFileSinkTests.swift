@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import CupcakeTrace
+
+/// The Collector file format: one ExportTraceServiceRequest per line.
+@Suite("Export: OTLP file sink")
+struct ExportFileSinkTests {
+    func requestLines(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    @Test("each finished root span appends one request holding its whole trace")
+    func rootFlushes() throws {
+        let path = OTLPTestSupport.temporaryPath("file")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sink = try OTLPFileSink(path: path)
+        let tracer = OTLPTestSupport.tracer(sink: sink)
+        for _ in 0..<2 {
+            tracer.withSpan("evaluate", category: .root) { _ in
+                tracer.withSpan("route", category: .stage(.routing)) { _ in }
+                #expect((try? requestLines(path).count) ?? 0 <= 1)  // children wait for their root
+            }
+        }
+        let lines = try requestLines(path)
+        #expect(lines.count == 2)
+        for line in lines {
+            let spans = try OTLPTestSupport.spans(ofRequest: Array(line.utf8))
+            #expect(spans.map { $0["name"] as? String } == ["route", "evaluate"])
+        }
+        #expect(sink.droppedSpanCount == 0)
+    }
+
+    @Test("a full batch and an explicit flush write what is waiting; diagnostics are skipped")
+    func fullAndFlush() throws {
+        let path = OTLPTestSupport.temporaryPath("batch")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sink = try OTLPFileSink(path: path, maxBatchSpans: 3)
+        let tracer = OTLPTestSupport.tracer(sink: sink)
+        tracer.withSpan("evaluate", category: .root) { _ in
+            for _ in 0..<4 { tracer.withSpan("signal", category: .signals) { _ in } }
+            tracer.log.warn("a diagnostic line, not a span")
+            let afterFull = try? requestLines(path)
+            #expect(afterFull?.count == 1)  // the first three signals
+            sink.flush(timeout: 0)
+            let afterFlush = try? requestLines(path)
+            #expect(afterFlush?.count == 2)
+        }
+        let counts = try requestLines(path).map { try OTLPTestSupport.spans(ofRequest: Array($0.utf8)).count }
+        #expect(counts == [3, 1, 1])
+        #expect(sink.skippedLineCount == 1)
+    }
+
+    @Test("a path that cannot be opened is an error naming it")
+    func unwritable() {
+        let path = "/nonexistent-dir-\(UUID().uuidString)/trace.jsonl"
+        #expect(throws: TraceSinkError.self) { try OTLPFileSink(path: path) }
+        #expect(throws: OTLPConfigurationError.self) { try OTLPExport.makeSink(for: .file(path: path)) }
+        do {
+            _ = try OTLPExport.makeSink(for: .file(path: path))
+        } catch {
+            #expect(error.description.contains(path))
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A tiny HTTP server on 127.0.0.1 (ephemeral port) standing in for an OTLP collector. Every
+/// blocking call is bounded by poll timeouts, and `stop()` ends it.
+final class LoopbackCollector: Sendable {
+    enum Mode: Sendable {
+        /// Answer every request with this status.
+        case respond(Int)
+        /// Accept connections and never read or answer them.
+        case stall
+    }
+
+    struct Request: Sendable {
+        var method: String
+        var path: String
+        var headers: [String: String]  // lowercased names
+        var body: [UInt8]
+    }
+
+    let port: UInt16
+    private let listener: Int32
+    private let mode: Mode
+    private let received = Mutex<[Request]>([])
+    private let held = Mutex<[Int32]>([])
+    private let stopping = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(mode: Mode) throws {
+        self.mode = mode
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ServerError("socket failed") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else {
+            close(fd)
+            throw ServerError("bind/listen failed")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        self.port = UInt16(bigEndian: address.sin_port)
+        self.listener = fd
+        DispatchQueue(label: "loopback-collector").async { [self] in serve() }
+    }
+
+    var requests: [Request] { received.withLock { $0 } }
+
+    var endpoint: String { "http://127.0.0.1:\(port)" }
+
+    func stop() {
+        stopping.store(true, ordering: .relaxed)
+        finished.wait()
+        close(listener)
+        for fd in held.withLock({ $0 }) { close(fd) }
+    }
+
+    private func serve() {
+        defer { finished.signal() }
+        while !stopping.load(ordering: .relaxed) {
+            var entry = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 20) > 0 else { continue }
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { continue }
+            switch mode {
+            case .stall:
+                held.withLock { $0.append(client) }
+            case .respond(let status):
+                if let request = readRequest(client) { received.withLock { $0.append(request) } }
+                let answer = "HTTP/1.1 \(status) Status\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+                _ = answer.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+                close(client)
+            }
+        }
+    }
+
+    /// Reads one request: head up to the blank line, then Content-Length bytes (2 s at most).
+    private func readRequest(_ fd: Int32) -> Request? {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let deadline = Date().addingTimeInterval(2)
+        var headEnd: Int?
+        var contentLength = 0
+        while Date() < deadline, data.count < 64 << 20 {
+            if let end = headEnd, data.count >= end + contentLength { break }
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 50) > 0 else { continue }
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            data.append(contentsOf: buffer[..<count])
+            if headEnd == nil, let range = findBlankLine(data) {
+                headEnd = range
+                let head = String(decoding: data[..<range], as: UTF8.self)
+                for line in head.split(separator: "\r\n") where line.lowercased().hasPrefix("content-length:") {
+                    contentLength = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+                }
+            }
+        }
+        guard let end = headEnd else { return nil }
+        let head = String(decoding: data[..<(end - 4)], as: UTF8.self)
+        var lines = head.split(separator: "\r\n").map(String.init)
+        guard !lines.isEmpty else { return nil }
+        let requestLine = lines.removeFirst().split(separator: " ")
+        guard requestLine.count >= 2 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Request(
+            method: String(requestLine[0]), path: String(requestLine[1]), headers: headers,
+            body: Array(data[end..<min(data.count, end + contentLength)]))
+    }
+
+    private func findBlankLine(_ data: [UInt8]) -> Int? {
+        guard data.count >= 4 else { return nil }
+        for index in 0...(data.count - 4)
+        where data[index] == 13 && data[index + 1] == 10 && data[index + 2] == 13 && data[index + 3] == 10 {
+            return index + 4
+        }
+        return nil
+    }
+
+    /// A port nothing listens on (bound, then closed), for "connection refused".
+    static func closedPort() throws -> UInt16 {
+        let server = try LoopbackCollector(mode: .respond(200))
+        let port = server.port
+        server.stop()
+        return port
+    }
+
+    struct ServerError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
