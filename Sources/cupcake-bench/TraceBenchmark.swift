@@ -36,6 +36,7 @@ enum TraceBenchmark {
         let shapeOn = Measure.nanosecondsPerOperation(batches: 21, operations: 5_000) { index in
             evaluationShape(on, index)
         }
+        let otlp = OTLPEncoder.encodeOneSpanForBenchmark(iterations: max(1000, Int(200_000 * Measure.scale)))
         let checksum = disabled.checksum &+ enabled.checksum &+ enabledRoot.checksum &+ shapeOff.checksum &+ shapeOn.checksum
         return [
             ("disabled_span_ns", disabled.median),
@@ -44,6 +45,7 @@ enum TraceBenchmark {
             ("bytes_per_line", bytesPerLine),
             ("eval_shape_disabled_ns", shapeOff.median),
             ("eval_shape_enabled_ns", shapeOn.median),
+            ("otlp_encode_span_ns", otlp.nanosecondsPerSpan),
             ("trace_checksum", Double(checksum & 0xFF)),
         ]
     }

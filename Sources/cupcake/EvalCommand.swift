@@ -16,6 +16,8 @@ enum EvalCommand {
           --cache-dir D      compiled bundles and modules (default $XDG_CACHE_HOME/cupcake)
           --trace C          trace categories, as CUPCAKE_TRACE (eval, routing, signals, wasm,
                              synthesis, actions, all, payload)
+          --trace-otlp D     also export spans as OpenTelemetry (OTLP/JSON): file:<path> or
+                             http://host:port (as CUPCAKE_TRACE_OTLP)
           --strict           fail closed: an evaluation error blocks (exit 2) instead of allowing
           --help             this text
 
@@ -30,7 +32,7 @@ enum EvalCommand {
         let arguments: Arguments
         var configuration: EngineConfiguration
         switch CommandSetup.parse(
-            "eval", words, valueFlags: CommandSetup.engineFlags.union(["--global-dir", "--trace"]),
+            "eval", words, valueFlags: CommandSetup.engineFlags.union(["--global-dir", "--trace", "--trace-otlp"]),
             switchFlags: ["--strict"], help: help)
         {
         case .success(let parsed): arguments = parsed
@@ -42,7 +44,9 @@ enum EvalCommand {
         }
         configuration.globalDirectory = arguments.values["--global-dir"]
         let harness = configuration.harness
-        let tracer = Tracer.fromEnvironment(ProcessEnvironment.current(), categoriesOverride: arguments.values["--trace"])
+        let tracer = Tracer.fromEnvironment(
+            ProcessEnvironment.current(), categoriesOverride: arguments.values["--trace"],
+            otlpOverride: arguments.values["--trace-otlp"])
         var strict = arguments.switches.contains("--strict")
 
         guard let input = Output.readStandardInput(limit: maxEventBytes) else {

@@ -36,4 +36,6 @@ case let other?:
 }
 // Everything was written with write(2), so nothing is buffered: leave without running exit
 // handlers (tearing down the wasmtime engine and Foundation costs milliseconds).
+// OpenTelemetry exporters hand on what they hold, bounded, before the process goes.
+_ = OTLPExport.flushAll(timeout: 2)
 _exit(status.rawValue)

@@ -103,6 +103,34 @@ struct EvalCommandTests {
         #expect(!spans.contains("signal"))
     }
 
+    @Test("CUPCAKE_TRACE_OTLP alone exports the evaluation as OTLP/JSON to a file, and nothing to stderr")
+    func otlpFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cupcake-otlp-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE_OTLP": "file:\(path)"])
+        #expect(result.status == 0)
+        #expect(result.stderrBytes.isEmpty)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        let request = try CLI.json(String(lines[0]))
+        let resourceSpans = try #require(request["resourceSpans"] as? [[String: Any]])
+        let scopeSpans = try #require(resourceSpans.first?["scopeSpans"] as? [[String: Any]])
+        let spans = try #require(scopeSpans.first?["spans"] as? [[String: Any]])
+        #expect(Set(spans.compactMap { $0["name"] as? String })
+            == ["evaluate", "route", "gather_signals", "wasm_eval", "synthesize", "execute_actions"])
+        #expect(Set(spans.compactMap { $0["traceId"] as? String }).count == 1)
+        let attributes = try #require(resourceSpans.first?["resource"] as? [String: Any])["attributes"] as? [[String: Any]]
+        #expect(attributes?.contains { $0["key"] as? String == "service.name" } == true)
+    }
+
+    @Test("a bad CUPCAKE_TRACE_OTLP warns and leaves the answer alone")
+    func badOTLP() throws {
+        let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE_OTLP": "ftp://nowhere"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"deny\""))
+        #expect(result.stderr.contains("CUPCAKE_TRACE_OTLP"))
+    }
+
     @Test("tracing off: nothing at all on stderr")
     func quiet() throws {
         let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"))

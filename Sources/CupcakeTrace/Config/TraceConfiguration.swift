@@ -48,9 +48,14 @@ public struct TraceConfiguration: Sendable {
     /// A configuration read from environment variables, plus the warnings about values that were
     /// set but not understood (each is ignored). `categoriesOverride` is the CLI's `--trace`,
     /// which wins over `CUPCAKE_TRACE`.
+    ///
+    /// `CUPCAKE_TRACE_OTLP` (or `otlpOverride`, the CLI's `--trace-otlp`) adds OpenTelemetry
+    /// export: `file:<path>` or `http://host:port`. With CUPCAKE_TRACE also set, lines go to both
+    /// places; alone, it turns on the `eval` spans and exports them without writing stderr lines.
     public static func fromEnvironment(
         _ environment: [String: String],
         categoriesOverride: String? = nil,
+        otlpOverride: String? = nil,
         sink: any Sink = FileDescriptorSink.standardError
     ) -> (configuration: TraceConfiguration, warnings: [String]) {
         var warnings: [String] = []
@@ -84,9 +89,28 @@ public struct TraceConfiguration: Sendable {
                     "TRACEPARENT is not a valid W3C traceparent (expected 00-<32 hex>-<16 hex>-<2 hex>); starting a new trace")
             }
         }
+        var categories = parsed.categories
+        var lineSink = sink
+        if let otlp = otlpOverride ?? environment[OTLPExport.environmentVariable],
+            !Substring(otlp).trimmingWhitespace().isEmpty
+        {
+            if categories.isEmpty {
+                do {
+                    lineSink = try OTLPExport.makeSink(for: OTLPDestination(otlp))
+                    categories = .eval
+                } catch {
+                    let source = otlpOverride == nil ? OTLPExport.environmentVariable : "--trace-otlp"
+                    warnings.append("\(source): \(error); OTLP export is off")
+                }
+            } else {
+                let configured = OTLPExport.configure(primary: sink, environment: environment, override: otlpOverride)
+                lineSink = configured.sink
+                warnings += configured.warnings
+            }
+        }
         let configuration = TraceConfiguration(
-            categories: parsed.categories, sampleRate: sampleRate, logLevel: log.level,
-            traceParent: traceParent, sink: sink)
+            categories: categories, sampleRate: sampleRate, logLevel: log.level,
+            traceParent: traceParent, sink: lineSink)
         return (configuration, warnings)
     }
 }

@@ -37,11 +37,11 @@ public final class Tracer: Sendable {
     /// A tracer configured from `environment`; warnings about values it did not understand are
     /// written once, as WARN lines.
     public static func fromEnvironment(
-        _ environment: [String: String], categoriesOverride: String? = nil,
+        _ environment: [String: String], categoriesOverride: String? = nil, otlpOverride: String? = nil,
         sink: any Sink = FileDescriptorSink.standardError
     ) -> Tracer {
         let (configuration, warnings) = TraceConfiguration.fromEnvironment(
-            environment, categoriesOverride: categoriesOverride, sink: sink)
+            environment, categoriesOverride: categoriesOverride, otlpOverride: otlpOverride, sink: sink)
         let tracer = Tracer(configuration: configuration)
         for warning in warnings { tracer.log.warn(warning) }
         return tracer
