@@ -16,10 +16,26 @@ public final class Engine: Sendable {
     public init(configuration: EngineConfiguration, tracer: Tracer = .shared) throws(EngineError) {
         self.configuration = configuration
         self.tracer = tracer
-        project = try PolicyLayer(name: "project", directory: configuration.policyDirectory, configuration: configuration, tracer: tracer)
-        global = try configuration.globalDirectory.map { directory throws(EngineError) in
-            try PolicyLayer(name: "global", directory: directory, configuration: configuration, tracer: tracer)
+        // Loading is its own trace (visible with the wasm category), so module load and
+        // instantiation lines share a root instead of each starting a trace.
+        let loaded: Result<(PolicyLayer, PolicyLayer?), EngineError> = tracer.withSpan(
+            "load_policies", category: .wasm,
+            fields: ["policy_dir": .string(configuration.policyDirectory), "harness": .string(configuration.harness.rawValue)]
+        ) { span in
+            do throws(EngineError) {
+                let project = try PolicyLayer(
+                    name: "project", directory: configuration.policyDirectory, configuration: configuration, tracer: tracer)
+                let global = try configuration.globalDirectory.map { directory throws(EngineError) in
+                    try PolicyLayer(name: "global", directory: directory, configuration: configuration, tracer: tracer)
+                }
+                span.record("policy_count", .int(project.policies.count + (global?.policies.count ?? 0)))
+                return .success((project, global))
+            } catch {
+                span.recordError(error)
+                return .failure(error)
+            }
         }
+        (project, global) = try loaded.get()
         actionRunner = ActionRunner()
         for warning in (global?.warnings ?? []) + project.warnings { tracer.log.warn(warning) }
     }
