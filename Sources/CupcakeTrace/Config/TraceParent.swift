@@ -36,7 +36,7 @@ public struct TraceParent: Sendable, Hashable {
 
 enum Hex {
     /// Parses lowercase hex digits (the W3C format forbids uppercase) into an integer of at most 64 bits.
-    static func parse(_ digits: ArraySlice<UInt8>) -> UInt64? {
+    static func parse<Digits: Collection<UInt8>>(_ digits: Digits) -> UInt64? {
         guard !digits.isEmpty, digits.count <= 16 else { return nil }
         var value: UInt64 = 0
         for byte in digits {

@@ -129,18 +129,7 @@ public enum TraceLineParser {
 
     /// Lowercase hex (the contract's ids), at most 16 digits, read in place.
     private static func hexValue(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 16 else { return nil }
-        var value: UInt64 = 0
-        for byte in digits {
-            let nibble: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(nibble)
-        }
-        return value
+        Hex.parse(digits)
     }
 
     private static func traceIDValue(_ text: String) -> TraceID? {
