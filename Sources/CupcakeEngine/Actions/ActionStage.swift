@@ -25,8 +25,11 @@ enum ActionStage {
         _ decision: FinalDecision, rulebook: Rulebook, runner: ActionRunner, tracer: Tracer
     ) async -> [ActionResult] {
         let chosen = actions(for: decision, rulebook: rulebook)
+        if chosen.isEmpty {
+            // Nothing to run: the span still marks the stage, without an async task-local push.
+            return tracer.withSpan("execute_actions", category: .stage(.actions), fields: ["action_count": 0]) { _ in [] }
+        }
         return await tracer.withSpan("execute_actions", category: .stage(.actions), fields: ["action_count": .int(chosen.count)]) { _ in
-            guard !chosen.isEmpty else { return [] }
             let decisionJSON = DecisionJSON.encode(decision)
             return await withTaskGroup(of: [ActionResult].self) { group in
                 for (ruleID, action) in chosen {

@@ -8,6 +8,10 @@ enum SignalStage {
     ) async -> [String: JSONValue] {
         let definitions = names.compactMap { rulebook.signals[$0] }
         let missing = names.filter { rulebook.signals[$0] == nil }
+        if names.isEmpty {
+            // Nothing to run: the span still marks the stage, without an async task-local push.
+            return tracer.withSpan("gather_signals", category: .stage(.signals), fields: ["signal_count": 0]) { _ in [:] }
+        }
         return await tracer.withSpan("gather_signals", category: .stage(.signals), fields: ["signal_count": .int(definitions.count)]) { span in
             var values: [String: JSONValue] = [:]
             for name in missing {
