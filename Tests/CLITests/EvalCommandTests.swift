@@ -123,6 +123,17 @@ struct EvalCommandTests {
         #expect(attributes?.contains { $0["key"] as? String == "service.name" } == true)
     }
 
+    @Test("an unreachable collector leaves the answer alone and costs one warning")
+    func collectorDown() throws {
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        let result = try CLI.eval(
+            try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE_OTLP": "http://127.0.0.1:1"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"deny\""))
+        let warnings = result.stderrLines.filter { $0.contains("WARN") }
+        #expect(warnings.count <= 1)
+    }
+
     @Test("a bad CUPCAKE_TRACE_OTLP warns and leaves the answer alone")
     func badOTLP() throws {
         let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE_OTLP": "ftp://nowhere"])
