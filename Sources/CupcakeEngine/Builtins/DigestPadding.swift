@@ -2,6 +2,22 @@
 /// last full block, 0x80, zeros up to 56 mod 64, then the message length in bits as a
 /// 64-bit integer (big-endian for SHA, little-endian for MD5).
 enum DigestPadding {
+    /// The final state words as digest bytes (big-endian words for SHA, little-endian for MD5).
+    static func bytes(of state: [UInt32], bigEndian: Bool) -> [UInt8] {
+        var digest: [UInt8] = []
+        digest.reserveCapacity(state.count * 4)
+        for word in state {
+            withUnsafeBytes(of: bigEndian ? word.bigEndian : word.littleEndian) { digest.append(contentsOf: $0) }
+        }
+        return digest
+    }
+
+    /// `hash` of the UTF-8 bytes of `text`, as lowercase hex.
+    static func hexDigest(of text: String, _ hash: (UnsafeRawBufferPointer) -> [UInt8]) -> String {
+        var text = text
+        return hex(text.withUTF8 { hash(UnsafeRawBufferPointer($0)) })
+    }
+
     static func finalBlocks(tail: UnsafeRawBufferPointer, messageLength: Int, bigEndianLength: Bool) -> [UInt8] {
         var blocks = [UInt8](tail)
         blocks.append(0x80)

@@ -21,18 +21,12 @@ enum MD5Digest {
         DigestPadding.forEachBlock(of: message, bigEndianLength: false) { block in
             compress(block, state: &state)
         }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(16)
-        for word in state {
-            withUnsafeBytes(of: word.littleEndian) { digest.append(contentsOf: $0) }
-        }
-        return digest
+        return DigestPadding.bytes(of: state, bigEndian: false)
     }
 
     /// The digest of the UTF-8 bytes of `text`, as lowercase hex.
     static func hexDigest(of text: String) -> String {
-        var text = text
-        return DigestPadding.hex(text.withUTF8 { hash(UnsafeRawBufferPointer($0)) })
+        DigestPadding.hexDigest(of: text, hash)
     }
 
     private static func compress(_ block: UnsafeRawBufferPointer, state: inout [UInt32]) {

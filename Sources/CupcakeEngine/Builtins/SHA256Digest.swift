@@ -27,18 +27,12 @@ enum SHA256Digest {
                 }
             }
         }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in state {
-            withUnsafeBytes(of: word.bigEndian) { digest.append(contentsOf: $0) }
-        }
-        return digest
+        return DigestPadding.bytes(of: state, bigEndian: true)
     }
 
     /// The digest of the UTF-8 bytes of `text`, as lowercase hex.
     static func hexDigest(of text: String) -> String {
-        var text = text
-        return DigestPadding.hex(text.withUTF8 { hash(UnsafeRawBufferPointer($0)) })
+        DigestPadding.hexDigest(of: text, hash)
     }
 
     @inline(__always)
