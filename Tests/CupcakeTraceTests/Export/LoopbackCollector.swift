@@ -133,12 +133,10 @@ final class LoopbackCollector: Sendable {
     }
 
     /// A port nothing listens on (bound, then closed), for "connection refused".
-    static func closedPort() throws -> UInt16 {
-        let server = try LoopbackCollector(mode: .respond(200))
-        let port = server.port
-        server.stop()
-        return port
-    }
+    /// A loopback port nothing listens on. Port 1 (tcpmux) is privileged and unused here; an
+    /// ephemeral port freed by a stopped server could be taken again by another test's server
+    /// running in parallel, which made the "collector is down" test flaky under load.
+    static func closedPort() throws -> UInt16 { 1 }
 
     struct ServerError: Error, CustomStringConvertible {
         let description: String
