@@ -49,8 +49,11 @@ enum EvalCommand {
             otlpOverride: arguments.values["--trace-otlp"])
         var strict = arguments.switches.contains("--strict")
 
-        guard let input = Output.readStandardInput(limit: maxEventBytes) else {
-            Output.stderr("cupcake eval: the event on stdin is larger than 16 MiB")
+        let input: [UInt8]
+        switch Output.readStandardInput(limit: maxEventBytes) {
+        case .success(let bytes): input = bytes
+        case .failure(let problem):
+            Output.stderr("cupcake eval: \(problem)")
             return .badInput
         }
         let engine: Engine

@@ -17,19 +17,33 @@ enum Output {
         Array(line.utf8).withUnsafeBytes { _ = FileDescriptorSink.standardError.write($0) }
     }
 
-    /// Reads all of stdin, or nil when it holds more than `limit` bytes.
-    static func readStandardInput(limit: Int) -> [UInt8]? {
+    /// Why stdin could not be read whole.
+    enum InputProblem: Error, CustomStringConvertible {
+        case tooLarge(limit: Int)
+        case unreadable(reason: String)
+
+        var description: String {
+            switch self {
+            case .tooLarge(let limit): "the event on stdin is larger than \(limit >> 20) MiB"
+            case .unreadable(let reason): "cannot read the event from stdin: \(reason)"
+            }
+        }
+    }
+
+    /// Reads all of stdin, at most `limit` bytes.
+    static func readStandardInput(limit: Int) -> Result<[UInt8], InputProblem> {
         var data: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return data
+                // A half-read event must not be evaluated as if it were whole.
+                return .failure(.unreadable(reason: String(cString: strerror(errno))))
             }
-            if count == 0 { return data }
+            if count == 0 { return .success(data) }
             data.append(contentsOf: chunk[0..<count])
-            if data.count > limit { return nil }
+            if data.count > limit { return .failure(.tooLarge(limit: limit)) }
         }
     }
 }

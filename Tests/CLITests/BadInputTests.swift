@@ -28,6 +28,17 @@ struct BadInputTests {
         #expect(result.stderr.contains("16 MiB"))
     }
 
+    @Test("stdin that cannot be read (a directory) exits 65 instead of evaluating half an event")
+    func unreadableStdin() throws {
+        let cupcake = try ChildProcess.executable(named: "cupcake").path
+        let result = try ChildProcess.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "exec \"$0\" eval --harness claude --policy-dir \"$1\" --cache-dir \"$2\" < /", cupcake, CLI.project, CLI.cache])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("cannot read the event from stdin"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("unknown and new fields never fail an event")
     func lenient() throws {
         let event = Data(#"{"hook_event_name":"PreToolUse","tool_name":"Bash","permission_mode":"auto","brand_new":{"x":[1]},"tool_input":{"command":"ls","extra":true}}"#.utf8)
