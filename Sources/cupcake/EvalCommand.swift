@@ -22,7 +22,7 @@ enum EvalCommand {
           --help             this text
 
         exit codes: 0 answered (an evaluation error fails open with {}), 2 failed closed,
-        64 bad command line, 65 bad event on stdin, 66 policy directory missing,
+        64 bad command line, 65 bad or unreadable event on stdin, 66 policy directory missing,
         78 policies could not be loaded.
         """
 
