@@ -4,7 +4,8 @@ import Foundation
 public enum ChildProcess {
     public struct Result: Sendable {
         public var status: Int32
-        public var stdout: String
+        public var stdoutBytes: Data
+        public var stdout: String { String(decoding: stdoutBytes, as: UTF8.self) }
         public var stderrBytes: Data
         public var stderr: String { String(decoding: stderrBytes, as: UTF8.self) }
         public var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
@@ -45,7 +46,8 @@ public enum ChildProcess {
     /// death by SIGPIPE.
     private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-    /// Runs `executable` with exactly `environment` (plus a minimal PATH), `stdin` as its input.
+    /// Runs `executable` with exactly `environment` (plus a minimal PATH unless it names one),
+    /// `stdin` as its input. Pass `ProcessInfo.processInfo.environment` to inherit everything.
     public static func run(
         _ executable: URL, _ arguments: [String] = [], environment: [String: String] = [:], stdin: Data = Data(),
         standardError: StandardError = .pipe, currentDirectory: String? = nil
@@ -91,7 +93,7 @@ public enum ChildProcess {
         group.wait()
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            status: process.terminationStatus, stdoutBytes: stdoutData,
             stderrBytes: collected.get())
     }
 }

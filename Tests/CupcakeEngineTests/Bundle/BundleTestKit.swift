@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Foundation
 import Testing
 
@@ -70,26 +71,17 @@ enum BundleTestKit {
         var description: String
     }
 
-    /// Runs `/bin/sh -c script` in `directory` with `input` on stdin; returns stdout.
+    /// Runs `/bin/sh -c script` in `directory` with `input` on stdin and this process's
+    /// environment (python3 comes from PATH); returns stdout.
     @discardableResult
     static func shell(_ script: String, input: [UInt8] = [], in directory: String? = nil) throws -> [UInt8] {
-        try withTempDirectory { tmp in
-            let inPath = tmp + "/stdin", outPath = tmp + "/stdout"
-            try write(input, to: inPath)
-            _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", script]
-            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-            process.standardInput = FileHandle(forReadingAtPath: inPath)
-            process.standardOutput = FileHandle(forWritingAtPath: outPath)
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw ToolFailure(description: "`\(script)` exited with \(process.terminationStatus)")
-            }
-            return try read(outPath)
+        let result = try ChildProcess.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", script], environment: ProcessInfo.processInfo.environment,
+            stdin: Data(input), currentDirectory: directory)
+        guard result.status == 0 else {
+            throw ToolFailure(description: "`\(script)` exited with \(result.status)")
         }
+        return [UInt8](result.stdoutBytes)
     }
 
     /// gzip's output for `bytes` (`-n`: no name or time stored).

@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Foundation
 import Testing
 @testable import CupcakeEngine
@@ -52,15 +53,8 @@ struct RulebookLoadingTests {
         defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
         try write("#!/bin/sh\necho ran\n", to: directory + "/signals/probe.sh", executable: true)
         let command = try #require(try Rulebook.load(policyDirectory: directory).signals["probe"]?.command)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(output == "ran\n")
+        let result = try ChildProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+        #expect(result.stdout == "ran\n")
     }
 
     @Test("errors in rulebook.yml name the file as given")

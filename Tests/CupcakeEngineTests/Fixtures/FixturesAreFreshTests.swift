@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Foundation
 import Testing
 
@@ -67,19 +68,12 @@ enum FixtureToolchain {
         return wasm + bundles
     }
 
-    /// Runs a command in the package root; stdout and stderr are merged so a failure shows everything.
+    /// Runs a command in the package root with this process's environment (the build needs clang
+    /// and python3 from PATH); stdout then stderr, so a failure shows everything.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        // Read before waiting: a full pipe would otherwise block the child forever.
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), arguments, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: packageRoot.path)
+        return (result.status, result.stdout + result.stderr)
     }
 }
