@@ -35,6 +35,13 @@ public struct TraceParent: Sendable, Hashable {
 }
 
 enum Hex {
+    /// `value` as 16 lowercase hex digits, formatted as trace lines format them.
+    static func digits(_ value: UInt64) -> String {
+        var writer = JSONLineWriter(capacity: 32)
+        writer.appendHex(value)
+        return writer.buffer.withBytes { String(decoding: $0.dropFirst(), as: UTF8.self) }  // after "{"
+    }
+
     /// Parses lowercase hex digits (the W3C format forbids uppercase) into an integer of at most 64 bits.
     static func parse<Digits: Collection<UInt8>>(_ digits: Digits) -> UInt64? {
         guard !digits.isEmpty, digits.count <= 16 else { return nil }

@@ -65,11 +65,6 @@ struct JSONLineWriter: ~Copyable {
         buffer.append(UInt8(ascii: "\""))
     }
 
-    mutating func fieldNull(_ key: StaticString) {
-        rawKey(key)
-        buffer.append("null")
-    }
-
     mutating func field(_ key: StaticString, timestamp nanoseconds: UInt64) {
         rawKey(key)
         buffer.append(UInt8(ascii: "\""))
@@ -78,11 +73,6 @@ struct JSONLineWriter: ~Copyable {
     }
 
     /// A non-negative duration in nanoseconds, as milliseconds with microsecond resolution.
-    mutating func field(_ key: StaticString, milliseconds nanoseconds: UInt64) {
-        rawKey(key)
-        appendMilliseconds(nanoseconds)
-    }
-
     mutating func appendMilliseconds(_ nanoseconds: UInt64) {
         let micros = (nanoseconds + 500) / 1000
         appendDecimal(micros / 1000)

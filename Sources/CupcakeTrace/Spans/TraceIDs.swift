@@ -27,15 +27,7 @@ public struct TraceID: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 32 lowercase hex digits.
-    public var description: String { String(decoding: hexBytes, as: UTF8.self) }
-
-    var hexBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        HexWriter.append(high, digits: 16, to: &out)
-        HexWriter.append(low, digits: 16, to: &out)
-        return out
-    }
+    public var description: String { Hex.digits(high) + Hex.digits(low) }
 }
 
 /// A 64-bit span id, never zero (W3C treats zero as invalid).
@@ -51,11 +43,7 @@ public struct SpanID: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 16 lowercase hex digits.
-    public var description: String {
-        var out: [UInt8] = []
-        HexWriter.append(rawValue, digits: 16, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var description: String { Hex.digits(rawValue) }
 }
 
 /// Fast random bits for ids: a SplitMix64 sequence over an atomic counter seeded once from the
@@ -75,18 +63,6 @@ enum RandomBits {
     private static func seed() -> UInt64 {
         var generator = SystemRandomNumberGenerator()
         return generator.next()
-    }
-}
-
-enum HexWriter {
-    @usableFromInline static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    static func append(_ value: UInt64, digits count: Int, to out: inout [UInt8]) {
-        var shift = (count - 1) * 4
-        while shift >= 0 {
-            out.append(digits[Int((value >> UInt64(shift)) & 0xF)])
-            shift -= 4
-        }
     }
 }
 

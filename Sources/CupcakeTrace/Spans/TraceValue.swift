@@ -41,6 +41,3 @@ extension TraceValue {
         value.map { .string($0) } ?? .null
     }
 }
-
-/// One field of a span or an event, in the order it was given.
-public typealias TraceField = (key: String, value: TraceValue)
