@@ -7,7 +7,7 @@ import Testing
 @Suite("Committed fixtures match their sources")
 struct FixturesAreFreshTests {
     @Test(
-        "every Fixtures/policies/*.wasm and the claude bundle equal a fresh build",
+        "every Fixtures/policies/*.wasm and every harness bundle equal a fresh build",
         .enabled(
             if: FixtureToolchain.matchesRecorded(),
             "needs the clang (targeting wasm32) and zlib recorded in Fixtures/policies/TOOLCHAIN, wasm-ld, python3 and libwasmtime: see `bash Scripts/build-fixtures.sh --check`"
