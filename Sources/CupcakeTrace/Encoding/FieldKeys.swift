@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a field's key is treated on a line, decided once when the field is recorded.
 struct FieldKind: OptionSet {
     let rawValue: UInt8
@@ -28,27 +34,57 @@ public enum FieldKeys {
     public static func isPayload(_ key: String) -> Bool { classify(key).contains(.payload) }
 
     static func classify(_ key: String) -> FieldKind {
-        // Literal comparisons only: no arrays or hashing on the per-field path.
-        switch key.utf8.count {
-        case 4: return key == "span" ? .reserved : []
-        case 5: return key == "level" || key == "event" || key == "error" ? .reserved : []
+        key.utf8.withContiguousStorageIfAvailable(classify(utf8:)) ?? Array(key.utf8).withUnsafeBufferPointer(classify(utf8:))
+    }
+
+    private static func classify(utf8 key: UnsafeBufferPointer<UInt8>) -> FieldKind {
+        // The length picks a handful of candidates; each is a byte comparison, not String's ==
+        // (which takes a Unicode-aware slow path for every mismatch).
+        switch key.count {
+        case 4: return matches(key, "span") ? .reserved : []
+        case 5: return matches(key, "level") || matches(key, "event") || matches(key, "error") ? .reserved : []
         case 6:
-            if key == "target" { return .reserved }
-            return key == "prompt" || key == "output" || key == "stdout" || key == "stderr" ? .payload : []
-        case 7:
-            if key == "span_id" || key == "message" { return .reserved }
-            return key == "content" ? .payload : []
-        case 8: return key == "trace_id" ? .reserved : []
-        case 9: return key == "timestamp" ? .reserved : []
-        case 10:
-            return key == "tool_input" || key == "transcript" || key == "event_json" || key == "input_json"
+            if matches(key, "target") { return .reserved }
+            return matches(key, "prompt") || matches(key, "output") || matches(key, "stdout") || matches(key, "stderr")
                 ? .payload : []
+        case 7:
+            if matches(key, "span_id") || matches(key, "message") { return .reserved }
+            return matches(key, "content") ? .payload : []
+        case 8: return matches(key, "trace_id") ? .reserved : []
+        case 9: return matches(key, "timestamp") ? .reserved : []
+        case 10:
+            return matches(key, "tool_input") || matches(key, "transcript") || matches(key, "event_json")
+                || matches(key, "input_json") ? .payload : []
         case 11:
-            if key == "duration_ms" { return .reserved }
-            return key == "result_json" ? .payload : []
-        case 13: return key == "tool_response" || key == "updated_input" || key == "signal_output" ? .payload : []
-        case 14: return key == "parent_span_id" ? .reserved : []
+            if matches(key, "duration_ms") { return .reserved }
+            return matches(key, "result_json") ? .payload : []
+        case 13:
+            return matches(key, "tool_response") || matches(key, "updated_input") || matches(key, "signal_output")
+                ? .payload : []
+        case 14: return matches(key, "parent_span_id") ? .reserved : []
         default: return []
         }
+    }
+
+    /// Whether `key` holds exactly the bytes of `name` (the caller checked the length).
+    @inline(__always)
+    private static func matches(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard key.count == name.utf8CodeUnitCount else { return false }
+        guard let base = key.baseAddress else { return true }
+        return memcmp(base, name.utf8Start, key.count) == 0
+    }
+
+    /// Whether two keys are the same bytes. Keys are compared byte for byte, as they are written
+    /// on a line; String's == would also pay for Unicode equivalence on every mismatch.
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let equal = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                guard let l = left.baseAddress, let r = right.baseAddress else { return true }  // both empty
+                return memcmp(l, r, left.count) == 0
+            }
+        }
+        return (equal ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 }

@@ -165,6 +165,31 @@ struct JSONLineWriter: ~Copyable {
             appendInteger(Int64(value))
             return
         }
+        // Timings (milliseconds, seconds) are the usual doubles: six decimals, trailing zeros
+        // dropped, without the String that `description` allocates. Values too small or too large
+        // for that keep their shortest exact form.
+        if value.magnitude >= 0.001, value.magnitude < 1e9 {
+            let micros = UInt64((value.magnitude * 1_000_000).rounded())
+            if value < 0 { buffer.append(UInt8(ascii: "-")) }
+            appendDecimal(micros / 1_000_000)
+            var fraction = micros % 1_000_000
+            guard fraction != 0 else { return }
+            var digits = 6
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            buffer.reserve(digits + 1)
+            buffer.appendUnchecked(UInt8(ascii: "."))
+            var divisor: UInt64 = 1
+            for _ in 1..<digits { divisor &*= 10 }
+            while divisor > 0 {
+                buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(fraction / divisor))
+                fraction %= divisor
+                divisor /= 10
+            }
+            return
+        }
         var text = value.description
         text.withUTF8 { buffer.append($0) }
     }
@@ -182,9 +207,15 @@ struct JSONLineWriter: ~Copyable {
     /// string was decoded), so the output is valid UTF-8 too.
     mutating func appendEscapedContent(_ string: String, limit: Int) {
         // Native strings lend their bytes directly; others (bridged) are copied once.
-        if let done: Void = string.utf8.withContiguousStorageIfAvailable({ appendEscapedContent(utf8: $0, limit: limit) }) {
-            return done
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            // Most keys and values are short and plain: copy them without the general path's calls.
+            if utf8.count <= limit, Self.isPlain(utf8) {
+                buffer.append(utf8)
+            } else {
+                appendEscapedContent(utf8: utf8, limit: limit)
+            }
         }
+        if done != nil { return }
         var copy = string
         copy.withUTF8 { appendEscapedContent(utf8: $0, limit: limit) }
     }
@@ -253,10 +284,10 @@ struct JSONLineWriter: ~Copyable {
         let count = utf8.count
         guard let base = UnsafeRawPointer(utf8.baseAddress) else { return true }
         if count < 8 {
-            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 {
-                return false
-            }
-            return true
+            // One word check: the bytes padded with a byte that never needs escaping.
+            var word: UInt64 = 0x6161_6161_6161_6161
+            withUnsafeMutableBytes(of: &word) { $0.baseAddress?.copyMemory(from: base, byteCount: count) }
+            return !mayNeedEscape(word)
         }
         var offset = 0
         while offset + 8 <= count {

@@ -38,13 +38,13 @@ enum TraceLineEncoder {
         for (key, value) in initial {
             let kind = FieldKeys.classify(key)
             if kind.contains(.payload), !payloadEnabled { continue }
-            if hasLate, let late = record.fields.first(where: { $0.key == key }) {
+            if hasLate, let late = record.fields.first(where: { FieldKeys.same($0.key, key) }) {
                 appendField(late.key, late.value, kind: late.kind, to: &writer, tracer: tracer)
             } else {
                 appendField(key, value, kind: kind, to: &writer, tracer: tracer)
             }
         }
-        for field in record.fields where !initial.contains(where: { $0.key == field.key }) {
+        for field in record.fields where !initial.contains(where: { FieldKeys.same($0.key, field.key) }) {
             appendField(field.key, field.value, kind: field.kind, to: &writer, tracer: tracer)
         }
         if let error = record.error {
