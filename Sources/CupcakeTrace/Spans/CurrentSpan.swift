@@ -24,6 +24,11 @@ enum CurrentSpan {
         return SpanBox.current
     }
 
+    /// The innermost synchronous span running on this thread, if any.
+    static var synchronousBox: SpanBox? {
+        pthread_getspecific(key).map { Unmanaged<SpanBox>.fromOpaque($0).takeUnretainedValue() }
+    }
+
     /// Runs `body` with `box` as this thread's current synchronous span. The slot holds the span
     /// unretained: `body` runs inside the span's lifetime.
     static func withSynchronous<R>(_ box: SpanBox, _ body: () throws -> R) rethrows -> R {

@@ -2,7 +2,7 @@ import Synchronization
 
 extension SpanBox {
     func initialString(_ key: String) -> String? {
-        for (name, value) in initialFields where name == key {
+        for (name, value) in initialFields where FieldKeys.same(name, key) {
             if case .string(let text) = value { return text }
         }
         return nil
@@ -25,7 +25,7 @@ final class SpanBox: Sendable {
     let startMonotonic: UInt64
     /// The fields given at the start, untouched until the line is encoded.
     let initialFields: KeyValuePairs<String, TraceValue>
-    private let state = Mutex(SpanRecord())
+    fileprivate let state = Mutex(SpanRecord())
 
     init(name: String, trace: TraceState, parentID: SpanID?, isRoot: Bool, fields: KeyValuePairs<String, TraceValue>) {
         self.name = name
@@ -77,12 +77,31 @@ final class SpanBox: Sendable {
     func end(error: (any Error)?) {
         let duration = WallClock.monotonicNanoseconds() &- startMonotonic
         if let error { recordError(error) }
-        let record = state.withLock { $0 }
+        let record = state.withLock { record in
+            defer { record.childLines = [] }
+            return record
+        }
         let line = TraceLineEncoder.encode(
             span: self, level: record.error == nil ? "INFO" : "ERROR",
             wallNanoseconds: tracer.wallNanoseconds(monotonic: startMonotonic),
             durationNanoseconds: duration, event: nil, initial: initialFields, record: record)
-        trace.emit(line)
+        // A span that ends inside a synchronous parent on the same thread hands its line (and its
+        // own children's) to that parent, which cannot suspend and ends moments later: one
+        // write(2) for the lot instead of one per line, children still before their parent.
+        if let parent = CurrentSpan.synchronousBox, parent.trace === trace {
+            line.buffer.withBytes { bytes in
+                parent.state.withLock { parentRecord in
+                    parentRecord.childLines.append(contentsOf: record.childLines)
+                    parentRecord.childLines.append(contentsOf: bytes)
+                }
+            }
+        } else if record.childLines.isEmpty {
+            trace.emit(line)
+        } else {
+            var lines = record.childLines
+            line.buffer.withBytes { lines.append(contentsOf: $0) }
+            lines.withUnsafeBytes { trace.emit(lines: $0) }
+        }
         if isRoot {
             trace.finish(finalDecision: record.stringValue(for: "final_decision") ?? initialString("final_decision"))
         }

@@ -11,6 +11,9 @@ struct RecordedField {
 struct SpanRecord {
     var fields: [RecordedField] = []
     var error: String?
+    /// Lines of child spans that ended while this span ran synchronously on their thread; they
+    /// are written just before this span's own line, in the same write.
+    var childLines: [UInt8] = []
 
     init() {}
 
@@ -18,7 +21,7 @@ struct SpanRecord {
     /// key while payload tracing is off.
     mutating func set(_ key: String, _ value: TraceValue, kind: FieldKind, payloadEnabled: Bool) {
         if kind.contains(.payload), !payloadEnabled { return }
-        if let index = fields.firstIndex(where: { $0.key == key }) {
+        if let index = fields.firstIndex(where: { FieldKeys.same($0.key, key) }) {
             fields[index].value = value
             fields[index].kind = kind
         } else {
@@ -30,7 +33,7 @@ struct SpanRecord {
     }
 
     func stringValue(for key: String) -> String? {
-        guard let field = fields.first(where: { $0.key == key }), case .string(let text) = field.value else {
+        guard let field = fields.first(where: { FieldKeys.same($0.key, key) }), case .string(let text) = field.value else {
             return nil
         }
         return text

@@ -21,11 +21,15 @@ final class TraceState: Sendable {
 
     /// Writes a finished line now, or holds it while the trace's fate is undecided.
     func emit(_ line: borrowing JSONLineWriter) {
+        line.buffer.withBytes { emit(lines: $0) }
+    }
+
+    /// Writes complete lines with one write, or holds them while the trace's fate is undecided.
+    func emit(lines: UnsafeRawBufferPointer) {
         if holdsLines {
-            let bytes = line.buffer.array
-            held.withLock { $0.append(contentsOf: bytes) }
+            held.withLock { $0.append(contentsOf: lines) }
         } else {
-            line.buffer.withBytes { tracer.write($0) }
+            tracer.write(lines)
         }
     }
 

@@ -1,0 +1,154 @@
+import CupcakeTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+@testable import CupcakeTrace
+
+/// Records every `write` call as one chunk, to see which lines travel together.
+final class ChunkSink: Sink {
+    private let storage = Mutex<[String]>([])
+
+    func write(_ lines: UnsafeRawBufferPointer) -> Bool {
+        let chunk = String(decoding: lines, as: UTF8.self)
+        storage.withLock { $0.append(chunk) }
+        return true
+    }
+
+    var chunks: [String] { storage.withLock { $0 } }
+
+    /// The span names of each chunk's lines, in order.
+    func spanNames() throws -> [[String]] {
+        try chunks.map { chunk in
+            try chunk.split(separator: "\n").map { try #require(TraceLine(String($0))["span"] as? String) }
+        }
+    }
+}
+
+/// How lines are handed to the sink and how field values and keys are written.
+@Suite("Line writing")
+struct LineWritingTests {
+    func tracer(_ sink: some Sink, _ categories: TraceCategory = .all, sample: Double = 1) -> Tracer {
+        Tracer(configuration: TraceConfiguration(categories: categories, sampleRate: sample, sink: sink))
+    }
+
+    @Test("children of a synchronous span reach the sink with it, in one write, children first")
+    func synchronousChildrenTravelWithTheirParent() throws {
+        let sink = ChunkSink()
+        let tracer = tracer(sink)
+        tracer.withSpan("evaluate", category: .root) { _ in
+            tracer.withSpan("route", category: .stage(.routing)) { _ in
+                tracer.withSpan("route_policy", category: .routing) { _ in }
+                tracer.withSpan("route_policy", category: .routing) { _ in }
+            }
+            tracer.withSpan("synthesize", category: .stage(.synthesis)) { _ in }
+        }
+        #expect(try sink.spanNames() == [["route_policy", "route_policy", "route", "synthesize", "evaluate"]])
+    }
+
+    @Test("under an async parent each synchronous child is written when it ends")
+    func asyncParentWritesChildrenAtOnce() async throws {
+        let sink = ChunkSink()
+        let tracer = tracer(sink)
+        let seenInside = Mutex<[[String]]>([])
+        await tracer.withSpan("evaluate", category: .root) { _ in
+            await Task.yield()
+            tracer.withSpan("route", category: .stage(.routing)) { _ in
+                tracer.withSpan("route_policy", category: .routing) { _ in }
+            }
+            let names = (try? sink.spanNames()) ?? []
+            seenInside.withLock { $0 = names }
+            tracer.withSpan("synthesize", category: .stage(.synthesis)) { _ in }
+        }
+        #expect(seenInside.withLock { $0 } == [["route_policy", "route"]])
+        #expect(try sink.spanNames() == [["route_policy", "route"], ["synthesize"], ["evaluate"]])
+    }
+
+    @Test("an error in a child does not lose the lines gathered before it")
+    func childErrorKeepsLines() throws {
+        struct Failure: Error {}
+        let sink = ChunkSink()
+        let tracer = tracer(sink)
+        let outcome: Void? = try? tracer.withSpan("evaluate", category: .root) { _ in
+            tracer.withSpan("route", category: .stage(.routing)) { _ in }
+            try tracer.withSpan("synthesize", category: .stage(.synthesis)) { _ in throw Failure() }
+        }
+        #expect(outcome == nil)
+        let lines = try sink.chunks.joined().split(separator: "\n").map { try TraceLine(String($0)) }
+        #expect(lines.map { $0["span"] as? String } == ["route", "synthesize", "evaluate"])
+        #expect(lines.map { $0["level"] as? String } == ["INFO", "ERROR", "ERROR"])
+    }
+
+    @Test("a sampled-out trace writes none of its gathered lines; a kept one writes all")
+    func sampledTracesWithGatheredLines() throws {
+        let sink = ChunkSink()
+        let tracer = tracer(sink, sample: 0)
+        tracer.withSpan("evaluate", category: .root) { root in
+            tracer.withSpan("route", category: .stage(.routing)) { _ in
+                tracer.withSpan("route_policy", category: .routing) { _ in }
+            }
+            root.record("final_decision", "allow")
+        }
+        #expect(sink.chunks.isEmpty)
+        tracer.withSpan("evaluate", category: .root) { root in
+            tracer.withSpan("route", category: .stage(.routing)) { _ in
+                tracer.withSpan("route_policy", category: .routing) { _ in }
+            }
+            root.record("final_decision", "deny")
+        }
+        #expect(try sink.spanNames().flatMap { $0 } == ["route_policy", "route", "evaluate"])
+    }
+
+    @Test("doubles: six decimals without trailing zeros, exact forms outside that range")
+    func doubles() throws {
+        let sink = ChunkSink()
+        let tracer = tracer(sink)
+        tracer.withSpan(
+            "evaluate", category: .root,
+            fields: ["ms": 0.068237, "neg": -2.25, "rounded": 0.1234567, "tiny": 0.0000001, "huge": 12_345_678_901.5,
+                     "carry": 0.9999999]
+        ) { _ in }
+        let text = sink.chunks.joined()
+        #expect(text.contains(#""ms":0.068237,"#))
+        #expect(text.contains(#""neg":-2.25,"#))
+        #expect(text.contains(#""rounded":0.123457,"#))
+        #expect(text.contains(#""tiny":1e-07,"#))
+        #expect(text.contains(#""huge":12345678901.5,"#))
+        #expect(text.contains(#""carry":1}"#))
+        let line = try TraceLine(text.trimmingCharacters(in: .newlines))
+        #expect(line["tiny"] as? Double == 0.0000001)
+    }
+
+    @Test("keys are compared byte for byte: canonically equal spellings stay two fields")
+    func keysAreBytes() throws {
+        let sink = ChunkSink()
+        let tracer = tracer(sink)
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
+        tracer.withSpan("evaluate", category: .root, fields: [composed: 1]) { span in
+            span.record(decomposed, 2)
+            span.record(composed, 3)  // the same bytes: replaces the start value in place
+        }
+        let text = sink.chunks.joined()
+        #expect(text.contains("\"\(composed)\":3,\"\(decomposed)\":2}"))
+        #expect(!text.contains("\"\(composed)\":1"))
+    }
+
+    @Test("reserved and payload keys are recognised by their bytes, other keys of their length pass")
+    func classification() {
+        #expect(FieldKeys.classify("level") == .reserved)
+        #expect(FieldKeys.classify("parent_span_id") == .reserved)
+        #expect(FieldKeys.classify("stdout") == .payload)
+        #expect(FieldKeys.classify("tool_response") == .payload)
+        #expect(FieldKeys.classify("levels") == [])
+        #expect(FieldKeys.classify("stdoux") == [])
+        #expect(FieldKeys.classify("Level") == [])
+        #expect(FieldKeys.classify("") == [])
+        #expect(FieldKeys.same("signal_name", "signal_name"))
+        #expect(!FieldKeys.same("signal_name", "signal_namE"))
+        #expect(FieldKeys.same("", ""))
+        let long = String(repeating: "k", count: 40)
+        #expect(FieldKeys.same(long, String(repeating: "k", count: 40)))
+        #expect(!FieldKeys.same(long, String(repeating: "k", count: 39) + "j"))
+    }
+}
