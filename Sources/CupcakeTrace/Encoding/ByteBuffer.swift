@@ -64,6 +64,14 @@ struct ByteBuffer: ~Copyable {
         count += 8
     }
 
+    /// Appends `count` bytes that `fill` writes into the room reserved for them.
+    @inline(__always)
+    mutating func append(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) {
+        reserve(count)
+        fill(base + self.count)
+        self.count += count
+    }
+
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }

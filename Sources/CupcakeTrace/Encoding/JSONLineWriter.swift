@@ -60,8 +60,7 @@ struct JSONLineWriter: ~Copyable {
     mutating func field(_ key: StaticString, traceID: TraceID) {
         rawKey(key)
         buffer.append(UInt8(ascii: "\""))
-        appendHex(traceID.high)
-        appendHex(traceID.low)
+        appendHex(traceID)
         buffer.append(UInt8(ascii: "\""))
     }
 
@@ -76,12 +75,8 @@ struct JSONLineWriter: ~Copyable {
     mutating func appendMilliseconds(_ nanoseconds: UInt64) {
         let micros = (nanoseconds + 500) / 1000
         appendDecimal(micros / 1000)
-        let fraction = Int(micros % 1000)
-        buffer.reserve(4)
-        buffer.appendUnchecked(UInt8(ascii: "."))
-        buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(fraction / 100))
-        buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-        buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(fraction % 10))
+        buffer.append(UInt8(ascii: "."))
+        appendDigits(micros % 1000, count: 3)
     }
 
     /// A field value rendered per its type, strings capped at `limit` UTF-8 bytes.
@@ -117,6 +112,12 @@ struct JSONLineWriter: ~Copyable {
         buffer.appendUnchecked(word: Self.hexDigits(UInt32(truncatingIfNeeded: value)))
     }
 
+    /// A trace id's 32 lowercase hex digits.
+    mutating func appendHex(_ traceID: TraceID) {
+        appendHex(traceID.high)
+        appendHex(traceID.low)
+    }
+
     @inline(__always)
     static func hexDigits(_ half: UInt32) -> UInt64 {
         var n = UInt64(half)
@@ -145,14 +146,21 @@ struct JSONLineWriter: ~Copyable {
             probe /= 10
             digits += 1
         }
-        buffer.reserve(digits)
-        var divisor: UInt64 = 1
-        for _ in 1..<digits { divisor &*= 10 }
-        var rest = value
-        while divisor > 0 {
-            buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        appendDigits(value, count: digits)
+    }
+
+    /// The last `count` decimal digits of `value`, with leading zeros, written right to left so
+    /// every division is by the constant 10.
+    @inline(__always)
+    mutating func appendDigits(_ value: UInt64, count: Int) {
+        buffer.append(count: count) { out in
+            var rest = value
+            var index = count
+            while index > 0 {
+                index -= 1
+                out[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
         }
     }
 
@@ -179,15 +187,8 @@ struct JSONLineWriter: ~Copyable {
                 fraction /= 10
                 digits -= 1
             }
-            buffer.reserve(digits + 1)
-            buffer.appendUnchecked(UInt8(ascii: "."))
-            var divisor: UInt64 = 1
-            for _ in 1..<digits { divisor &*= 10 }
-            while divisor > 0 {
-                buffer.appendUnchecked(UInt8(ascii: "0") + UInt8(fraction / divisor))
-                fraction %= divisor
-                divisor /= 10
-            }
+            buffer.append(UInt8(ascii: "."))
+            appendDigits(fraction, count: digits)
             return
         }
         var text = value.description
@@ -207,19 +208,16 @@ struct JSONLineWriter: ~Copyable {
     /// string was decoded), so the output is valid UTF-8 too.
     mutating func appendEscapedContent(_ string: String, limit: Int) {
         // Native strings lend their bytes directly; others (bridged) are copied once.
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            // Most keys and values are short and plain: copy them without the general path's calls.
-            if utf8.count <= limit, Self.isPlain(utf8) {
-                buffer.append(utf8)
-            } else {
-                appendEscapedContent(utf8: utf8, limit: limit)
-            }
+        if let done: Void = string.utf8.withContiguousStorageIfAvailable({ appendEscapedContent(utf8: $0, limit: limit) }) {
+            return done
         }
-        if done != nil { return }
         var copy = string
         copy.withUTF8 { appendEscapedContent(utf8: $0, limit: limit) }
     }
 
+    // Inlined into its caller: most keys and values are short and plain, and for them the calls
+    // on the way to the plain check cost more than the check.
+    @inline(__always)
     private mutating func appendEscapedContent(utf8: UnsafeBufferPointer<UInt8>, limit: Int) {
         let cut = utf8.count > limit ? Self.characterBoundary(in: utf8, atMost: limit) : utf8.count
         appendEscaped(UnsafeBufferPointer(rebasing: utf8[0..<cut]))

@@ -16,8 +16,7 @@ enum TraceLineEncoder {
         writer.buffer.append("\",\"span\":\"")
         writer.appendEscapedContent(span.name, limit: tracer.maxFieldBytes)
         writer.buffer.append("\",\"trace_id\":\"")
-        writer.appendHex(span.trace.traceID.high)
-        writer.appendHex(span.trace.traceID.low)
+        writer.appendHex(span.trace.traceID)
         writer.buffer.append("\",\"span_id\":\"")
         writer.appendHex(span.spanID.rawValue)
         if let parent = span.parentID {

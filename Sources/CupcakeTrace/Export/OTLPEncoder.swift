@@ -56,8 +56,7 @@ public struct OTLPEncoder: Sendable {
 
     static func appendSpan(_ span: OTLPSpan, to writer: inout JSONLineWriter) {
         writer.buffer.append("{\"traceId\":\"")
-        writer.appendHex(span.traceID.high)
-        writer.appendHex(span.traceID.low)
+        writer.appendHex(span.traceID)
         writer.buffer.append("\",\"spanId\":\"")
         writer.appendHex(span.spanID.rawValue)
         if let parent = span.parentSpanID {

@@ -77,10 +77,7 @@ final class SpanBox: Sendable {
     func end(error: (any Error)?) {
         let duration = WallClock.monotonicNanoseconds() &- startMonotonic
         if let error { recordError(error) }
-        let record = state.withLock { record in
-            defer { record.childLines = [] }
-            return record
-        }
+        let record = state.withLock { $0 }
         let line = TraceLineEncoder.encode(
             span: self, level: record.error == nil ? "INFO" : "ERROR",
             wallNanoseconds: tracer.wallNanoseconds(monotonic: startMonotonic),
