@@ -26,14 +26,20 @@ static char *cw_copy_text(const uint8_t *bytes, size_t length) {
     return text;
 }
 
+// Copies a library-owned message into a fresh string and frees the message.
+static char *cw_take_message_vec(wasm_byte_vec_t *message) {
+    char *text = cw_copy_text(message->data, message->size);
+    wasm_byte_vec_delete(message);
+    return text;
+}
+
 char *cw_error_take_message(wasmtime_error_t *error) {
     if (error == NULL) {
         return cw_copy_text(NULL, 0);
     }
     wasm_byte_vec_t message = {0, NULL};
     wasmtime_error_message(error, &message);
-    char *text = cw_copy_text(message.data, message.size);
-    wasm_byte_vec_delete(&message);
+    char *text = cw_take_message_vec(&message);
     wasmtime_error_delete(error);
     return text;
 }
@@ -51,8 +57,7 @@ char *cw_trap_take_message(wasm_trap_t *trap, int32_t *code) {
     }
     wasm_byte_vec_t message = {0, NULL};
     wasm_trap_message(trap, &message);
-    char *text = cw_copy_text(message.data, message.size);
-    wasm_byte_vec_delete(&message);
+    char *text = cw_take_message_vec(&message);
     wasm_trap_delete(trap);
     return text;
 }
