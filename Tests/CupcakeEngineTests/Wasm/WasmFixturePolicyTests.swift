@@ -27,15 +27,6 @@ import Testing
                               configuration: configuration, cache: .memoryOnly)
     }
 
-    static func failure(_ body: () async throws -> Void) async -> WasmPolicyError? {
-        do {
-            try await body()
-        } catch let error as WasmPolicyError {
-            return error
-        } catch {}
-        return nil
-    }
-
     static func json(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     @Test(.enabled(if: available)) func aggregateReturnsADecisionSet() async throws {
@@ -72,7 +63,7 @@ import Testing
     }
 
     @Test(.enabled(if: available)) func unsupportedBuiltinFailsAtLoad() async throws {
-        let error = await Self.failure { _ = try Self.runtime("unsupported_builtin") }
+        let error = await wasmPolicyFailure { _ = try Self.runtime("unsupported_builtin") }
         #expect(error?.reason == .unsupportedBuiltins(["http.send"]))
         #expect(error?.description == "policy Fixtures/policies/unsupported_builtin.wasm: the policy uses builtins Cupcake does not support: http.send")
     }
@@ -86,7 +77,7 @@ import Testing
         #expect(allowed.result == .object(["denied": .bool(false), "matched": .null]))
         let withoutData = try Self.runtime("with_data")
         #expect(try await withoutData.evaluate(entrypoint: "data/check", input: Self.json(#"{"path":"/etc/passwd"}"#)).result?["denied"] == .bool(false))
-        let error = await Self.failure { _ = try Self.runtime("with_data", data: Self.json("{\"blocked_prefixes\": [")) }
+        let error = await wasmPolicyFailure { _ = try Self.runtime("with_data", data: Self.json("{\"blocked_prefixes\": [")) }
         #expect(error?.reason == .invalidData("not valid JSON"))
     }
 
@@ -111,7 +102,7 @@ import Testing
         ]
         for (mode, reason, message) in cases {
             let start = MonotonicClock.nanoseconds()
-            let error = await Self.failure {
+            let error = await wasmPolicyFailure {
                 _ = try await runtime.evaluate(entrypoint: "faults/main", input: Self.json(#"{"mode":"\#(mode)"}"#))
             }
             if mode == "loop" {
@@ -133,7 +124,7 @@ import Testing
     func watFaultModulesFailEveryTime(name: String, entrypoint: String, reason: WasmPolicyFailure) async throws {
         let runtime = try Self.runtime(name, configuration: Self.faultLimits)
         for _ in 0..<2 {
-            let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: entrypoint, input: Self.json("{}")) }
+            let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: entrypoint, input: Self.json("{}")) }
             #expect(error?.reason == reason)
         }
     }

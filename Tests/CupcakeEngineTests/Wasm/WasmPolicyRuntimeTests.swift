@@ -14,15 +14,6 @@ import Testing
                                      configuration: configuration, cache: .memoryOnly)
     }
 
-    static func failure(_ body: () async throws -> Void) async -> WasmPolicyError? {
-        do {
-            try await body()
-        } catch let error as WasmPolicyError {
-            return error
-        } catch {}
-        return nil
-    }
-
     @Test(arguments: [Int32(3), 2, 1])
     func echoesInputThroughBothEvaluationPaths(minor: Int32) async throws {
         let runtime = try Self.runtime(minor: minor)
@@ -44,7 +35,7 @@ import Testing
     }
 
     @Test func rejectsOtherMajorABIVersions() async throws {
-        let error = await Self.failure { _ = try Self.runtime(major: 2, minor: 0) }
+        let error = await wasmPolicyFailure { _ = try Self.runtime(major: 2, minor: 0) }
         #expect(error?.reason == .unsupportedABI(major: 2, minor: 0))
         #expect(error?.description == "policy test/fake.wasm: OPA WebAssembly ABI 2.0 is not supported (Cupcake supports 1.x)")
     }
@@ -67,14 +58,14 @@ import Testing
     }
 
     @Test func invalidDataDocumentFailsLoading() async throws {
-        let error = await Self.failure { _ = try Self.runtime(data: "!not json") }
+        let error = await wasmPolicyFailure { _ = try Self.runtime(data: "!not json") }
         #expect(error?.reason == .invalidData("not valid JSON"))
         #expect(error?.description == "policy test/fake.wasm: data.json: not valid JSON")
     }
 
     @Test func unknownEntrypointListsTheAvailableOnes() async throws {
         let runtime = try Self.runtime()
-        let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: "nope", input: Array("{}".utf8)) }
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "nope", input: Array("{}".utf8)) }
         #expect(error?.reason == .unknownEntrypoint("nope", available: FakeOPA.entrypoints.sorted()))
         #expect(error?.description.contains("available: abort, bomb, builtin, data, echo") == true)
         #expect(runtime.entrypoints == FakeOPA.entrypoints.sorted())
@@ -99,7 +90,7 @@ import Testing
 
     @Test func builtinErrorsStopTheEvaluationAndNameTheBuiltin() async throws {
         let runtime = try Self.runtime(builtins: #"{"crypto.sha256":0}"#)
-        let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: "builtin", input: Array("42".utf8)) }
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "builtin", input: Array("42".utf8)) }
         guard case .builtinFailed(let name, let message)? = error?.reason else {
             Issue.record("expected a builtin failure, got \(String(describing: error))")
             return
@@ -111,14 +102,14 @@ import Testing
     }
 
     @Test func unsupportedBuiltinsFailLoadingAndAreListed() async throws {
-        let error = await Self.failure { _ = try Self.runtime(builtins: #"{"http.send":0,"crypto.sha256":1,"net.lookup_ip_addr":2}"#) }
+        let error = await wasmPolicyFailure { _ = try Self.runtime(builtins: #"{"http.send":0,"crypto.sha256":1,"net.lookup_ip_addr":2}"#) }
         #expect(error?.reason == .unsupportedBuiltins(["http.send", "net.lookup_ip_addr"]))
         #expect(error?.description.contains("http.send, net.lookup_ip_addr") == true)
     }
 
     @Test func missingImportsAreNamed() async throws {
         let wasm = try FakeOPA.wasm(extraImports: #"(import "env" "mystery" (func)) (import "wasi" "clock" (func (param i32)))"#)
-        let error = await Self.failure {
+        let error = await wasmPolicyFailure {
             _ = try WasmPolicyRuntime(wasm: wasm, dataJSON: nil, origin: "m.wasm", cache: .memoryOnly)
         }
         #expect(error?.reason == .missingImports(["env.mystery", "wasi.clock"]))
@@ -126,7 +117,7 @@ import Testing
     }
 
     @Test func bytesThatAreNotWasmGiveAClearError() async throws {
-        let error = await Self.failure {
+        let error = await wasmPolicyFailure {
             _ = try WasmPolicyRuntime(wasm: Array("{\"not\": \"wasm\"}".utf8), dataJSON: nil, origin: "bad.wasm", cache: .memoryOnly)
         }
         guard case .invalidModule(let message)? = error?.reason else {
@@ -139,7 +130,7 @@ import Testing
 
     @Test func rejectsMemoryLimitsOutsideTheAllowedRange() async throws {
         for bytes in [0, WasmPolicyConfiguration.mebibyte - 1, 101 * WasmPolicyConfiguration.mebibyte] {
-            let error = await Self.failure { _ = try Self.runtime(configuration: WasmPolicyConfiguration(memoryLimitBytes: bytes)) }
+            let error = await wasmPolicyFailure { _ = try Self.runtime(configuration: WasmPolicyConfiguration(memoryLimitBytes: bytes)) }
             guard case .configuration(let message)? = error?.reason else {
                 Issue.record("expected a configuration error for \(bytes) bytes")
                 continue
@@ -151,7 +142,7 @@ import Testing
 
     @Test func moduleNeedingMoreMemoryThanTheCapFailsLoading() async throws {
         let wasm = try FakeOPA.wasm(memoryMinimumPages: 40)
-        let error = await Self.failure {
+        let error = await wasmPolicyFailure {
             _ = try WasmPolicyRuntime(wasm: wasm, dataJSON: nil, origin: "big.wasm",
                                       configuration: WasmPolicyConfiguration(memoryLimitBytes: 2 * WasmPolicyConfiguration.mebibyte),
                                       cache: .memoryOnly)
@@ -180,7 +171,7 @@ import Testing
     func infiniteLoopIsStoppedAtTheDeadline(minor: Int32) async throws {
         let runtime = try Self.runtime(minor: minor, configuration: Self.shortDeadline)
         let start = MonotonicClock.nanoseconds()
-        let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: "loop", input: Array("{}".utf8)) }
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "loop", input: Array("{}".utf8)) }
         let elapsed = MonotonicClock.millisecondsSince(start)
         #expect(error?.reason == .deadlineExceeded(milliseconds: 200))
         #expect(error?.description == "policy test/fake.wasm: evaluation exceeded its 200 ms deadline")
@@ -190,7 +181,7 @@ import Testing
 
     @Test func memoryBombIsStoppedAtTheCap() async throws {
         let runtime = try Self.runtime(configuration: Self.shortDeadline)
-        let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: "bomb", input: Array("{}".utf8)) }
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "bomb", input: Array("{}".utf8)) }
         #expect(error?.reason == .memoryLimitReached(bytes: 2 * WasmPolicyConfiguration.mebibyte))
         #expect(error?.description == "policy test/fake.wasm: memory limit of 2 MiB reached")
         #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("1".utf8)).result == .int(1))
@@ -199,14 +190,14 @@ import Testing
     @Test func inputLargerThanTheCapIsAMemoryLimitError() async throws {
         let runtime = try Self.runtime(configuration: Self.shortDeadline)
         let huge = Array("\"".utf8) + Array(repeating: UInt8(ascii: "x"), count: 3 * WasmPolicyConfiguration.mebibyte) + Array("\"".utf8)
-        let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: "echo", input: huge) }
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "echo", input: huge) }
         #expect(error?.reason == .memoryLimitReached(bytes: 2 * WasmPolicyConfiguration.mebibyte))
         #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("2".utf8)).result == .int(2))
     }
 
     @Test func outOfBoundsAccessIsATrap() async throws {
         let runtime = try Self.runtime(configuration: Self.shortDeadline)
-        let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: "oob", input: Array("{}".utf8)) }
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "oob", input: Array("{}".utf8)) }
         #expect(error?.reason == .trap("out of bounds memory access"))
         #expect(error?.description == "policy test/fake.wasm: trap: out of bounds memory access")
         #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("3".utf8)).result == .int(3))
@@ -214,7 +205,7 @@ import Testing
 
     @Test func unreachableIsATrap() async throws {
         let runtime = try Self.runtime(configuration: Self.shortDeadline)
-        let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: "unreachable", input: Array("{}".utf8)) }
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "unreachable", input: Array("{}".utf8)) }
         #expect(error?.reason == .trap("unreachable instruction executed"))
         #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("4".utf8)).result == .int(4))
     }
@@ -222,7 +213,7 @@ import Testing
     @Test(arguments: [Int32(3), 1])
     func abortCarriesTheGuestMessage(minor: Int32) async throws {
         let runtime = try Self.runtime(minor: minor, configuration: Self.shortDeadline)
-        let error = await Self.failure { _ = try await runtime.evaluate(entrypoint: "abort", input: Array("{}".utf8)) }
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "abort", input: Array("{}".utf8)) }
         #expect(error?.reason == .aborted(FakeOPA.abortMessage))
         #expect(error?.description == "policy test/fake.wasm: opa_abort: \(FakeOPA.abortMessage)")
         #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("5".utf8)).result == .int(5))
