@@ -18,10 +18,7 @@ enum CurrentSpan {
     /// The span the calling code runs in: the innermost synchronous span on this thread, else the
     /// task's span.
     static var box: SpanBox? {
-        if let raw = pthread_getspecific(key) {
-            return Unmanaged<SpanBox>.fromOpaque(raw).takeUnretainedValue()
-        }
-        return SpanBox.current
+        synchronousBox ?? SpanBox.current
     }
 
     /// The innermost synchronous span running on this thread, if any.
