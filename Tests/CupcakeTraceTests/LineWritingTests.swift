@@ -151,4 +151,94 @@ struct LineWritingTests {
         #expect(FieldKeys.same(long, String(repeating: "k", count: 40)))
         #expect(!FieldKeys.same(long, String(repeating: "k", count: 39) + "j"))
     }
+
+    /// What every string must become, written the slow and obvious way.
+    static func referenceEscape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{8}": out += "\\b"
+            case "\u{C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test("every length and position: one special character is escaped exactly, the rest copied")
+    func escapingSweep() {
+        // The plain path copies 8 bytes, two overlapping halves or single bytes depending on the
+        // length; a special character anywhere must send the text to the escaping path.
+        let specials = ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "é", "\u{2028}", "\u{2029}", "€", "😀"]
+        for length in 0...20 {
+            let plain = String((0..<length).map { Character(UnicodeScalar(UInt8(0x41 + $0 % 26))) })
+            var writer = JSONLineWriter(capacity: 8)
+            writer.appendQuoted(plain, limit: .max)
+            #expect(writer.buffer.array == Array("{\"\(plain)\"".utf8), "plain length \(length)")
+            for position in 0...length {
+                for special in specials {
+                    var text = plain
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: position))
+                    var writer = JSONLineWriter(capacity: 8)
+                    writer.appendQuoted(text, limit: .max)
+                    let expected = "{\"" + Self.referenceEscape(text) + "\""
+                    #expect(writer.buffer.array == Array(expected.utf8), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test("keys are escaped and prefixed like values, after one comma")
+    func keyWriting() {
+        var writer = JSONLineWriter(capacity: 8)
+        writer.key("plain_key")
+        writer.value(.int(1), limit: .max)
+        writer.key("level", prefix: "field.")
+        writer.value(.int(2), limit: .max)
+        writer.key("quote\"d\nkey")
+        writer.value(.int(3), limit: .max)
+        writer.key("")
+        writer.value(.int(4), limit: .max)
+        writer.finish()
+        let text = String(decoding: writer.buffer.array, as: UTF8.self)
+        #expect(text == "{\"plain_key\":1,\"field.level\":2,\"quote\\\"d\\nkey\":3,\"\":4}\n")
+    }
+
+    @Test("a sink that traces while it writes gets its own lines written too, none lost or torn")
+    func reentrantSink() throws {
+        final class TracingSink: Sink, @unchecked Sendable {
+            let inner = ChunkSink()
+            var tracer: Tracer?
+            private let depth = Mutex(0)
+            func write(_ lines: UnsafeRawBufferPointer) -> Bool {
+                let nested = depth.withLock { value -> Bool in
+                    value += 1
+                    return value == 1
+                }
+                defer { depth.withLock { $0 -= 1 } }
+                if nested, let tracer { tracer.withSpan("sink_write", category: .root) { _ in } }
+                return inner.write(lines)
+            }
+        }
+        let sink = TracingSink()
+        let tracer = tracer(sink)
+        sink.tracer = tracer
+        tracer.withSpan("evaluate", category: .root) { _ in
+            tracer.withSpan("route", category: .stage(.routing)) { _ in
+                tracer.withSpan("route_policy", category: .routing) { _ in }
+            }
+        }
+        let names = try sink.inner.spanNames().flatMap { $0 }
+        #expect(names.sorted() == ["evaluate", "route", "route_policy", "sink_write"])
+        // The traced lines still arrive children first.
+        #expect(names.filter { $0 != "sink_write" } == ["route_policy", "route", "evaluate"])
+    }
 }

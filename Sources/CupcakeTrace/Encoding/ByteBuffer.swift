@@ -4,7 +4,7 @@
 struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
-    private var capacity: Int
+    private(set) var capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(64, capacity)
@@ -70,6 +70,25 @@ struct ByteBuffer: ~Copyable {
         reserve(count)
         fill(base + self.count)
         self.count += count
+    }
+
+    /// Room for `extra` more bytes after the written ones, to fill and then ``commit(_:)``; bytes
+    /// filled but not committed are overwritten by the next append.
+    @inline(__always)
+    mutating func uncommittedTail(reserving extra: Int) -> UnsafeMutableRawPointer {
+        reserve(extra)
+        return UnsafeMutableRawPointer(base + count)
+    }
+
+    /// Counts `written` bytes filled in through ``uncommittedTail(reserving:)`` as appended.
+    @inline(__always)
+    mutating func commit(_ written: Int) {
+        count += written
+    }
+
+    /// Forgets the bytes written, keeping the storage for the next line.
+    mutating func removeAll() {
+        count = 0
     }
 
     mutating func append(_ bytes: [UInt8]) {

@@ -37,7 +37,7 @@ public enum FieldKeys {
         key.utf8.withContiguousStorageIfAvailable(classify(utf8:)) ?? Array(key.utf8).withUnsafeBufferPointer(classify(utf8:))
     }
 
-    private static func classify(utf8 key: UnsafeBufferPointer<UInt8>) -> FieldKind {
+    static func classify(utf8 key: UnsafeBufferPointer<UInt8>) -> FieldKind {
         // The length picks a handful of candidates; each is a byte comparison, not String's ==
         // (which takes a Unicode-aware slow path for every mismatch).
         switch key.count {
@@ -71,7 +71,8 @@ public enum FieldKeys {
     private static func matches(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
         guard key.count == name.utf8CodeUnitCount else { return false }
         guard let base = key.baseAddress else { return true }
-        return memcmp(base, name.utf8Start, key.count) == 0
+        // The first byte rules out most candidates of the same length without a call.
+        return base.pointee == name.utf8Start.pointee && memcmp(base, name.utf8Start, key.count) == 0
     }
 
     /// Whether two keys are the same bytes. Keys are compared byte for byte, as they are written

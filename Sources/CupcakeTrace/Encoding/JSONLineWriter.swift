@@ -1,3 +1,18 @@
+/// A trace id's 32 lowercase hex digits, formatted once per trace: every line of the trace
+/// carries them.
+struct TraceIDText: Sendable {
+    let words: (UInt64, UInt64, UInt64, UInt64)
+
+    init(_ id: TraceID) {
+        words = (
+            JSONLineWriter.hexDigits(UInt32(truncatingIfNeeded: id.high >> 32)),
+            JSONLineWriter.hexDigits(UInt32(truncatingIfNeeded: id.high)),
+            JSONLineWriter.hexDigits(UInt32(truncatingIfNeeded: id.low >> 32)),
+            JSONLineWriter.hexDigits(UInt32(truncatingIfNeeded: id.low))
+        )
+    }
+}
+
 /// Builds one JSON object line. Hand-written because a trace line must cost well under a
 /// microsecond, and because every string must be escaped so that nothing in a hook event can
 /// split or forge a line.
@@ -6,8 +21,18 @@ struct JSONLineWriter: ~Copyable {
     private var needsComma = false
 
     init(capacity: Int = 320) {
-        buffer = ByteBuffer(capacity: capacity)
-        buffer.append(UInt8(ascii: "{"))
+        self.init(appendingTo: ByteBuffer(capacity: capacity))
+    }
+
+    /// A writer that starts its object after the bytes already in `buffer` (earlier lines).
+    init(appendingTo buffer: consuming ByteBuffer) {
+        self.buffer = buffer
+        self.buffer.append(UInt8(ascii: "{"))
+    }
+
+    /// Hands back the buffer, with every line written to it.
+    consuming func takeBuffer() -> ByteBuffer {
+        buffer
     }
 
     /// Records that a member was written directly into `buffer`, so the next one needs a comma.
@@ -37,12 +62,35 @@ struct JSONLineWriter: ~Copyable {
 
     /// A caller-supplied key, escaped; `prefix` marks a field that collides with a reserved key.
     mutating func key(_ key: String, prefix: StaticString? = nil) {
-        separator()
-        buffer.append(UInt8(ascii: "\""))
-        if let prefix { buffer.append(prefix) }
-        appendEscapedContent(key, limit: Int.max)
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(UInt8(ascii: ":"))
+        Self.withUTF8(key) { self.key(utf8: $0, prefix: prefix) }
+    }
+
+    /// A key from its bytes: `,"` prefix key `":` with one capacity check for plain keys.
+    mutating func key(utf8: UnsafeBufferPointer<UInt8>, prefix: StaticString?) {
+        let prefixCount = prefix?.utf8CodeUnitCount ?? 0
+        let target = buffer.uncommittedTail(reserving: utf8.count + prefixCount + 4)
+        var at = 0
+        if needsComma {
+            target.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
+            at = 1
+        }
+        needsComma = true
+        target.storeBytes(of: UInt8(ascii: "\""), toByteOffset: at, as: UInt8.self)
+        at += 1
+        if let prefix {
+            (target + at).copyMemory(from: prefix.utf8Start, byteCount: prefixCount)
+            at += prefixCount
+        }
+        if Self.copyIfPlain(utf8, to: target + at) {
+            at += utf8.count
+            target.storeBytes(of: UInt8(ascii: "\""), toByteOffset: at, as: UInt8.self)
+            target.storeBytes(of: UInt8(ascii: ":"), toByteOffset: at + 1, as: UInt8.self)
+            buffer.commit(at + 2)
+        } else {
+            buffer.commit(at)
+            appendEscapedSlowly(utf8)
+            buffer.append("\":")
+        }
     }
 
     mutating func field(_ key: StaticString, string value: String, limit: Int = .max) {
@@ -116,6 +164,15 @@ struct JSONLineWriter: ~Copyable {
     mutating func appendHex(_ traceID: TraceID) {
         appendHex(traceID.high)
         appendHex(traceID.low)
+    }
+
+    /// A trace id's digits formatted earlier (see ``TraceIDText``).
+    mutating func append(_ text: TraceIDText) {
+        buffer.reserve(32)
+        buffer.appendUnchecked(word: text.words.0)
+        buffer.appendUnchecked(word: text.words.1)
+        buffer.appendUnchecked(word: text.words.2)
+        buffer.appendUnchecked(word: text.words.3)
     }
 
     @inline(__always)
@@ -197,8 +254,23 @@ struct JSONLineWriter: ~Copyable {
 
     /// Writes `string` as a JSON string literal (see ``appendEscapedContent(_:limit:)``).
     mutating func appendQuoted(_ string: String, limit: Int) {
+        Self.withUTF8(string) { appendQuoted(utf8: $0, limit: limit) }
+    }
+
+    /// A string literal from its bytes; plain text within the limit costs one capacity check.
+    mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, limit: Int) {
+        let count = utf8.count
+        if count <= limit {
+            let target = buffer.uncommittedTail(reserving: count + 2)
+            target.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+            if Self.copyIfPlain(utf8, to: target + 1) {
+                target.storeBytes(of: UInt8(ascii: "\""), toByteOffset: count + 1, as: UInt8.self)
+                buffer.commit(count + 2)
+                return
+            }
+        }
         buffer.append(UInt8(ascii: "\""))
-        appendEscapedContent(string, limit: limit)
+        appendEscapedContent(utf8: utf8, limit: limit)
         buffer.append(UInt8(ascii: "\""))
     }
 
@@ -207,24 +279,28 @@ struct JSONLineWriter: ~Copyable {
     /// much was cut. Swift strings are valid UTF-8 (invalid input was repaired to U+FFFD when the
     /// string was decoded), so the output is valid UTF-8 too.
     mutating func appendEscapedContent(_ string: String, limit: Int) {
-        // Native strings lend their bytes directly; others (bridged) are copied once.
-        if let done: Void = string.utf8.withContiguousStorageIfAvailable({ appendEscapedContent(utf8: $0, limit: limit) }) {
-            return done
-        }
-        var copy = string
-        copy.withUTF8 { appendEscapedContent(utf8: $0, limit: limit) }
+        Self.withUTF8(string) { appendEscapedContent(utf8: $0, limit: limit) }
     }
 
-    // Inlined into its caller: most keys and values are short and plain, and for them the calls
-    // on the way to the plain check cost more than the check.
+    /// Runs `body` on the UTF-8 bytes of `string`: native strings lend theirs, others (bridged)
+    /// are copied once.
+    @inline(__always)
+    static func withUTF8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = string
+        return copy.withUTF8(body)
+    }
+
     @inline(__always)
     private mutating func appendEscapedContent(utf8: UnsafeBufferPointer<UInt8>, limit: Int) {
-        let cut = utf8.count > limit ? Self.characterBoundary(in: utf8, atMost: limit) : utf8.count
-        appendEscaped(UnsafeBufferPointer(rebasing: utf8[0..<cut]))
-        if cut < utf8.count {
-            var marker = "…[+\(utf8.count - cut) bytes]"
-            marker.withUTF8 { buffer.append($0) }
+        if utf8.count <= limit {
+            appendEscaped(utf8)
+            return
         }
+        let cut = Self.characterBoundary(in: utf8, atMost: limit)
+        appendEscaped(UnsafeBufferPointer(rebasing: utf8[0..<cut]))
+        var marker = "…[+\(utf8.count - cut) bytes]"
+        marker.withUTF8 { buffer.append($0) }
     }
 
     private static func characterBoundary(in utf8: UnsafeBufferPointer<UInt8>, atMost limit: Int) -> Int {
@@ -233,17 +309,64 @@ struct JSONLineWriter: ~Copyable {
         return cut
     }
 
+    @inline(__always)
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        if Self.isPlain(utf8) {
-            buffer.append(utf8)
-            return
+        if Self.copyIfPlain(utf8, to: buffer.uncommittedTail(reserving: utf8.count)) {
+            buffer.commit(utf8.count)
+        } else {
+            appendEscapedSlowly(utf8)
         }
+    }
+
+    /// Copies `utf8` to `target` (room for its bytes) while checking that it is plain ASCII,
+    /// 8 bytes at a time; false when it is not (the bytes copied so far are then to be written
+    /// over, by the escaping path, which also handles non-ASCII text). Most keys and values are
+    /// plain ASCII, and for them one pass of word loads and stores beats a check and a copy.
+    @inline(__always)
+    static func copyIfPlain(_ utf8: UnsafeBufferPointer<UInt8>, to target: UnsafeMutableRawPointer) -> Bool {
+        let count = utf8.count
+        guard let source = UnsafeRawPointer(utf8.baseAddress) else { return true }
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 <= count {
+                let word = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if isNotPlainASCII(word) { return false }
+                target.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            if offset < count {
+                // The last word overlaps bytes already copied: no byte loop for the tail.
+                let word = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                if isNotPlainASCII(word) { return false }
+                target.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
+            }
+            return true
+        }
+        if count >= 4 {
+            // Two 4-byte halves, overlapping for 4 to 7 bytes, checked as one word.
+            let low = source.loadUnaligned(as: UInt32.self)
+            let high = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            if isNotPlainASCII(UInt64(low) | UInt64(high) << 32) { return false }
+            target.storeBytes(of: low, as: UInt32.self)
+            target.storeBytes(of: high, toByteOffset: count - 4, as: UInt32.self)
+            return true
+        }
+        for index in 0..<count {
+            let byte = utf8[index]
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { return false }
+            target.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
+        }
+        return true
+    }
+
+    /// Escapes text that has something to escape: plain runs are copied whole, skipping 8 plain
+    /// bytes at a time.
+    private mutating func appendEscapedSlowly(_ utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var index = 0
         let count = utf8.count
         let base = UnsafeRawPointer(utf8.baseAddress)
         while index < count {
-            // Skip 8 plain bytes at a time: most field text needs no escaping at all.
             if let base, index + 8 <= count,
                 !Self.mayNeedEscape(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             {
@@ -275,30 +398,22 @@ struct JSONLineWriter: ~Copyable {
         buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
     }
 
-    /// Whether `utf8` needs no escaping at all, checked 8 bytes at a time; the last word may
-    /// overlap bytes already checked, so a tail costs no byte loop. Short text is checked bytewise.
+    /// Whether any of the 8 bytes in `word` is a control character, `"`, `\\` or not ASCII. With
+    /// every high bit counted, the has-zero-byte tricks need no masking: a borrow can only come
+    /// from a byte that is flagged already, so the answer is exact.
     @inline(__always)
-    private static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = utf8.count
-        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return true }
-        if count < 8 {
-            // One word check: the bytes padded with a byte that never needs escaping.
-            var word: UInt64 = 0x6161_6161_6161_6161
-            withUnsafeMutableBytes(of: &word) { $0.baseAddress?.copyMemory(from: base, byteCount: count) }
-            return !mayNeedEscape(word)
-        }
-        var offset = 0
-        while offset + 8 <= count {
-            if mayNeedEscape(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
-            offset += 8
-        }
-        return offset == count || !mayNeedEscape(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    static func isNotPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = (word ^ (ones &* 0x22)) &- ones
+        let backslash = (word ^ (ones &* 0x5C)) &- ones
+        let control = word &- ones &* 0x20
+        return (quote | backslash | control | word) & (ones &* 0x80) != 0
     }
 
     /// Whether any of the 8 bytes in `word` is a control character, `"`, `\\` or 0xE2 (the
     /// lead byte of U+2028/U+2029). Exact for "none": the classic has-zero-byte bit tricks.
     @inline(__always)
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }

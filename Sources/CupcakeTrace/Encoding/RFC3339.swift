@@ -1,47 +1,30 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// One thread's formatted "YYYY-MM-DDTHH:MM:SS" for the last second it formatted.
+/// One thread's formatted "YYYY-MM-DDTHH:MM:SS" for the last second it formatted (kept in
+/// ``ThreadScratch``).
 struct SecondCache {
     var second: UInt64 = 0
     var valid = false
     var text: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of room for 19 characters
-
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in pointer?.deallocate() }
-        return key
-    }()
-
-    /// This thread's cache, created on first use and freed when the thread exits.
-    static func forCurrentThread() -> UnsafeMutablePointer<SecondCache> {
-        if let raw = pthread_getspecific(key) {
-            return raw.assumingMemoryBound(to: SecondCache.self)
-        }
-        let cache = UnsafeMutablePointer<SecondCache>.allocate(capacity: 1)
-        cache.initialize(to: SecondCache())
-        pthread_setspecific(key, cache)
-        return cache
-    }
 }
 
 /// Formats Unix-epoch nanoseconds as an RFC 3339 UTC timestamp with microseconds,
 /// `2026-11-25T16:24:21.123456Z`, without Foundation's date formatters (too slow per line).
 enum RFC3339 {
     static func append(nanoseconds: UInt64, to out: inout ByteBuffer) {
+        append(nanoseconds: nanoseconds, to: &out, cache: &ThreadScratch.current().pointee.seconds)
+    }
+
+    /// As ``append(nanoseconds:to:)``, with the calling thread's cache passed in by a caller that
+    /// already holds it.
+    static func append(nanoseconds: UInt64, to out: inout ByteBuffer, cache: inout SecondCache) {
         let seconds = nanoseconds / 1_000_000_000
         let micros = Int(nanoseconds % 1_000_000_000 / 1000)
         // Spans end many times a second: the "YYYY-MM-DDTHH:MM:SS" part is formatted once per
         // second per thread and copied after that.
-        let cache = SecondCache.forCurrentThread()
-        if cache.pointee.second != seconds || !cache.pointee.valid {
-            formatSeconds(Int64(seconds), into: cache)
+        if cache.second != seconds || !cache.valid {
+            formatSeconds(Int64(seconds), into: &cache)
         }
         out.reserve(27)
-        withUnsafeBytes(of: &cache.pointee.text) { text in
+        withUnsafeBytes(of: &cache.text) { text in
             for index in 0..<19 { out.appendUnchecked(text[index]) }
         }
         out.appendUnchecked(UInt8(ascii: "."))
@@ -51,7 +34,7 @@ enum RFC3339 {
         out.appendUnchecked(UInt8(ascii: "Z"))
     }
 
-    private static func formatSeconds(_ seconds: Int64, into cache: UnsafeMutablePointer<SecondCache>) {
+    private static func formatSeconds(_ seconds: Int64, into cache: inout SecondCache) {
         let days = seconds / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         let (year, month, day) = civil(fromDays: days)
@@ -70,12 +53,12 @@ enum RFC3339 {
         text.appendUnchecked(UInt8(ascii: ":"))
         appendPair(secondOfDay % 60, to: &text)
         text.withBytes { bytes in
-            withUnsafeMutableBytes(of: &cache.pointee.text) { target in
+            withUnsafeMutableBytes(of: &cache.text) { target in
                 for index in 0..<19 { target[index] = bytes[index] }
             }
         }
-        cache.pointee.second = UInt64(seconds)
-        cache.pointee.valid = true
+        cache.second = UInt64(seconds)
+        cache.valid = true
     }
 
     /// "00" through "99", so two digits cost one lookup instead of two divisions.

@@ -2,21 +2,22 @@
 /// the required keys first, then the span's fields. A field can never replace a required key: one
 /// that uses a reserved name is written as `field.<name>`.
 enum TraceLineEncoder {
+    /// Writes the line's members into `writer`, an object just opened, and closes the line.
     static func encode(
         span: SpanBox, level: StaticString, wallNanoseconds: UInt64, durationNanoseconds: UInt64,
-        event: String?, initial: KeyValuePairs<String, TraceValue>, record: borrowing SpanRecord
-    ) -> JSONLineWriter {
+        event: String?, initial: KeyValuePairs<String, TraceValue>, record: borrowing SpanRecord,
+        into writer: inout JSONLineWriter, seconds: inout SecondCache
+    ) {
         let tracer = span.tracer
-        var writer = JSONLineWriter(capacity: 256 + (initial.count + record.fields.count) * 48)
         // The required keys in a fixed order, written as a few constant chunks.
         writer.buffer.append("\"timestamp\":\"")
-        RFC3339.append(nanoseconds: wallNanoseconds, to: &writer.buffer)
+        RFC3339.append(nanoseconds: wallNanoseconds, to: &writer.buffer, cache: &seconds)
         writer.buffer.append("\",\"level\":\"")
         writer.buffer.append(level)
         writer.buffer.append("\",\"span\":\"")
         writer.appendEscapedContent(span.name, limit: tracer.maxFieldBytes)
         writer.buffer.append("\",\"trace_id\":\"")
-        writer.appendHex(span.trace.traceID)
+        writer.append(span.trace.traceIDText)
         writer.buffer.append("\",\"span_id\":\"")
         writer.appendHex(span.spanID.rawValue)
         if let parent = span.parentID {
@@ -31,16 +32,13 @@ enum TraceLineEncoder {
         if let event {
             writer.field("event", string: event, limit: tracer.maxFieldBytes)
         }
-        let payloadEnabled = span.tracer.payloadEnabled
         // Start-time fields in their order; a key recorded again later takes its later value there.
         let hasLate = !record.fields.isEmpty
         for (key, value) in initial {
-            let kind = FieldKeys.classify(key)
-            if kind.contains(.payload), !payloadEnabled { continue }
             if hasLate, let late = record.fields.first(where: { FieldKeys.same($0.key, key) }) {
                 appendField(late.key, late.value, kind: late.kind, to: &writer, tracer: tracer)
             } else {
-                appendField(key, value, kind: kind, to: &writer, tracer: tracer)
+                appendField(key, value, kind: nil, to: &writer, tracer: tracer)
             }
         }
         for field in record.fields where !initial.contains(where: { FieldKeys.same($0.key, field.key) }) {
@@ -50,15 +48,21 @@ enum TraceLineEncoder {
             writer.field("error", string: error, limit: tracer.maxFieldBytes)
         }
         writer.finish()
-        return writer
     }
 
+    /// Writes one field, classifying its key (when not known already) from the bytes it writes;
+    /// a payload field is left out unless payload tracing is on.
     @inline(__always)
     static func appendField(
-        _ key: String, _ value: TraceValue, kind: FieldKind, to writer: inout JSONLineWriter, tracer: Tracer
+        _ key: String, _ value: TraceValue, kind known: FieldKind?, to writer: inout JSONLineWriter, tracer: Tracer
     ) {
-        writer.key(key, prefix: kind.contains(.reserved) ? "field." : nil)
+        let written = JSONLineWriter.withUTF8(key) { utf8 -> FieldKind? in
+            let kind = known ?? FieldKeys.classify(utf8: utf8)
+            if kind.contains(.payload), !tracer.payloadEnabled { return nil }
+            writer.key(utf8: utf8, prefix: kind.contains(.reserved) ? "field." : nil)
+            return kind
+        }
+        guard let kind = written else { return }
         writer.value(value, limit: kind.contains(.payload) ? tracer.maxPayloadBytes : tracer.maxFieldBytes)
     }
-
 }

@@ -60,15 +60,18 @@ final class SpanBox: Sendable {
         trace.noteError()
     }
 
-    /// Writes an event line now, under this span's ids.
+    /// Writes an event line now, under this span's ids (after any lines of ended child spans
+    /// still waiting on this thread).
     @usableFromInline
     func event(_ message: String, level: LogLevel, fields: KeyValuePairs<String, TraceValue>) {
         if level <= .error { trace.noteError() }
         let now = WallClock.monotonicNanoseconds()
-        let line = TraceLineEncoder.encode(
-            span: self, level: level.staticLabel, wallNanoseconds: tracer.wallNanoseconds(monotonic: now),
-            durationNanoseconds: now &- startMonotonic, event: message, initial: fields, record: SpanRecord())
-        trace.emit(line)
+        writeLine(keepForParent: false) { writer, seconds in
+            TraceLineEncoder.encode(
+                span: self, level: level.staticLabel, wallNanoseconds: tracer.wallNanoseconds(monotonic: now),
+                durationNanoseconds: now &- startMonotonic, event: message, initial: fields, record: SpanRecord(),
+                into: &writer, seconds: &seconds)
+        }
     }
 
     /// Ends the span: encodes its line, hands it to the trace, and for a root span settles the
@@ -77,30 +80,60 @@ final class SpanBox: Sendable {
     func end(error: (any Error)?) {
         let duration = WallClock.monotonicNanoseconds() &- startMonotonic
         if let error { recordError(error) }
-        let record = state.withLock { $0 }
-        let line = TraceLineEncoder.encode(
-            span: self, level: record.error == nil ? "INFO" : "ERROR",
-            wallNanoseconds: tracer.wallNanoseconds(monotonic: startMonotonic),
-            durationNanoseconds: duration, event: nil, initial: initialFields, record: record)
-        // A span that ends inside a synchronous parent on the same thread hands its line (and its
-        // own children's) to that parent, which cannot suspend and ends moments later: one
+        // Taken, not copied: the span records nothing after this.
+        let record = state.withLock { current in
+            let taken = current
+            current = SpanRecord()
+            return taken
+        }
+        // A span that ends inside a synchronous parent on the same thread leaves its line in the
+        // thread's buffer for that parent, which cannot suspend and ends moments later: one
         // write(2) for the lot instead of one per line, children still before their parent.
-        if let parent = CurrentSpan.synchronousBox, parent.trace === trace {
-            line.buffer.withBytes { bytes in
-                parent.state.withLock { parentRecord in
-                    parentRecord.childLines.append(contentsOf: record.childLines)
-                    parentRecord.childLines.append(contentsOf: bytes)
-                }
-            }
-        } else if record.childLines.isEmpty {
-            trace.emit(line)
-        } else {
-            var lines = record.childLines
-            line.buffer.withBytes { lines.append(contentsOf: $0) }
-            lines.withUnsafeBytes { trace.emit(lines: $0) }
+        let parent = CurrentSpan.synchronousBox
+        writeLine(keepForParent: parent != nil && parent?.trace === trace) { writer, seconds in
+            TraceLineEncoder.encode(
+                span: self, level: record.error == nil ? "INFO" : "ERROR",
+                wallNanoseconds: tracer.wallNanoseconds(monotonic: startMonotonic),
+                durationNanoseconds: duration, event: nil, initial: initialFields, record: record,
+                into: &writer, seconds: &seconds)
         }
         if isRoot {
             trace.finish(finalDecision: record.stringValue(for: "final_decision") ?? initialString("final_decision"))
         }
+    }
+
+    /// Builds a line in the thread's reused buffer, after the lines waiting there, and either
+    /// leaves it there for the synchronous parent span or writes everything waiting in one write.
+    private func writeLine(keepForParent: Bool, _ encode: (inout JSONLineWriter, inout SecondCache) -> Void) {
+        let scratch = ThreadScratch.current()
+        guard var buffer = scratch.pointee.lines.take() else {
+            // Re-entered from a sink's write on this thread: the shared buffer is in use.
+            var own = JSONLineWriter(capacity: 512)
+            var seconds = SecondCache()
+            encode(&own, &seconds)
+            own.buffer.withBytes { trace.emit(lines: $0) }
+            return
+        }
+        if let waiting = scratch.pointee.pendingTrace, waiting !== trace {
+            // Cannot happen through withSpan (a span started inside a synchronous span joins its
+            // trace); kept so that lines are never written under the wrong trace's sampling.
+            buffer.withBytes { waiting.emit(lines: $0) }
+            buffer.removeAll()
+            scratch.pointee.pendingTrace = nil
+        }
+        var writer = JSONLineWriter(appendingTo: buffer)
+        encode(&writer, &scratch.pointee.seconds)
+        buffer = writer.takeBuffer()
+        if keepForParent {
+            scratch.pointee.pendingTrace = trace
+        } else {
+            scratch.pointee.pendingTrace = nil
+            buffer.withBytes { trace.emit(lines: $0) }
+            buffer.removeAll()
+            if buffer.capacity > 64 * ThreadScratch.lineCapacity {
+                buffer = ByteBuffer(capacity: ThreadScratch.lineCapacity)  // after a huge line
+            }
+        }
+        scratch.pointee.lines = consume buffer
     }
 }

@@ -11,9 +11,6 @@ struct RecordedField {
 struct SpanRecord {
     var fields: [RecordedField] = []
     var error: String?
-    /// Lines of child spans that ended while this span ran synchronously on their thread; they
-    /// are written just before this span's own line, in the same write.
-    var childLines: [UInt8] = []
 
     init() {}
 

@@ -6,6 +6,7 @@ import Synchronization
 final class TraceState: Sendable {
     let tracer: Tracer
     let traceID: TraceID
+    let traceIDText: TraceIDText
     /// True when lines are held in `held` until the root ends (sampling below 1).
     private let holdsLines: Bool
     private let held = Mutex<[UInt8]>([])
@@ -14,15 +15,11 @@ final class TraceState: Sendable {
     init(tracer: Tracer, traceID: TraceID) {
         self.tracer = tracer
         self.traceID = traceID
+        self.traceIDText = TraceIDText(traceID)
         self.holdsLines = tracer.configuration.sampleRate < 1
     }
 
     func noteError() { recordedError.store(true, ordering: .relaxed) }
-
-    /// Writes a finished line now, or holds it while the trace's fate is undecided.
-    func emit(_ line: borrowing JSONLineWriter) {
-        line.buffer.withBytes { emit(lines: $0) }
-    }
 
     /// Writes complete lines with one write, or holds them while the trace's fate is undecided.
     func emit(lines: UnsafeRawBufferPointer) {

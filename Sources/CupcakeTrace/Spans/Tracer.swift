@@ -12,6 +12,8 @@ public final class Tracer: Sendable {
     /// The enabled categories' bits, read on every span site.
     @usableFromInline let enabledMask: UInt32
     let payloadEnabled: Bool
+    /// The configured sink, kept apart so a write does not copy the whole configuration.
+    private let sink: any Sink
     /// Copies of the configured limits, read for every line.
     let maxFieldBytes: Int
     let maxPayloadBytes: Int
@@ -26,6 +28,7 @@ public final class Tracer: Sendable {
         self.configuration = configuration
         self.enabledMask = configuration.categories.rawValue
         self.payloadEnabled = configuration.categories.contains(.payload)
+        self.sink = configuration.sink
         self.maxFieldBytes = configuration.maxFieldBytes
         self.maxPayloadBytes = configuration.maxPayloadBytes
         self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink)
@@ -151,7 +154,7 @@ public final class Tracer: Sendable {
 
     /// Hands finished lines to the sink; a failed write is counted, never retried or thrown.
     func write(_ lines: UnsafeRawBufferPointer) {
-        if !configuration.sink.write(lines) {
+        if !sink.write(lines) {
             dropped.add(lines.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, ordering: .relaxed)
         }
     }
