@@ -9,13 +9,14 @@ enum RoutingStage {
         ) { span in
             let matched = layer.routing.match(event: event.eventName, tool: event.toolName)
             span.record("matched_policy_count", .int(matched.count))
-            span.record("policies", .strings(matched.map(\.packageName)))
+            span.record("policies", .strings(matched.map { $0.packageName }))
             if tracer.isEnabled(.routing) {
-                for policy in matched {
+                // By index: each span reads three fields instead of copying the whole PolicyInfo.
+                for index in matched.indices {
                     tracer.withSpan(
                         "route_policy", category: .routing,
-                        fields: ["policy": .string(policy.packageName), "path": .string(policy.path),
-                                 "policy_id": .string(policy.id)]
+                        fields: ["policy": .string(matched[index].packageName), "path": .string(matched[index].path),
+                                 "policy_id": .string(matched[index].id)]
                     ) { _ in }
                 }
             }
