@@ -59,8 +59,12 @@ enum EngineBenchmark {
         let off = try Engine(configuration: configuration, tracer: .disabled)
         let devNull = open("/dev/null", O_WRONLY)
         guard devNull >= 0 else { throw BenchmarkError.setup("cannot open /dev/null") }
-        defer { close(devNull) }
-        let traced = Tracer(configuration: TraceConfiguration(categories: .all, sink: FileDescriptorSink(fileDescriptor: devNull)))
+        defer {
+            BackgroundFileDescriptorSink.flushAll()  // before the descriptor number can be reused
+            close(devNull)
+        }
+        // The sink a tracer from the environment writes stderr with, pointed at /dev/null.
+        let traced = Tracer(configuration: TraceConfiguration(categories: .all, sink: BackgroundFileDescriptorSink(fileDescriptor: devNull)))
         let on = try Engine(configuration: configuration, tracer: traced)
 
         // Alternating rounds, so drift on a shared machine hits both alike.

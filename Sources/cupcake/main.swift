@@ -37,8 +37,9 @@ case let other?:
     Output.stderr("cupcake: unknown command \(other)\n\(help)")
     status = .usage
 }
-// Everything was written with write(2), so nothing is buffered: leave without running exit
-// handlers (tearing down the wasmtime engine and Foundation costs milliseconds).
-// OpenTelemetry exporters hand on what they hold, bounded, before the process goes.
+// Nothing else is buffered: trace lines still queued for the background writer and
+// OpenTelemetry exporters' batches are handed on (bounded), then the process leaves without
+// running exit handlers (tearing down the wasmtime engine and Foundation costs milliseconds).
+BackgroundFileDescriptorSink.flushAll()
 _ = OTLPExport.flushAll(timeout: 2)
 _exit(status.rawValue)

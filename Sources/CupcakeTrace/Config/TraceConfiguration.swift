@@ -56,7 +56,7 @@ public struct TraceConfiguration: Sendable {
         _ environment: [String: String],
         categoriesOverride: String? = nil,
         otlpOverride: String? = nil,
-        sink: any Sink = FileDescriptorSink.standardError
+        sink: any Sink = BackgroundFileDescriptorSink.standardError
     ) -> (configuration: TraceConfiguration, warnings: [String]) {
         var warnings: [String] = []
         let parsed = TraceCategory.parse(categoriesOverride ?? environment["CUPCAKE_TRACE"])

@@ -38,10 +38,11 @@ public final class Tracer: Sendable {
     func wallNanoseconds(monotonic: UInt64) -> UInt64 { monotonic &+ wallOffset }
 
     /// A tracer configured from `environment`; warnings about values it did not understand are
-    /// written once, as WARN lines.
+    /// written once, as WARN lines. Lines go to standard error from a background thread (see
+    /// ``BackgroundFileDescriptorSink``) unless another `sink` is given.
     public static func fromEnvironment(
         _ environment: [String: String], categoriesOverride: String? = nil, otlpOverride: String? = nil,
-        sink: any Sink = FileDescriptorSink.standardError
+        sink: any Sink = BackgroundFileDescriptorSink.standardError
     ) -> Tracer {
         let (configuration, warnings) = TraceConfiguration.fromEnvironment(
             environment, categoriesOverride: categoriesOverride, otlpOverride: otlpOverride, sink: sink)

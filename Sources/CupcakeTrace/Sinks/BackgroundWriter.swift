@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One process-wide thread that writes queued lines to their file descriptors, so a traced
+/// thread hands its lines over with a copy instead of a `write(2)` (a few hundred nanoseconds
+/// each, and unbounded while nobody drains a pipe).
+///
+/// Lines are written in the order they were queued, at the latest about a millisecond later;
+/// ``flush()`` writes everything now, and runs at `exit`. While more than ``limit`` bytes wait
+/// (a reader that stopped reading), new lines are refused and counted as dropped by the tracer:
+/// tracing never stalls the program it traces.
+final class BackgroundWriter: @unchecked Sendable {
+    static let shared = BackgroundWriter()
+
+    /// Bytes that may wait before new lines are refused.
+    static let limit = 8 << 20
+    /// How long the thread waits between batches while lines keep coming.
+    static let batchInterval: timespec = timespec(tv_sec: 0, tv_nsec: 1_000_000)
+
+    // Guarded by `lock`: the queued chunks and whether the thread sleeps until signalled.
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var queued: [(fileDescriptor: Int32, bytes: [UInt8])] = []
+    /// Queued bytes plus those taken by a batch still being written.
+    private var unwrittenBytes = 0
+    private var idle = true
+    private var started = false
+    /// Held from taking a batch until it is written, so batches reach each descriptor in order
+    /// whether the thread or ``flush()`` writes them.
+    private let writing = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    private init() {
+        pthread_mutex_init(lock, nil)
+        pthread_mutex_init(writing, nil)
+        pthread_cond_init(wake, nil)
+        atexit { BackgroundWriter.shared.flush() }
+    }
+
+    /// Queues complete lines for `fileDescriptor`; false when too much is waiting already.
+    func enqueue(_ lines: UnsafeRawBufferPointer, to fileDescriptor: Int32) -> Bool {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        guard unwrittenBytes + lines.count <= Self.limit else { return false }
+        if let last = queued.indices.last, queued[last].fileDescriptor == fileDescriptor {
+            queued[last].bytes.append(contentsOf: lines.assumingMemoryBound(to: UInt8.self))
+        } else {
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(max(lines.count, 16 << 10))
+            bytes.append(contentsOf: lines.assumingMemoryBound(to: UInt8.self))
+            queued.append((fileDescriptor, bytes))
+        }
+        unwrittenBytes += lines.count
+        if !started {
+            started = true
+            startThread()
+        } else if idle {
+            pthread_cond_signal(wake)  // once per burst: the thread polls while lines keep coming
+        }
+        idle = false
+        return true
+    }
+
+    /// Writes everything queued now, on the calling thread. Returns false when a write failed.
+    @discardableResult
+    func flush() -> Bool {
+        pthread_mutex_lock(writing)
+        defer { pthread_mutex_unlock(writing) }
+        return write(take())
+    }
+
+    private func take() -> [(fileDescriptor: Int32, bytes: [UInt8])] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        let batch = queued
+        queued = []
+        return batch
+    }
+
+    /// Writes a taken batch; its bytes count against the limit until they are written.
+    private func write(_ batch: [(fileDescriptor: Int32, bytes: [UInt8])]) -> Bool {
+        var ok = true
+        var total = 0
+        for chunk in batch {
+            let written = chunk.bytes.withUnsafeBytes { FileDescriptorSink(fileDescriptor: chunk.fileDescriptor).write($0) }
+            ok = ok && written
+            total += chunk.bytes.count
+        }
+        pthread_mutex_lock(lock)
+        unwrittenBytes -= total
+        pthread_mutex_unlock(lock)
+        return ok
+    }
+
+    private func startThread() {
+        var thread = pthread_t()
+        let created = pthread_create(&thread, nil, { _ in
+            BackgroundWriter.shared.run()
+            return nil
+        }, nil)
+        if created == 0 { pthread_detach(thread) }
+    }
+
+    /// The thread: write a batch, wait a millisecond for more, and sleep until signalled once a
+    /// wait brought nothing.
+    private func run() {
+        while true {
+            pthread_mutex_lock(writing)
+            let batch = take()
+            _ = write(batch)
+            pthread_mutex_unlock(writing)
+            var interval = Self.batchInterval
+            nanosleep(&interval, nil)
+            pthread_mutex_lock(lock)
+            while queued.isEmpty {
+                idle = true
+                pthread_cond_wait(wake, lock)
+            }
+            pthread_mutex_unlock(lock)
+        }
+    }
+}

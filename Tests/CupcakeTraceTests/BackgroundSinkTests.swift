@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@testable import CupcakeTrace
+
+/// The background sink: lines arrive whole and in order, `flush` writes them at once, and a
+/// reader that stops reading makes the sink refuse lines instead of blocking the traced thread.
+@Suite("Background sink")
+struct BackgroundSinkTests {
+    /// A pipe whose read end is drained into memory by a thread until it is closed.
+    final class DrainedPipe: @unchecked Sendable {
+        let readEnd: Int32
+        let writeEnd: Int32
+        private let done = DispatchSemaphore(value: 0)
+        private var collected: [UInt8] = []
+
+        init(startDraining: Bool = true) throws {
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+            readEnd = ends[0]
+            writeEnd = ends[1]
+            if startDraining { drain() }
+        }
+
+        func drain() {
+            Thread.detachNewThread { [self] in
+                var chunk = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = chunk.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
+                    if count <= 0 { break }
+                    collected += chunk[0..<count]
+                }
+                close(readEnd)
+                done.signal()
+            }
+        }
+
+        /// Closes the write end and returns everything read.
+        func finish() -> [UInt8] {
+            close(writeEnd)
+            done.wait()
+            return collected
+        }
+    }
+
+    @Test("lines from several threads arrive whole and, per thread, in order; flush writes them now")
+    func orderAndFlush() throws {
+        let pipe = try DrainedPipe()
+        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd)
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for index in 0..<500 {
+                let line = Array("{\"worker\":\(worker),\"index\":\(index)}\n".utf8)
+                let accepted = line.withUnsafeBytes { sink.write($0) }
+                #expect(accepted)
+            }
+        }
+        #expect(sink.flush(timeout: 0))
+        let text = String(decoding: pipe.finish(), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 2000)
+        var next = [Int](repeating: 0, count: 4)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Int])
+            let worker = try #require(object["worker"])
+            #expect(object["index"] == next[worker])
+            next[worker] += 1
+        }
+    }
+
+    @Test("lines are written without a flush, within moments")
+    func writtenInTheBackground() throws {
+        let pipe = try DrainedPipe(startDraining: false)
+        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd)
+        _ = Array("{\"a\":1}\n".utf8).withUnsafeBytes { sink.write($0) }
+        var received = [UInt8](repeating: 0, count: 64)
+        // A blocking read: returns once the background thread has written the line.
+        let count = received.withUnsafeMutableBytes { read(pipe.readEnd, $0.baseAddress, $0.count) }
+        #expect(String(decoding: received[0..<max(0, count)], as: UTF8.self) == "{\"a\":1}\n")
+        pipe.drain()
+        _ = pipe.finish()
+    }
+
+    @Test("a reader that stops reading makes the sink refuse lines instead of blocking")
+    func stalledReaderRefuses() throws {
+        let pipe = try DrainedPipe(startDraining: false)
+        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd)
+        let line = Array((String(repeating: "x", count: 65_534) + "\n").utf8)
+        var refused = false
+        var accepted = 0
+        // 8 MiB may wait; the pipe holds 64 KiB. Every write returns at once either way.
+        for _ in 0..<200 where !refused {
+            refused = !line.withUnsafeBytes { sink.write($0) }
+            if !refused { accepted += 1 }
+        }
+        #expect(refused)
+        #expect(accepted * line.count > BackgroundWriter.limit / 2)
+        pipe.drain()  // unblocks the background thread, which writes everything it accepted
+        #expect(sink.flush(timeout: 0))
+        let received = pipe.finish()
+        #expect(received.count == accepted * line.count)  // everything accepted is written
+    }
+}
