@@ -25,9 +25,10 @@ enum EngineBenchmark {
         Array(try Data(contentsOf: packageRoot.appendingPathComponent("Fixtures/events/claude/pretooluse-bash-ls.json")))
     }
 
-    /// Microseconds per evaluate() call, `count` calls after a warm-up.
-    static func samples(_ engine: Engine, event: [UInt8], count: Int) async throws -> [Double] {
-        for _ in 0..<max(50, count / 10) { _ = try await engine.evaluate(eventJSON: event) }
+    /// Microseconds per evaluate() call, `count` calls after a warm-up (by default a tenth of
+    /// `count`, at least 50).
+    static func samples(_ engine: Engine, event: [UInt8], count: Int, warmUp: Int? = nil) async throws -> [Double] {
+        for _ in 0..<(warmUp ?? max(50, count / 10)) { _ = try await engine.evaluate(eventJSON: event) }
         var values: [Double] = []
         values.reserveCapacity(count)
         for _ in 0..<count {
@@ -67,12 +68,17 @@ enum EngineBenchmark {
         let traced = Tracer(configuration: TraceConfiguration(categories: .all, sink: BackgroundFileDescriptorSink(fileDescriptor: devNull)))
         let on = try Engine(configuration: configuration, tracer: traced)
 
-        // Alternating rounds, so drift on a shared machine hits both alike.
+        // Short alternating rounds: this shared machine switches between a fast and a slow state
+        // (everything ~1.8x slower) every few milliseconds, so rounds of hundreds of calls let
+        // one side's median land in one state and the other's in the other. Rounds of 20 calls
+        // give both the same mix.
+        _ = try await samples(off, event: input, count: 0, warmUp: 200)
+        _ = try await samples(on, event: input, count: 0, warmUp: 200)
         var offValues: [Double] = []
         var onValues: [Double] = []
-        for _ in 0..<10 {
-            offValues += try await samples(off, event: input, count: count / 10)
-            onValues += try await samples(on, event: input, count: count / 10)
+        for _ in 0..<max(1, count / 20) {
+            offValues += try await samples(off, event: input, count: 20, warmUp: 0)
+            onValues += try await samples(on, event: input, count: 20, warmUp: 0)
         }
         var figures: [(String, Double)] = [
             ("evaluate_p50_us", Measure.median(offValues)),
