@@ -5,6 +5,7 @@ import Testing
 
 /// The background sink: lines arrive whole and in order, `flush` writes them at once, and a
 /// reader that stops reading makes the sink refuse lines instead of blocking the traced thread.
+/// Each test has a writer of its own: one stalled on purpose must not hold up the others.
 @Suite("Background sink")
 struct BackgroundSinkTests {
     /// A pipe whose read end is drained into memory by a thread until it is closed.
@@ -46,7 +47,7 @@ struct BackgroundSinkTests {
     @Test("lines from several threads arrive whole and, per thread, in order; flush writes them now")
     func orderAndFlush() throws {
         let pipe = try DrainedPipe()
-        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd)
+        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd, writer: BackgroundWriter(limit: BackgroundWriter.defaultLimit))
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             for index in 0..<500 {
                 let line = Array("{\"worker\":\(worker),\"index\":\(index)}\n".utf8)
@@ -70,7 +71,7 @@ struct BackgroundSinkTests {
     @Test("lines are written without a flush, within moments")
     func writtenInTheBackground() throws {
         let pipe = try DrainedPipe(startDraining: false)
-        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd)
+        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd, writer: BackgroundWriter(limit: BackgroundWriter.defaultLimit))
         _ = Array("{\"a\":1}\n".utf8).withUnsafeBytes { sink.write($0) }
         var received = [UInt8](repeating: 0, count: 64)
         // A blocking read: returns once the background thread has written the line.
@@ -83,7 +84,7 @@ struct BackgroundSinkTests {
     @Test("a reader that stops reading makes the sink refuse lines instead of blocking")
     func stalledReaderRefuses() throws {
         let pipe = try DrainedPipe(startDraining: false)
-        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd)
+        let sink = BackgroundFileDescriptorSink(fileDescriptor: pipe.writeEnd, writer: BackgroundWriter(limit: BackgroundWriter.defaultLimit))
         let line = Array((String(repeating: "x", count: 65_534) + "\n").utf8)
         var refused = false
         var accepted = 0
@@ -93,7 +94,7 @@ struct BackgroundSinkTests {
             if !refused { accepted += 1 }
         }
         #expect(refused)
-        #expect(accepted * line.count > BackgroundWriter.limit / 2)
+        #expect(accepted * line.count > BackgroundWriter.defaultLimit / 2)
         pipe.drain()  // unblocks the background thread, which writes everything it accepted
         #expect(sink.flush(timeout: 0))
         let received = pipe.finish()

@@ -7,9 +7,16 @@
 /// While 8 MiB wait unwritten, new lines are dropped and counted.
 public struct BackgroundFileDescriptorSink: FlushableSink {
     public let fileDescriptor: Int32
+    let writer: BackgroundWriter
 
     public init(fileDescriptor: Int32) {
+        self.init(fileDescriptor: fileDescriptor, writer: .shared)
+    }
+
+    /// A sink on a writer of its own (tests, so that they do not share the process's queue).
+    init(fileDescriptor: Int32, writer: BackgroundWriter) {
         self.fileDescriptor = fileDescriptor
+        self.writer = writer
         IgnoreSIGPIPE.once()
     }
 
@@ -17,14 +24,14 @@ public struct BackgroundFileDescriptorSink: FlushableSink {
     public static var standardError: BackgroundFileDescriptorSink { BackgroundFileDescriptorSink(fileDescriptor: 2) }
 
     public func write(_ lines: UnsafeRawBufferPointer) -> Bool {
-        BackgroundWriter.shared.enqueue(lines, to: fileDescriptor)
+        writer.enqueue(lines, to: fileDescriptor)
     }
 
     /// Writes every queued line (of every descriptor, keeping their order) now, on the calling
     /// thread. `timeout` is not needed: local writes do not wait on a peer.
     @discardableResult
     public func flush(timeout: Double) -> Bool {
-        BackgroundWriter.shared.flush()
+        writer.flush()
     }
 
     /// Writes every line queued for any background sink now. Call it before writing to the same

@@ -9,14 +9,16 @@ import Darwin
 /// each, and unbounded while nobody drains a pipe).
 ///
 /// Lines are written in the order they were queued, at the latest about a millisecond later;
-/// ``flush()`` writes everything now, and runs at `exit`. While more than ``limit`` bytes wait
+/// ``flush()`` writes everything now, and runs at `exit` for ``shared``. While more than `limit` bytes wait
 /// (a reader that stopped reading), new lines are refused and counted as dropped by the tracer:
 /// tracing never stalls the program it traces.
 final class BackgroundWriter: @unchecked Sendable {
-    static let shared = BackgroundWriter()
+    /// The writer every ``BackgroundFileDescriptorSink`` uses unless given another (tests).
+    static let shared = BackgroundWriter(limit: defaultLimit, flushesAtExit: true)
 
     /// Bytes that may wait before new lines are refused.
-    static let limit = 8 << 20
+    static let defaultLimit = 8 << 20
+    let limit: Int
     /// How long the thread waits between batches while lines keep coming.
     static let batchInterval: timespec = timespec(tv_sec: 0, tv_nsec: 1_000_000)
 
@@ -32,18 +34,19 @@ final class BackgroundWriter: @unchecked Sendable {
     /// whether the thread or ``flush()`` writes them.
     private let writing = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-    private init() {
+    init(limit: Int, flushesAtExit: Bool = false) {
+        self.limit = limit
         pthread_mutex_init(lock, nil)
         pthread_mutex_init(writing, nil)
         pthread_cond_init(wake, nil)
-        atexit { BackgroundWriter.shared.flush() }
+        if flushesAtExit { atexit { BackgroundWriter.shared.flush() } }
     }
 
     /// Queues complete lines for `fileDescriptor`; false when too much is waiting already.
     func enqueue(_ lines: UnsafeRawBufferPointer, to fileDescriptor: Int32) -> Bool {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        guard unwrittenBytes + lines.count <= Self.limit else { return false }
+        guard unwrittenBytes + lines.count <= limit else { return false }
         if let last = queued.indices.last, queued[last].fileDescriptor == fileDescriptor {
             queued[last].bytes.append(contentsOf: lines.assumingMemoryBound(to: UInt8.self))
         } else {
@@ -94,13 +97,20 @@ final class BackgroundWriter: @unchecked Sendable {
         return ok
     }
 
+    /// Starts the thread, which keeps the writer alive from then on (it never ends).
     private func startThread() {
         var thread = pthread_t()
-        let created = pthread_create(&thread, nil, { _ in
-            BackgroundWriter.shared.run()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let created = pthread_create(&thread, nil, { context in
+            guard let context else { return nil }
+            Unmanaged<BackgroundWriter>.fromOpaque(context).takeUnretainedValue().run()
             return nil
-        }, nil)
-        if created == 0 { pthread_detach(thread) }
+        }, context)
+        if created == 0 {
+            pthread_detach(thread)
+        } else {
+            Unmanaged<BackgroundWriter>.fromOpaque(context).release()
+        }
     }
 
     /// The thread: write a batch, wait a millisecond for more, and sleep until signalled once a
