@@ -1,6 +1,14 @@
 /// Encodes span and event lines in the trace-line contract (see Docs/trace-line.schema.json):
 /// the required keys first, then the span's fields. A field can never replace a required key: one
 /// that uses a reserved name is written as `field.<name>`.
+/// The configured limits every line is written with; a value copied into each trace, so writing a
+/// line does not go through (and retain) the tracer.
+struct LineLimits: Sendable {
+    var fieldBytes: Int
+    var payloadBytes: Int
+    var payloadEnabled: Bool
+}
+
 enum TraceLineEncoder {
     /// Writes the line's members into `writer`, an object just opened, and closes the line.
     static func encode(
@@ -8,14 +16,14 @@ enum TraceLineEncoder {
         event: String?, initial: KeyValuePairs<String, TraceValue>, record: borrowing SpanRecord,
         into writer: inout JSONLineWriter, seconds: inout SecondCache
     ) {
-        let tracer = span.tracer
+        let limits = span.trace.limits
         // The required keys in a fixed order, written as a few constant chunks.
         writer.buffer.append("\"timestamp\":\"")
         RFC3339.append(nanoseconds: wallNanoseconds, to: &writer.buffer, cache: &seconds)
         writer.buffer.append("\",\"level\":\"")
         writer.buffer.append(level)
         writer.buffer.append("\",\"span\":\"")
-        writer.appendEscapedContent(span.name, limit: tracer.maxFieldBytes)
+        writer.appendEscapedContent(span.name, limit: limits.fieldBytes)
         writer.buffer.append("\",\"trace_id\":\"")
         writer.append(span.trace.traceIDText)
         writer.buffer.append("\",\"span_id\":\"")
@@ -30,22 +38,22 @@ enum TraceLineEncoder {
         writer.appendMilliseconds(durationNanoseconds)
         writer.markFieldWritten()
         if let event {
-            writer.field("event", string: event, limit: tracer.maxFieldBytes)
+            writer.field("event", string: event, limit: limits.fieldBytes)
         }
         // Start-time fields in their order; a key recorded again later takes its later value there.
         let hasLate = !record.fields.isEmpty
         for (key, value) in initial {
             if hasLate, let late = record.fields.first(where: { FieldKeys.same($0.key, key) }) {
-                appendField(late.key, late.value, kind: late.kind, to: &writer, tracer: tracer)
+                appendField(late.key, late.value, kind: late.kind, to: &writer, limits: limits)
             } else {
-                appendField(key, value, kind: nil, to: &writer, tracer: tracer)
+                appendField(key, value, kind: nil, to: &writer, limits: limits)
             }
         }
         for field in record.fields where !initial.contains(where: { FieldKeys.same($0.key, field.key) }) {
-            appendField(field.key, field.value, kind: field.kind, to: &writer, tracer: tracer)
+            appendField(field.key, field.value, kind: field.kind, to: &writer, limits: limits)
         }
         if let error = record.error {
-            writer.field("error", string: error, limit: tracer.maxFieldBytes)
+            writer.field("error", string: error, limit: limits.fieldBytes)
         }
         writer.finish()
     }
@@ -54,15 +62,15 @@ enum TraceLineEncoder {
     /// a payload field is left out unless payload tracing is on.
     @inline(__always)
     static func appendField(
-        _ key: String, _ value: TraceValue, kind known: FieldKind?, to writer: inout JSONLineWriter, tracer: Tracer
+        _ key: String, _ value: TraceValue, kind known: FieldKind?, to writer: inout JSONLineWriter, limits: LineLimits
     ) {
         let written = JSONLineWriter.withUTF8(key) { utf8 -> FieldKind? in
             let kind = known ?? FieldKeys.classify(utf8: utf8)
-            if kind.contains(.payload), !tracer.payloadEnabled { return nil }
+            if kind.contains(.payload), !limits.payloadEnabled { return nil }
             writer.key(utf8: utf8, prefix: kind.contains(.reserved) ? "field." : nil)
             return kind
         }
         guard let kind = written else { return }
-        writer.value(value, limit: kind.contains(.payload) ? tracer.maxPayloadBytes : tracer.maxFieldBytes)
+        writer.value(value, limit: kind.contains(.payload) ? limits.payloadBytes : limits.fieldBytes)
     }
 }

@@ -26,6 +26,13 @@ enum CurrentSpan {
         pthread_getspecific(key).map { Unmanaged<SpanBox>.fromOpaque($0).takeUnretainedValue() }
     }
 
+    /// Whether a synchronous span runs on this thread and belongs to `trace`; checked without
+    /// retaining the span (it is alive: its body is running).
+    static func synchronousSpanBelongs(to trace: TraceState) -> Bool {
+        guard let raw = pthread_getspecific(key) else { return false }
+        return Unmanaged<SpanBox>.fromOpaque(raw)._withUnsafeGuaranteedRef { $0.trace === trace }
+    }
+
     /// Runs `body` with `box` as this thread's current synchronous span. The slot holds the span
     /// unretained: `body` runs inside the span's lifetime.
     static func withSynchronous<R>(_ box: SpanBox, _ body: () throws -> R) rethrows -> R {

@@ -27,30 +27,31 @@ final class SpanBox: Sendable {
     let initialFields: KeyValuePairs<String, TraceValue>
     fileprivate let state = Mutex(SpanRecord())
 
-    init(name: String, trace: TraceState, parentID: SpanID?, isRoot: Bool, fields: KeyValuePairs<String, TraceValue>) {
+    init(
+        name: String, trace: TraceState, parentID: SpanID?, isRoot: Bool, fields: KeyValuePairs<String, TraceValue>,
+        start: UInt64
+    ) {
         self.name = name
         self.trace = trace
         self.spanID = SpanID.generate()
         self.parentID = parentID
         self.isRoot = isRoot
         self.initialFields = fields
-        self.startMonotonic = WallClock.monotonicNanoseconds()
+        self.startMonotonic = start
     }
 
     var tracer: Tracer { trace.tracer }
 
     @usableFromInline
     func record(_ key: String, _ value: TraceValue) {
-        let kind = FieldKeys.classify(key)
-        let payloadEnabled = tracer.payloadEnabled
-        state.withLock { $0.set(key, value, kind: kind, payloadEnabled: payloadEnabled) }
+        state.withLock { $0.set(key, value, kind: nil) }
     }
 
     @usableFromInline
     func recordPayload(_ key: String, _ value: String) {
-        guard tracer.payloadEnabled else { return }
+        guard trace.limits.payloadEnabled else { return }
         let kind = FieldKeys.classify(key).union(.payload)
-        state.withLock { $0.set(key, .string(value), kind: kind, payloadEnabled: true) }
+        state.withLock { $0.set(key, .string(value), kind: kind) }
     }
 
     @usableFromInline
@@ -89,8 +90,7 @@ final class SpanBox: Sendable {
         // A span that ends inside a synchronous parent on the same thread leaves its line in the
         // thread's buffer for that parent, which cannot suspend and ends moments later: one
         // write(2) for the lot instead of one per line, children still before their parent.
-        let parent = CurrentSpan.synchronousBox
-        writeLine(keepForParent: parent != nil && parent?.trace === trace) { writer, seconds in
+        writeLine(keepForParent: CurrentSpan.synchronousSpanBelongs(to: trace)) { writer, seconds in
             TraceLineEncoder.encode(
                 span: self, level: record.error == nil ? "INFO" : "ERROR",
                 wallNanoseconds: tracer.wallNanoseconds(monotonic: startMonotonic),

@@ -1,8 +1,10 @@
-/// One field recorded after a span started, with how its key is treated decided once.
+/// One field recorded after a span started. `kind` is known for payload recorded as such;
+/// otherwise the key is classified when the line is written (and a payload key dropped then,
+/// unless payload tracing is on), which keeps recording to a lock and an append.
 struct RecordedField {
     var key: String
     var value: TraceValue
-    var kind: FieldKind
+    var kind: FieldKind?
 }
 
 /// What a span learns while it runs: fields recorded late (a key set again replaces its value)
@@ -14,10 +16,8 @@ struct SpanRecord {
 
     init() {}
 
-    /// Sets a field; setting a key again replaces its value. Returns without effect for a payload
-    /// key while payload tracing is off.
-    mutating func set(_ key: String, _ value: TraceValue, kind: FieldKind, payloadEnabled: Bool) {
-        if kind.contains(.payload), !payloadEnabled { return }
+    /// Sets a field; setting a key again replaces its value.
+    mutating func set(_ key: String, _ value: TraceValue, kind: FieldKind?) {
         if let index = fields.firstIndex(where: { FieldKeys.same($0.key, key) }) {
             fields[index].value = value
             fields[index].kind = kind

@@ -7,6 +7,7 @@ final class TraceState: Sendable {
     let tracer: Tracer
     let traceID: TraceID
     let traceIDText: TraceIDText
+    let limits: LineLimits
     /// True when lines are held in `held` until the root ends (sampling below 1).
     private let holdsLines: Bool
     private let held = Mutex<[UInt8]>([])
@@ -16,6 +17,7 @@ final class TraceState: Sendable {
         self.tracer = tracer
         self.traceID = traceID
         self.traceIDText = TraceIDText(traceID)
+        self.limits = tracer.lineLimits
         self.holdsLines = tracer.configuration.sampleRate < 1
     }
 

@@ -17,6 +17,7 @@ public final class Tracer: Sendable {
     /// Copies of the configured limits, read for every line.
     let maxFieldBytes: Int
     let maxPayloadBytes: Int
+    let lineLimits: LineLimits
     /// Diagnostic (non-span) lines, filtered by the configured log level.
     public let log: DiagnosticLog
     private let dropped = Atomic<Int>(0)
@@ -31,6 +32,9 @@ public final class Tracer: Sendable {
         self.sink = configuration.sink
         self.maxFieldBytes = configuration.maxFieldBytes
         self.maxPayloadBytes = configuration.maxPayloadBytes
+        self.lineLimits = LineLimits(
+            fieldBytes: configuration.maxFieldBytes, payloadBytes: configuration.maxPayloadBytes,
+            payloadEnabled: configuration.categories.contains(.payload))
         self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink)
         self.wallOffset = WallClock.nowNanoseconds() &- WallClock.monotonicNanoseconds()
     }
@@ -143,12 +147,17 @@ public final class Tracer: Sendable {
     /// root (continuing `TRACEPARENT` when one was given).
     @usableFromInline
     func startSpan(_ name: String, fields: KeyValuePairs<String, TraceValue>) -> SpanBox {
+        let start = WallClock.monotonicNanoseconds()
         if let parent = CurrentSpan.box {
-            return SpanBox(name: name, trace: parent.trace, parentID: parent.spanID, isRoot: false, fields: fields)
+            return SpanBox(
+                name: name, trace: parent.trace, parentID: parent.spanID, isRoot: false, fields: fields, start: start)
         }
         let parentContext = configuration.traceParent
-        let trace = TraceState(tracer: self, traceID: parentContext?.traceID ?? TraceID.generate())
-        return SpanBox(name: name, trace: trace, parentID: parentContext?.parentSpanID, isRoot: true, fields: fields)
+        // The new trace id's time comes from the span's own clock read.
+        let traceID = parentContext?.traceID ?? TraceID.generate(unixMilliseconds: wallNanoseconds(monotonic: start) / 1_000_000)
+        let trace = TraceState(tracer: self, traceID: traceID)
+        return SpanBox(
+            name: name, trace: trace, parentID: parentContext?.parentSpanID, isRoot: true, fields: fields, start: start)
     }
 
     // MARK: Output
