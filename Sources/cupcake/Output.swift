@@ -14,7 +14,7 @@ enum Output {
 
     static func stderr(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        BackgroundFileDescriptorSink.flushAll()  // trace lines produced earlier come first
+        BackgroundFileDescriptorSink.flushAll(timeout: 1)  // trace lines produced earlier come first
         Array(line.utf8).withUnsafeBytes { _ = FileDescriptorSink.standardError.write($0) }
     }
 

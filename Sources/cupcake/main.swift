@@ -40,6 +40,6 @@ case let other?:
 // Nothing else is buffered: trace lines still queued for the background writer and
 // OpenTelemetry exporters' batches are handed on (bounded), then the process leaves without
 // running exit handlers (tearing down the wasmtime engine and Foundation costs milliseconds).
-BackgroundFileDescriptorSink.flushAll()
+BackgroundFileDescriptorSink.flushAll(timeout: 1)
 _ = OTLPExport.flushAll(timeout: 2)
 _exit(status.rawValue)

@@ -55,7 +55,7 @@ struct BackgroundSinkTests {
                 #expect(accepted)
             }
         }
-        #expect(sink.flush(timeout: 0))
+        #expect(sink.flush(timeout: 30))
         let text = String(decoding: pipe.finish(), as: UTF8.self)
         let lines = text.split(separator: "\n")
         #expect(lines.count == 2000)
@@ -96,8 +96,28 @@ struct BackgroundSinkTests {
         #expect(refused)
         #expect(accepted * line.count > BackgroundWriter.defaultLimit / 2)
         pipe.drain()  // unblocks the background thread, which writes everything it accepted
-        #expect(sink.flush(timeout: 0))
+        #expect(sink.flush(timeout: 30))
         let received = pipe.finish()
         #expect(received.count == accepted * line.count)  // everything accepted is written
+    }
+
+    @Test("flushing gives up after its timeout when the reader is stalled, instead of hanging")
+    func boundedFlush() throws {
+        let pipe = try DrainedPipe(startDraining: false)
+        let sink = BackgroundFileDescriptorSink(
+            fileDescriptor: pipe.writeEnd, writer: BackgroundWriter(limit: BackgroundWriter.defaultLimit))
+        let line = Array((String(repeating: "y", count: 1023) + "\n").utf8)
+        for _ in 0..<200 { _ = line.withUnsafeBytes { sink.write($0) } }  // 200 KiB into a 64 KiB pipe
+        let start = Date()
+        #expect(!sink.flush(timeout: 0.2))
+        #expect(Date().timeIntervalSince(start) < 5)
+        pipe.drain()
+        // What the timed-out flush had taken is given up (or, if the thread held the lines, they
+        // are all written); the rest goes out once the reader drains. Only then may the
+        // descriptor be closed (a number closed with lines still queued would be written to when
+        // it is reused).
+        #expect(sink.flush(timeout: 30))
+        let received = pipe.finish()
+        #expect(received.count % line.count == 0)  // whole lines only
     }
 }

@@ -4,7 +4,8 @@
 ///
 /// Lines reach the descriptor in order within about a millisecond, and at the latest when
 /// ``flush(timeout:)`` or `exit` runs; a process that crashes can lose that last millisecond.
-/// While 8 MiB wait unwritten, new lines are dropped and counted.
+/// While 8 MiB wait unwritten, new lines are dropped and counted. Flush before closing the
+/// descriptor: lines still queued would be written to whatever file the number names next.
 public struct BackgroundFileDescriptorSink: FlushableSink {
     public let fileDescriptor: Int32
     let writer: BackgroundWriter
@@ -28,16 +29,18 @@ public struct BackgroundFileDescriptorSink: FlushableSink {
     }
 
     /// Writes every queued line (of every descriptor, keeping their order) now, on the calling
-    /// thread. `timeout` is not needed: local writes do not wait on a peer.
+    /// thread, waiting at most `timeout` seconds for a reader that is slow or gone; false when
+    /// lines were left unwritten.
     @discardableResult
     public func flush(timeout: Double) -> Bool {
-        writer.flush()
+        writer.flush(timeout: timeout)
     }
 
-    /// Writes every line queued for any background sink now. Call it before writing to the same
-    /// descriptor directly, so that lines come out in the order they were produced.
+    /// Writes every line queued for any background sink now (waiting at most `timeout` seconds).
+    /// Call it before writing to the same descriptor directly, so that lines come out in the
+    /// order they were produced.
     @discardableResult
-    public static func flushAll() -> Bool {
-        BackgroundWriter.shared.flush()
+    public static func flushAll(timeout: Double = 1) -> Bool {
+        BackgroundWriter.shared.flush(timeout: timeout)
     }
 }

@@ -9,7 +9,7 @@ import Darwin
 /// each, and unbounded while nobody drains a pipe).
 ///
 /// Lines are written in the order they were queued, at the latest about a millisecond later;
-/// ``flush()`` writes everything now, and runs at `exit` for ``shared``. While more than `limit` bytes wait
+/// ``flush(timeout:)`` writes everything now (bounded), and runs at `exit` for ``shared``. While more than `limit` bytes wait
 /// (a reader that stopped reading), new lines are refused and counted as dropped by the tracer:
 /// tracing never stalls the program it traces.
 final class BackgroundWriter: @unchecked Sendable {
@@ -18,6 +18,8 @@ final class BackgroundWriter: @unchecked Sendable {
 
     /// Bytes that may wait before new lines are refused.
     static let defaultLimit = 8 << 20
+    /// How long flushing at exit may wait for a slow reader.
+    static let exitTimeout = 1.0
     let limit: Int
     /// How long the thread waits between batches while lines keep coming.
     static let batchInterval: timespec = timespec(tv_sec: 0, tv_nsec: 1_000_000)
@@ -31,7 +33,7 @@ final class BackgroundWriter: @unchecked Sendable {
     private var idle = true
     private var started = false
     /// Held from taking a batch until it is written, so batches reach each descriptor in order
-    /// whether the thread or ``flush()`` writes them.
+    /// whether the thread or ``flush(timeout:)`` writes them.
     private let writing = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
     init(limit: Int, flushesAtExit: Bool = false) {
@@ -39,7 +41,7 @@ final class BackgroundWriter: @unchecked Sendable {
         pthread_mutex_init(lock, nil)
         pthread_mutex_init(writing, nil)
         pthread_cond_init(wake, nil)
-        if flushesAtExit { atexit { BackgroundWriter.shared.flush() } }
+        if flushesAtExit { atexit { BackgroundWriter.shared.flush(timeout: BackgroundWriter.exitTimeout) } }
     }
 
     /// Queues complete lines for `fileDescriptor`; false when too much is waiting already.
@@ -66,12 +68,20 @@ final class BackgroundWriter: @unchecked Sendable {
         return true
     }
 
-    /// Writes everything queued now, on the calling thread. Returns false when a write failed.
+    /// Writes everything queued now, on the calling thread, giving up after `timeout` seconds: a
+    /// reader that stopped reading must not hang a process on its way out. Returns false when
+    /// lines were left unwritten (a failed write, or time ran out).
     @discardableResult
-    func flush() -> Bool {
-        pthread_mutex_lock(writing)
+    func flush(timeout: Double) -> Bool {
+        let deadline = MonotonicDeadline(seconds: timeout)
+        // The thread may be blocked writing to that reader while it holds the lock.
+        while pthread_mutex_trylock(writing) != 0 {
+            guard deadline.remainingNanoseconds > 0 else { return false }
+            var pause = timespec(tv_sec: 0, tv_nsec: 100_000)
+            nanosleep(&pause, nil)
+        }
         defer { pthread_mutex_unlock(writing) }
-        return write(take())
+        return write(take(), deadline: deadline)
     }
 
     private func take() -> [(fileDescriptor: Int32, bytes: [UInt8])] {
@@ -82,12 +92,19 @@ final class BackgroundWriter: @unchecked Sendable {
         return batch
     }
 
-    /// Writes a taken batch; its bytes count against the limit until they are written.
-    private func write(_ batch: [(fileDescriptor: Int32, bytes: [UInt8])]) -> Bool {
+    /// Writes a taken batch, within `deadline` when one is given; its bytes count against the
+    /// limit until they are written (or given up).
+    private func write(_ batch: [(fileDescriptor: Int32, bytes: [UInt8])], deadline: MonotonicDeadline? = nil) -> Bool {
         var ok = true
         var total = 0
         for chunk in batch {
-            let written = chunk.bytes.withUnsafeBytes { FileDescriptorSink(fileDescriptor: chunk.fileDescriptor).write($0) }
+            let written = chunk.bytes.withUnsafeBytes { bytes in
+                if let deadline {
+                    Self.write(bytes, to: chunk.fileDescriptor, before: deadline)
+                } else {
+                    FileDescriptorSink(fileDescriptor: chunk.fileDescriptor).write(bytes)
+                }
+            }
             ok = ok && written
             total += chunk.bytes.count
         }
@@ -95,6 +112,37 @@ final class BackgroundWriter: @unchecked Sendable {
         unwrittenBytes -= total
         pthread_mutex_unlock(lock)
         return ok
+    }
+
+    /// Writes `bytes` without blocking past `deadline`: waits with poll(2) until the descriptor
+    /// takes more, then writes at most PIPE_BUF bytes (which a writable pipe takes without
+    /// blocking), cut after a newline where there is one, so lines stay whole.
+    static func write(_ bytes: UnsafeRawBufferPointer, to fileDescriptor: Int32, before deadline: MonotonicDeadline) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < bytes.count {
+            var request = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
+            let ready = poll(&request, 1, deadline.remainingMilliseconds)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if ready == 0 || request.revents & Int16(POLLERR | POLLNVAL) != 0 { return false }
+            var length = min(bytes.count - offset, pipeAtomicBytes)
+            if offset + length < bytes.count,
+                let lastNewline = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]).lastIndex(of: 0x0A)
+            {
+                length = lastNewline + 1  // the rebased buffer counts from 0
+            }
+            let written = posixWrite(fileDescriptor, base + offset, length)
+            if written < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return false
+            }
+            if written == 0 { return false }
+            offset += written
+        }
+        return true
     }
 
     /// Starts the thread, which keeps the writer alive from then on (it never ends).
@@ -131,4 +179,15 @@ final class BackgroundWriter: @unchecked Sendable {
             pthread_mutex_unlock(lock)
         }
     }
+}
+
+/// PIPE_BUF on Linux: a pipe that polls writable takes this many bytes without blocking.
+private let pipeAtomicBytes = 4096
+
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, buffer, count)
+    #else
+    return Darwin.write(fd, buffer, count)
+    #endif
 }
