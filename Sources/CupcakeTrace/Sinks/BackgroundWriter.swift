@@ -134,7 +134,7 @@ final class BackgroundWriter: @unchecked Sendable {
             {
                 length = lastNewline + 1  // the rebased buffer counts from 0
             }
-            let written = posixWrite(fileDescriptor, base + offset, length)
+            let written = systemWrite(fileDescriptor, base + offset, length)
             if written < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 return false
@@ -183,11 +183,3 @@ final class BackgroundWriter: @unchecked Sendable {
 
 /// PIPE_BUF on Linux: a pipe that polls writable takes this many bytes without blocking.
 private let pipeAtomicBytes = 4096
-
-private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-    #else
-    return Darwin.write(fd, buffer, count)
-    #endif
-}

@@ -56,8 +56,9 @@ enum IgnoreSIGPIPE {
     static func once() { _ = done }
 }
 
+/// write(2), named apart from the sinks' own `write` methods.
 @inline(__always)
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.write(fd, buffer, count)
     #else
