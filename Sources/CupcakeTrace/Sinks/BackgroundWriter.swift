@@ -30,6 +30,9 @@ final class BackgroundWriter: @unchecked Sendable {
     private var queued: [(fileDescriptor: Int32, bytes: [UInt8])] = []
     /// Queued bytes plus those taken by a batch still being written.
     private var unwrittenBytes = 0
+    /// A written chunk's storage, kept for the next one: no allocation, and no copying as it
+    /// grows, per batch.
+    private var spare: [UInt8]?
     private var idle = true
     private var started = false
     /// Held from taking a batch until it is written, so batches reach each descriptor in order
@@ -52,7 +55,8 @@ final class BackgroundWriter: @unchecked Sendable {
         if let last = queued.indices.last, queued[last].fileDescriptor == fileDescriptor {
             queued[last].bytes.append(contentsOf: lines.assumingMemoryBound(to: UInt8.self))
         } else {
-            var bytes = [UInt8]()
+            var bytes = spare ?? []
+            spare = nil
             bytes.reserveCapacity(max(lines.count, 16 << 10))
             bytes.append(contentsOf: lines.assumingMemoryBound(to: UInt8.self))
             queued.append((fileDescriptor, bytes))
@@ -94,9 +98,10 @@ final class BackgroundWriter: @unchecked Sendable {
 
     /// Writes a taken batch, within `deadline` when one is given; its bytes count against the
     /// limit until they are written (or given up).
-    private func write(_ batch: [(fileDescriptor: Int32, bytes: [UInt8])], deadline: MonotonicDeadline? = nil) -> Bool {
+    private func write(_ batch: consuming [(fileDescriptor: Int32, bytes: [UInt8])], deadline: MonotonicDeadline? = nil) -> Bool {
         var ok = true
         var total = 0
+        var last: [UInt8] = []
         for chunk in batch {
             let written = chunk.bytes.withUnsafeBytes { bytes in
                 if let deadline {
@@ -107,9 +112,13 @@ final class BackgroundWriter: @unchecked Sendable {
             }
             ok = ok && written
             total += chunk.bytes.count
+            last = chunk.bytes
         }
+        batch = []  // `last` now holds the only reference to its storage
+        last.removeAll(keepingCapacity: true)
         pthread_mutex_lock(lock)
         unwrittenBytes -= total
+        if spare == nil, last.capacity > 0, last.capacity <= 1 << 20 { spare = last }
         pthread_mutex_unlock(lock)
         return ok
     }
@@ -166,8 +175,7 @@ final class BackgroundWriter: @unchecked Sendable {
     private func run() {
         while true {
             pthread_mutex_lock(writing)
-            let batch = take()
-            _ = write(batch)
+            _ = write(take())
             pthread_mutex_unlock(writing)
             var interval = Self.batchInterval
             nanosleep(&interval, nil)
