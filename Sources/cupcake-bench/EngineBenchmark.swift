@@ -93,11 +93,12 @@ enum EngineBenchmark {
     }
 
     /// Tracing-off evaluate() against the same code built with tracing compiled out, both
-    /// measured, alternating five times so drift on a shared machine hits both alike; the median
-    /// of the five differences, in percent.
+    /// measured, alternating eleven times so drift on a shared machine hits both alike; the median
+    /// of the eleven differences, in percent. (The machine's switches between a fast and a slow
+    /// state make single pairs swing by tens of percent either way; the median of many holds.)
     static func overhead(baseline: String, engine: Engine, event: [UInt8], count: Int) async throws -> Double {
         var ratios: [Double] = []
-        for _ in 0..<5 {
+        for _ in 0..<11 {
             let ours = Measure.median(try await samples(engine, event: event, count: count))
             let theirs = try runBaselineCore(baseline)
             ratios.append((ours - theirs) / theirs * 100)
