@@ -120,4 +120,32 @@ struct BackgroundSinkTests {
         let received = pipe.finish()
         #expect(received.count % line.count == 0)  // whole lines only
     }
+
+    @Test("a batch goes out in pieces of whole lines, none longer than PIPE_BUF")
+    func wholeLinePieces() {
+        // One write of a many-line batch to a pipe is not atomic past PIPE_BUF: another process
+        // writing to the same pipe could split a line. Pieces end after a newline instead.
+        func pieces(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+            bytes.withUnsafeBytes { buffer in
+                var result: [ArraySlice<UInt8>] = []
+                var offset = 0
+                while offset < buffer.count {
+                    let length = BackgroundWriter.pieceLength(buffer, from: offset)
+                    result.append(bytes[offset..<(offset + length)])
+                    offset += length
+                }
+                return result
+            }
+        }
+        let line = Array((String(repeating: "z", count: 299) + "\n").utf8)
+        let batch = Array([[UInt8]](repeating: line, count: 30).joined())
+        let cut = pieces(batch)
+        #expect(cut.count > 1)
+        #expect(cut.allSatisfy { $0.count <= pipeAtomicBytes && $0.last == 0x0A && $0.count % line.count == 0 })
+        #expect(Array(cut.joined()) == batch)
+        // A line longer than PIPE_BUF cannot be kept whole: it goes in PIPE_BUF pieces.
+        let long = Array((String(repeating: "w", count: 10_000) + "\n").utf8)
+        #expect(pieces(long).map(\.count) == [4096, 4096, 1809])
+        #expect(pieces([]).isEmpty)
+    }
 }

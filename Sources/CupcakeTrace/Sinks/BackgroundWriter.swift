@@ -103,13 +103,7 @@ final class BackgroundWriter: @unchecked Sendable {
         var total = 0
         var last: [UInt8] = []
         for chunk in batch {
-            let written = chunk.bytes.withUnsafeBytes { bytes in
-                if let deadline {
-                    Self.write(bytes, to: chunk.fileDescriptor, before: deadline)
-                } else {
-                    FileDescriptorSink(fileDescriptor: chunk.fileDescriptor).write(bytes)
-                }
-            }
+            let written = chunk.bytes.withUnsafeBytes { Self.write($0, to: chunk.fileDescriptor, before: deadline) }
             ok = ok && written
             total += chunk.bytes.count
             last = chunk.bytes
@@ -123,26 +117,24 @@ final class BackgroundWriter: @unchecked Sendable {
         return ok
     }
 
-    /// Writes `bytes` without blocking past `deadline`: waits with poll(2) until the descriptor
-    /// takes more, then writes at most PIPE_BUF bytes (which a writable pipe takes without
-    /// blocking), cut after a newline where there is one, so lines stay whole.
-    static func write(_ bytes: UnsafeRawBufferPointer, to fileDescriptor: Int32, before deadline: MonotonicDeadline) -> Bool {
+    /// Writes `bytes` in pieces of at most PIPE_BUF bytes cut after a newline, so that every
+    /// line reaches a pipe in one atomic write even when other processes write to it too (a
+    /// batch is many lines). With a `deadline`, waits with poll(2) until the descriptor takes
+    /// more (a writable pipe takes such a piece without blocking) and gives up when it passes.
+    static func write(_ bytes: UnsafeRawBufferPointer, to fileDescriptor: Int32, before deadline: MonotonicDeadline?) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         var offset = 0
         while offset < bytes.count {
-            var request = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
-            let ready = poll(&request, 1, deadline.remainingMilliseconds)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                return false
+            if let deadline {
+                var request = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
+                let ready = poll(&request, 1, deadline.remainingMilliseconds)
+                if ready < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                if ready == 0 || request.revents & Int16(POLLERR | POLLNVAL) != 0 { return false }
             }
-            if ready == 0 || request.revents & Int16(POLLERR | POLLNVAL) != 0 { return false }
-            var length = min(bytes.count - offset, pipeAtomicBytes)
-            if offset + length < bytes.count,
-                let lastNewline = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]).lastIndex(of: 0x0A)
-            {
-                length = lastNewline + 1  // the rebased buffer counts from 0
-            }
+            let length = pieceLength(bytes, from: offset)
             let written = systemWrite(fileDescriptor, base + offset, length)
             if written < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
@@ -152,6 +144,16 @@ final class BackgroundWriter: @unchecked Sendable {
             offset += written
         }
         return true
+    }
+
+    /// How many bytes from `offset` go in one write: all that is left if it fits in PIPE_BUF,
+    /// else up to the last newline within PIPE_BUF, else (one line longer than that) PIPE_BUF.
+    static func pieceLength(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> Int {
+        let length = min(bytes.count - offset, pipeAtomicBytes)
+        guard offset + length < bytes.count,
+            let lastNewline = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]).lastIndex(of: 0x0A)
+        else { return length }
+        return lastNewline + 1  // the rebased buffer counts from 0
     }
 
     /// Starts the thread, which keeps the writer alive from then on (it never ends).
@@ -190,4 +192,4 @@ final class BackgroundWriter: @unchecked Sendable {
 }
 
 /// PIPE_BUF on Linux: a pipe that polls writable takes this many bytes without blocking.
-private let pipeAtomicBytes = 4096
+let pipeAtomicBytes = 4096
