@@ -111,6 +111,8 @@ struct BackgroundSinkTests {
         let start = Date()
         #expect(!sink.flush(timeout: 0.2))
         #expect(Date().timeIntervalSince(start) < 5)
+        // What it gave up is counted (none, if the thread held the lines at that moment).
+        #expect(sink.unwrittenLineCount <= 200)
         pipe.drain()
         // What the timed-out flush had taken is given up (or, if the thread held the lines, they
         // are all written); the rest goes out once the reader drains. Only then may the
@@ -147,5 +149,21 @@ struct BackgroundSinkTests {
         let long = Array((String(repeating: "w", count: 10_000) + "\n").utf8)
         #expect(pieces(long).map(\.count) == [4096, 4096, 1809])
         #expect(pieces([]).isEmpty)
+    }
+
+    @Test("lines that cannot be written (a closed descriptor) are counted by the sink and the tracer")
+    func failedWritesAreCounted() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        close(ends[0])  // no reader: writes fail with EPIPE (SIGPIPE is ignored)
+        let sink = BackgroundFileDescriptorSink(
+            fileDescriptor: ends[1], writer: BackgroundWriter(limit: BackgroundWriter.defaultLimit))
+        let tracer = Tracer(configuration: TraceConfiguration(categories: .all, sink: sink))
+        for _ in 0..<3 { tracer.withSpan("evaluate", category: .root) { _ in } }
+        // Once a flush returns, every line has been tried, by the thread or by the flush.
+        _ = sink.flush(timeout: 5)
+        #expect(sink.unwrittenLineCount == 3)
+        #expect(tracer.droppedLineCount == 3)
+        close(ends[1])
     }
 }

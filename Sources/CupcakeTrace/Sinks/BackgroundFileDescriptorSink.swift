@@ -28,6 +28,11 @@ public struct BackgroundFileDescriptorSink: FlushableSink {
         writer.enqueue(lines, to: fileDescriptor)
     }
 
+    /// Lines this sink's writer accepted but could not write (a failed write, or a flush that ran
+    /// out of time); process-wide for the shared writer. Lines refused at the 8 MiB limit are
+    /// counted by the tracer instead.
+    public var unwrittenLineCount: Int { writer.unwrittenLines.load(ordering: .relaxed) }
+
     /// Writes every queued line (of every descriptor, keeping their order) now, on the calling
     /// thread, waiting at most `timeout` seconds for a reader that is slow or gone; false when
     /// lines were left unwritten.

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,6 +35,8 @@ final class BackgroundWriter: @unchecked Sendable {
     /// A written chunk's storage, kept for the next one: no allocation, and no copying as it
     /// grows, per batch.
     private var spare: [UInt8]?
+    /// Lines accepted but never written: a failed write, or a bounded flush that ran out of time.
+    let unwrittenLines = Atomic<Int>(0)
     private var idle = true
     private var started = false
     /// Held from taking a batch until it is written, so batches reach each descriptor in order
@@ -103,7 +107,14 @@ final class BackgroundWriter: @unchecked Sendable {
         var total = 0
         var last: [UInt8] = []
         for chunk in batch {
-            let written = chunk.bytes.withUnsafeBytes { Self.write($0, to: chunk.fileDescriptor, before: deadline) }
+            let written = chunk.bytes.withUnsafeBytes { bytes in
+                let count = Self.write(bytes, to: chunk.fileDescriptor, before: deadline)
+                if count < bytes.count {
+                    let lost = UnsafeRawBufferPointer(rebasing: bytes[count...]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    unwrittenLines.add(lost, ordering: .relaxed)
+                }
+                return count == bytes.count
+            }
             ok = ok && written
             total += chunk.bytes.count
             last = chunk.bytes
@@ -121,8 +132,9 @@ final class BackgroundWriter: @unchecked Sendable {
     /// line reaches a pipe in one atomic write even when other processes write to it too (a
     /// batch is many lines). With a `deadline`, waits with poll(2) until the descriptor takes
     /// more (a writable pipe takes such a piece without blocking) and gives up when it passes.
-    static func write(_ bytes: UnsafeRawBufferPointer, to fileDescriptor: Int32, before deadline: MonotonicDeadline?) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+    /// Returns how many bytes were written.
+    static func write(_ bytes: UnsafeRawBufferPointer, to fileDescriptor: Int32, before deadline: MonotonicDeadline?) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
         var offset = 0
         while offset < bytes.count {
             if let deadline {
@@ -130,20 +142,20 @@ final class BackgroundWriter: @unchecked Sendable {
                 let ready = poll(&request, 1, deadline.remainingMilliseconds)
                 if ready < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    return offset
                 }
-                if ready == 0 || request.revents & Int16(POLLERR | POLLNVAL) != 0 { return false }
+                if ready == 0 || request.revents & Int16(POLLERR | POLLNVAL) != 0 { return offset }
             }
             let length = pieceLength(bytes, from: offset)
             let written = systemWrite(fileDescriptor, base + offset, length)
             if written < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                return false
+                return offset
             }
-            if written == 0 { return false }
+            if written == 0 { return offset }
             offset += written
         }
-        return true
+        return offset
     }
 
     /// How many bytes from `offset` go in one write: all that is left if it fits in PIPE_BUF,

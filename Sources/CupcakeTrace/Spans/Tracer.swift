@@ -69,8 +69,12 @@ public final class Tracer: Sendable {
     /// Whether anything at all is traced.
     @inlinable public var isTracing: Bool { enabledMask != 0 }
 
-    /// How many lines could not be written (closed stderr, EPIPE, full disk) and were dropped.
-    public var droppedLineCount: Int { dropped.load(ordering: .relaxed) + log.droppedLineCount }
+    /// How many lines could not be written (closed stderr, EPIPE, full disk, a stalled reader)
+    /// and were dropped.
+    public var droppedLineCount: Int {
+        let unwritten = (sink as? BackgroundFileDescriptorSink)?.unwrittenLineCount ?? 0
+        return dropped.load(ordering: .relaxed) + log.droppedLineCount + unwritten
+    }
 
     /// The span the current task is running in, or an empty span.
     public static var currentSpan: Span {
