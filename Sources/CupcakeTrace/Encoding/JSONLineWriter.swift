@@ -162,8 +162,7 @@ struct JSONLineWriter: ~Copyable {
 
     /// A trace id's 32 lowercase hex digits.
     mutating func appendHex(_ traceID: TraceID) {
-        appendHex(traceID.high)
-        appendHex(traceID.low)
+        append(TraceIDText(traceID))
     }
 
     /// A trace id's digits formatted earlier (see ``TraceIDText``).

@@ -1,6 +1,3 @@
-/// Encodes span and event lines in the trace-line contract (see Docs/trace-line.schema.json):
-/// the required keys first, then the span's fields. A field can never replace a required key: one
-/// that uses a reserved name is written as `field.<name>`.
 /// The configured limits every line is written with; a value copied into each trace, so writing a
 /// line does not go through (and retain) the tracer.
 struct LineLimits: Sendable {
@@ -9,6 +6,9 @@ struct LineLimits: Sendable {
     var payloadEnabled: Bool
 }
 
+/// Encodes span and event lines in the trace-line contract (see Docs/trace-line.schema.json):
+/// the required keys first, then the span's fields. A field can never replace a required key: one
+/// that uses a reserved name is written as `field.<name>`.
 enum TraceLineEncoder {
     /// Writes the line's members into `writer`, an object just opened, and closes the line.
     static func encode(

@@ -39,7 +39,7 @@ final class OTLPExportQueue: Sendable {
         if accepted {
             wake.signal()
         } else {
-            droppedLines.add(lines.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, ordering: .relaxed)
+            droppedLines.add(countLines(in: lines), ordering: .relaxed)
         }
         return accepted
     }

@@ -11,9 +11,9 @@ import Darwin
 /// each, and unbounded while nobody drains a pipe).
 ///
 /// Lines are written in the order they were queued, at the latest about a millisecond later;
-/// ``flush(timeout:)`` writes everything now (bounded), and runs at `exit` for ``shared``. While more than `limit` bytes wait
-/// (a reader that stopped reading), new lines are refused and counted as dropped by the tracer:
-/// tracing never stalls the program it traces.
+/// ``flush(timeout:)`` writes everything now (bounded), and runs at `exit` for ``shared``. While
+/// more than `limit` bytes wait (a reader that stopped reading), new lines are refused and counted
+/// as dropped by the tracer: tracing never stalls the program it traces.
 final class BackgroundWriter: @unchecked Sendable {
     /// The writer every ``BackgroundFileDescriptorSink`` uses unless given another (tests).
     static let shared = BackgroundWriter(limit: defaultLimit, flushesAtExit: true)
@@ -110,8 +110,7 @@ final class BackgroundWriter: @unchecked Sendable {
             let written = chunk.bytes.withUnsafeBytes { bytes in
                 let count = Self.write(bytes, to: chunk.fileDescriptor, before: deadline)
                 if count < bytes.count {
-                    let lost = UnsafeRawBufferPointer(rebasing: bytes[count...]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                    unwrittenLines.add(lost, ordering: .relaxed)
+                    unwrittenLines.add(countLines(in: UnsafeRawBufferPointer(rebasing: bytes[count...])), ordering: .relaxed)
                 }
                 return count == bytes.count
             }

@@ -8,3 +8,8 @@ public protocol Sink: Sendable {
     /// Writes complete lines; returns `false` when they could not be written.
     func write(_ lines: UnsafeRawBufferPointer) -> Bool
 }
+
+/// How many lines `bytes` holds (its newlines): what a sink or queue counts when it drops them.
+func countLines(in bytes: UnsafeRawBufferPointer) -> Int {
+    bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+}

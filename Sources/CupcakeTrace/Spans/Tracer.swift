@@ -11,12 +11,9 @@ public final class Tracer: Sendable {
     public let configuration: TraceConfiguration
     /// The enabled categories' bits, read on every span site.
     @usableFromInline let enabledMask: UInt32
-    let payloadEnabled: Bool
     /// The configured sink, kept apart so a write does not copy the whole configuration.
     private let sink: any Sink
-    /// Copies of the configured limits, read for every line.
-    let maxFieldBytes: Int
-    let maxPayloadBytes: Int
+    /// The configured limits, copied into each trace: read for every line.
     let lineLimits: LineLimits
     /// Diagnostic (non-span) lines, filtered by the configured log level.
     public let log: DiagnosticLog
@@ -28,10 +25,7 @@ public final class Tracer: Sendable {
     public init(configuration: TraceConfiguration) {
         self.configuration = configuration
         self.enabledMask = configuration.categories.rawValue
-        self.payloadEnabled = configuration.categories.contains(.payload)
         self.sink = configuration.sink
-        self.maxFieldBytes = configuration.maxFieldBytes
-        self.maxPayloadBytes = configuration.maxPayloadBytes
         self.lineLimits = LineLimits(
             fieldBytes: configuration.maxFieldBytes, payloadBytes: configuration.maxPayloadBytes,
             payloadEnabled: configuration.categories.contains(.payload))
@@ -169,7 +163,7 @@ public final class Tracer: Sendable {
     /// Hands finished lines to the sink; a failed write is counted, never retried or thrown.
     func write(_ lines: UnsafeRawBufferPointer) {
         if !sink.write(lines) {
-            dropped.add(lines.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, ordering: .relaxed)
+            dropped.add(countLines(in: lines), ordering: .relaxed)
         }
     }
 }
