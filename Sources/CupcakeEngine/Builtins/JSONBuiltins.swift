@@ -11,7 +11,8 @@ enum JSONBuiltins {
     static func unmarshal(_ value: JSONValue) throws(BuiltinError) -> JSONValue {
         let text = try BuiltinOperands.string(value, position: 1, builtin: "json.unmarshal")
         do {
-            return try JSONValue.parse(text)
+            // Go's decoder replaces lone surrogate escapes with U+FFFD.
+            return try JSONValue.parse(text, limits: .lenient)
         } catch {
             throw .invalidArgument(builtin: "json.unmarshal", message: error.description)
         }
@@ -19,6 +20,6 @@ enum JSONBuiltins {
 
     static func isValid(_ value: JSONValue) throws(BuiltinError) -> JSONValue {
         let text = try BuiltinOperands.string(value, position: 1, builtin: "json.is_valid")
-        return .bool((try? JSONValue.parse(text)) != nil)
+        return .bool((try? JSONValue.parse(text, limits: .lenient)) != nil)
     }
 }

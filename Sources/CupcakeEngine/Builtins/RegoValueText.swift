@@ -10,7 +10,7 @@ enum RegoValueText {
 
     static func append(_ value: JSONValue, to out: inout [UInt8]) {
         switch value {
-        case .null, .bool, .int, .double:
+        case .null, .bool, .int, .double, .number:
             // Numbers print as their JSON text, as OPA numbers keep their literal text.
             JSONWriter.write(value, into: &out)
         case .string(let text):

@@ -53,10 +53,12 @@ public enum JSONParseError: Error, CustomStringConvertible, Equatable, Sendable 
     case unexpectedCharacter(expected: String, found: String, at: JSONPosition)
     /// A malformed number, e.g. a leading zero.
     case invalidNumber(reason: String, at: JSONPosition)
-    /// A number whose magnitude does not fit a Double (e.g. 1e400).
-    case numberOutOfRange(at: JSONPosition)
     /// A malformed escape sequence inside a string.
     case invalidEscape(reason: String, at: JSONPosition)
+    /// A string holds bytes that are not well-formed UTF-8; `byte` is the first of them.
+    case invalidUTF8(byte: UInt8, at: JSONPosition)
+    /// A `\u` escape of a UTF-16 surrogate that is not half of a pair.
+    case loneSurrogate(unit: UInt16, at: JSONPosition)
     /// A raw control character (below U+0020) inside a string, which RFC 8259 forbids.
     case controlCharacterInString(byte: UInt8, at: JSONPosition)
     /// Arrays/objects nested deeper than `JSONLimits.maxDepth`.
@@ -73,7 +75,8 @@ public enum JSONParseError: Error, CustomStringConvertible, Equatable, Sendable 
         case .emptyInput, .inputTooLarge:
             return nil
         case .unexpectedEndOfInput(_, let at), .unexpectedCharacter(_, _, let at),
-             .invalidNumber(_, let at), .numberOutOfRange(let at), .invalidEscape(_, let at),
+             .invalidNumber(_, let at), .invalidEscape(_, let at),
+             .invalidUTF8(_, let at), .loneSurrogate(_, let at),
              .controlCharacterInString(_, let at), .nestingTooDeep(_, let at),
              .trailingCharacters(_, let at):
             return at
@@ -93,10 +96,12 @@ public enum JSONParseError: Error, CustomStringConvertible, Equatable, Sendable 
             return "expected \(expected), found \(found)"
         case .invalidNumber(let reason, _):
             return "invalid number: \(reason)"
-        case .numberOutOfRange:
-            return "number out of range of a 64-bit floating-point value"
         case .invalidEscape(let reason, _):
             return "invalid escape in string: \(reason)"
+        case .invalidUTF8(let byte, let at):
+            return "invalid UTF-8 in string: byte \(JSONParseError.hexByte(byte)) at byte offset \(at.offset)"
+        case .loneSurrogate(let unit, let at):
+            return "lone surrogate \\u\(JSONParseError.hexUnit(unit)) in string at byte offset \(at.offset)"
         case .controlCharacterInString(let byte, _):
             return "control character \(JSONParseError.hexByte(byte)) in string must be escaped"
         case .nestingTooDeep(let limit, _):
@@ -112,6 +117,12 @@ public enum JSONParseError: Error, CustomStringConvertible, Equatable, Sendable 
             return "invalid JSON at \(position): \(reason)"
         }
         return "invalid JSON: \(reason)"
+    }
+
+    static func hexUnit(_ unit: UInt16) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        let nibbles = [unit >> 12, (unit >> 8) & 0xF, (unit >> 4) & 0xF, unit & 0xF]
+        return String(decoding: nibbles.map { digits[Int($0)] }, as: UTF8.self)
     }
 
     static func hexByte(_ byte: UInt8) -> String {

@@ -7,6 +7,7 @@ struct JSONParser {
     private let bytes: UnsafeRawBufferPointer
     private let end: Int
     private let maxDepth: Int
+    private let replacesInvalidUnicode: Bool
     private var index = 0
     /// Reused buffer for strings that contain escapes.
     private var scratch: [UInt8] = []
@@ -22,6 +23,7 @@ struct JSONParser {
         self.bytes = bytes
         self.end = bytes.count
         self.maxDepth = limits.maxDepth
+        self.replacesInvalidUnicode = limits.replacesInvalidUnicode
     }
 
     // MARK: Document
@@ -211,19 +213,23 @@ struct JSONParser {
     private mutating func parseString() throws(JSONParseError) -> String {
         let start = index
         // Skip 8 plain bytes at a time; a word with a quote, backslash or control byte
-        // (or a false positive) is finished byte by byte below.
+        // (or a false positive) is finished byte by byte below. The OR of every word tells
+        // whether the string holds non-ASCII bytes, which then need validating.
+        var seen: UInt64 = 0
         while index + 8 <= end {
             let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             if JSONByteScan.needsAttentionInString(word) { break }
+            seen |= word
             index += 8
         }
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                // String(decoding:) replaces invalid UTF-8 with U+FFFD.
-                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                if UTF8Validation.hasNonASCII(seen) { try checkUnicode(from: start, to: index) }
                 index += 1
-                return text
+                // Validated above (or replacing is wanted): decoding repairs nothing.
+                return String(decoding: raw, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {
                 return try parseEscapedString(from: start)
@@ -231,9 +237,18 @@ struct JSONParser {
             if byte < 0x20 {
                 throw .controlCharacterInString(byte: byte, at: position(index))
             }
+            seen |= UInt64(byte)
             index += 1
         }
         throw .unexpectedEndOfInput(expected: "'\"' to close the string", at: position(index))
+    }
+
+    /// Rejects ill-formed UTF-8 in `bytes[start..<end]`, unless replacing it is wanted.
+    /// Escapes are ASCII, so validating a string's raw bytes validates its unescaped text.
+    private func checkUnicode(from start: Int, to end: Int) throws(JSONParseError) {
+        guard !replacesInvalidUnicode,
+              let offset = UTF8Validation.firstInvalidOffset(in: bytes, from: start, to: end) else { return }
+        throw .invalidUTF8(byte: bytes[offset], at: position(offset))
     }
 
     /// Slow path for strings with escapes: decodes into `scratch`.
@@ -244,6 +259,7 @@ struct JSONParser {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                try checkUnicode(from: start, to: index)
                 index += 1
                 return String(decoding: scratch, as: UTF8.self)
             case UInt8(ascii: "\\"):
@@ -281,7 +297,7 @@ struct JSONParser {
             switch unit {
             case 0xD800...0xDBFF:
                 // A high surrogate pairs only with an immediately following \u low surrogate;
-                // otherwise it is lone and becomes U+FFFD, and what follows is decoded on its own.
+                // otherwise it is lone: an error, or U+FFFD with what follows decoded on its own.
                 if index + 6 <= end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
                    let low = hex4(at: index + 2), (0xDC00...0xDFFF).contains(low) {
                     scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
@@ -291,6 +307,9 @@ struct JSONParser {
                 break  // lone low surrogate
             default:
                 scalar = UInt32(unit)
+            }
+            if scalar == 0xFFFD && unit != 0xFFFD && !replacesInvalidUnicode {
+                throw .loneSurrogate(unit: unit, at: position(escapeStart))
             }
             appendUTF8(scalar)
         default:
@@ -429,6 +448,10 @@ struct JSONParser {
                 return .int(significand == UInt64(Int64.max) + 1 ? Int64.min : -Int64(significand))
             }
         }
+        if isInteger {
+            // Beyond Int64: a Double would change its digits, so the text is kept.
+            return .number(numberText(from: start))
+        }
 
         // Exact fast path (Clinger): significand and power of ten both exact doubles,
         // so one correctly rounded operation gives the correctly rounded result.
@@ -442,11 +465,16 @@ struct JSONParser {
             return .double(negative ? -result : result)
         }
 
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let text = numberText(from: start)
         guard let result = Double(text), result.isFinite else {
-            throw .numberOutOfRange(at: position(start))
+            // Beyond a Double's range (1e400): kept as written, as OPA does.
+            return .number(text)
         }
         return .double(result)
+    }
+
+    private func numberText(from start: Int) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     private static let powersOfTen: [Double] = [

@@ -38,11 +38,13 @@ extension JSONValue {
         }
     }
 
-    /// The number as a Double, if this is an int or a double.
+    /// The number as a Double, if this is a number (a literal beyond a Double's range gives
+    /// an infinity).
     public var doubleValue: Double? {
         switch self {
         case .int(let number): return Double(number)
         case .double(let number): return number
+        case .number(let text): return Double(text)
         default: return nil
         }
     }
@@ -70,7 +72,7 @@ extension JSONValue {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
-        case .int, .double: return "number"
+        case .int, .double, .number: return "number"
         case .string: return "string"
         case .array: return "array"
         case .object: return "object"

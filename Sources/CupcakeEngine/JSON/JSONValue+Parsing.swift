@@ -3,8 +3,10 @@ extension JSONValue {
     /// but whitespace after the value).
     ///
     /// Integers without fraction or exponent that fit `Int64` become `.int` ("-0" is `.int(0)`);
-    /// other numbers become `.double`, and a number too large for a Double is an error.
-    /// Invalid UTF-8 inside strings and lone surrogate escapes become U+FFFD. Duplicate object
+    /// larger integers and numbers beyond a Double's range keep their text (`.number`); other
+    /// numbers become `.double`. Invalid UTF-8 inside strings and `\u` escapes that leave a lone
+    /// surrogate are errors naming the byte offset, unless `limits.replacesInvalidUnicode`
+    /// asks for U+FFFD instead. Duplicate object
     /// keys: the last one wins. Object keys are compared with Swift `String` equality, so two
     /// canonically equivalent spellings of a key count as duplicates.
     public static func parse(_ buffer: UnsafeRawBufferPointer, limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> JSONValue {

@@ -15,6 +15,8 @@ enum JSONWriter {
             writeInteger(number, into: &out)
         case .double(let number):
             writeDouble(number, into: &out)
+        case .number(let text):
+            out.append(contentsOf: text.utf8)
         case .string(let text):
             writeString(text, into: &out, escapeHTML: escapeHTML)
         case .array(let elements):

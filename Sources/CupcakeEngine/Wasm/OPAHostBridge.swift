@@ -83,7 +83,7 @@ final class OPAHostBridge {
                 return nested(error, name: name)
             }
             let parsed = memory.withCString(context, at: OPAHostBridge.offset(text), limit: Int.max) { bytes in
-                Result { () throws(JSONParseError) -> JSONValue in try JSONValue.parse(bytes) }
+                Result { () throws(JSONParseError) -> JSONValue in try JSONValue.parse(bytes, limits: .lenient) }
             }
             switch parsed {
             case .success(let value)?: values.append(value)

@@ -203,7 +203,7 @@ final class OPAPolicyInstance: @unchecked Sendable {
     /// Parses the result set at `address`: `[{"result": X}]` gives X, `[]` undefined.
     private func readResult(at address: Int32) throws(WasmPolicyFailure) -> (JSONValue?, Int) {
         let parsed = memory.withCString(store.context, at: OPAHostBridge.offset(address), limit: Int.max) { bytes in
-            (Result { () throws(JSONParseError) -> JSONValue in try JSONValue.parse(bytes) }, bytes.count)
+            (Result { () throws(JSONParseError) -> JSONValue in try JSONValue.parse(bytes, limits: .lenient) }, bytes.count)
         }
         guard let (outcome, size) = parsed else {
             throw .evaluationFailed("the result at address \(address) is not a NUL-terminated string inside memory")
@@ -289,7 +289,7 @@ final class OPAPolicyInstance: @unchecked Sendable {
             throw .instantiationFailed("\(what): \(error)")
         }
         let parsed = memory.withCString(store.context, at: OPAHostBridge.offset(text), limit: Int.max) { bytes in
-            Result { () throws(JSONParseError) -> JSONValue in try JSONValue.parse(bytes) }
+            Result { () throws(JSONParseError) -> JSONValue in try JSONValue.parse(bytes, limits: .lenient) }
         }
         guard case .success(.object(let fields))? = parsed else {
             throw .instantiationFailed("\(what) did not return a JSON object")

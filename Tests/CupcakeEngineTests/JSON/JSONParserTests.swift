@@ -36,16 +36,18 @@ struct JSONParserTests {
         #expect(try JSONValue.parse(#"{"a":1,"b":2,"a":3}"#) == ["a": 3, "b": 2])
     }
 
-    @Test("integers stay exact, other numbers are doubles", arguments: [
+    @Test("integers stay exact, numbers no Int64 or Double holds keep their text, others are doubles", arguments: [
         ("0", JSONValue.int(0)),
         ("-0", .int(0)),
         ("123", .int(123)),
         ("-17", .int(-17)),
         ("9223372036854775807", .int(Int64.max)),
         ("-9223372036854775808", .int(Int64.min)),
-        ("9223372036854775808", .double(9_223_372_036_854_775_808.0)),
-        ("-9223372036854775809", .double(-9_223_372_036_854_775_809.0)),
-        ("123456789012345678901234567890", .double(1.2345678901234568e29)),
+        ("9223372036854775808", .number("9223372036854775808")),
+        ("-9223372036854775809", .number("-9223372036854775809")),
+        ("123456789012345678901234567890", .number("123456789012345678901234567890")),
+        ("1e400", .number("1e400")),
+        ("-1E+999", .number("-1E+999")),
         ("1.0", .double(1.0)),
         ("-0.0", .double(-0.0)),
         ("0.1", .double(0.1)),
@@ -84,7 +86,7 @@ struct JSONParserTests {
         #expect(value == .string("😀 𝄞"))
     }
 
-    @Test("lone surrogates become U+FFFD", arguments: [
+    @Test("lone surrogates become U+FFFD when replacing is asked for", arguments: [
         (#""\ud83d""#, "\u{FFFD}"),
         (#""\ude00""#, "\u{FFFD}"),
         (#""\ud83dx""#, "\u{FFFD}x"),
@@ -94,10 +96,54 @@ struct JSONParserTests {
         (#""a\ud800\n""#, "a\u{FFFD}\n"),
     ])
     func loneSurrogates(text: String, expected: String) throws {
-        #expect(try JSONValue.parse(text) == .string(expected))
+        #expect(try JSONValue.parse(text, limits: .init(replacesInvalidUnicode: true)) == .string(expected))
     }
 
-    @Test("invalid UTF-8 inside strings becomes U+FFFD, never a crash", arguments: [
+    @Test("lone surrogates are errors naming the escape and its byte offset", arguments: [
+        (#""\ud83d""#, 1, "D83D"),
+        (#""\ude00""#, 1, "DE00"),
+        (#""ab\ud83dx""#, 3, "D83D"),
+        (#""\ud83d\u0041""#, 1, "D83D"),
+        (#""\ud83d\ude00\ude00""#, 13, "DE00"),
+        (#"{"k\udfff":1}"#, 3, "DFFF"),
+    ])
+    func loneSurrogateErrors(text: String, offset: Int, unit: String) throws {
+        do {
+            _ = try JSONValue.parse(text)
+            Issue.record("accepted \(text)")
+        } catch {
+            guard case .loneSurrogate = error else { Issue.record("\(error)"); return }
+            #expect(error.offset == offset)
+            #expect(error.description.contains("\\u\(unit)"))
+            #expect(error.description.contains("byte offset \(offset)"))
+        }
+    }
+
+    @Test("invalid UTF-8 is an error naming the first bad byte and its offset", arguments: [
+        ([0x22, 0xFF, 0x22], 1, 0xFF),
+        ([0x22, 0x61, 0xC3, 0x22], 2, 0xC3),  // truncated before the closing quote
+        ([0x22, 0xED, 0xA0, 0x80, 0x22], 1, 0xED),  // encoded surrogate
+        ([0x22, 0xC0, 0xAF, 0x22], 1, 0xC0),  // overlong '/'
+        ([0x22, 0xE0, 0x80, 0xAF, 0x22], 1, 0xE0),  // overlong 3-byte '/'
+        ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1, 0xF4),  // above U+10FFFF
+        ([0x22, 0xF8, 0x88, 0x80, 0x80, 0x80, 0x22], 1, 0xF8),  // 5-byte form
+        ([0x22, 0xC3, 0x5C, 0x6E, 0x22], 1, 0xC3),  // truncated sequence before an escape
+        ([0x22, 0x5C, 0x6E, 0x80, 0x22], 3, 0x80),  // stray continuation after an escape
+        (Array("{\"key\":\"".utf8) + Array(repeating: 0x61, count: 37) + [0xC0, 0xAF, 0x22, 0x7D], 45, 0xC0),
+        (Array("{\"".utf8) + [0xFF] + Array("\":1}".utf8), 2, 0xFF),  // in a key
+    ] as [([UInt8], Int, UInt8)])
+    func invalidUTF8Errors(bytes: [UInt8], offset: Int, byte: UInt8) throws {
+        do {
+            _ = try JSONValue.parse(bytes)
+            Issue.record("accepted \(bytes)")
+        } catch {
+            #expect(error == .invalidUTF8(byte: byte, at: error.position ?? JSONPosition(offset: -1, line: 0, column: 0)))
+            #expect(error.offset == offset)
+            #expect(error.description.contains("byte offset \(offset)"))
+        }
+    }
+
+    @Test("invalid UTF-8 inside strings becomes U+FFFD when replacing is asked for", arguments: [
         ([0x22, 0xFF, 0x22], "\u{FFFD}"),
         ([0x22, 0x61, 0xC3, 0x22], "a\u{FFFD}"),
         ([0x22, 0xC3, 0xA9, 0x22], "é"),
@@ -107,7 +153,7 @@ struct JSONParserTests {
         ([0x22, 0x5C, 0x6E, 0x80, 0x22], "\n\u{FFFD}"),  // stray continuation after an escape
     ] as [([UInt8], String)])
     func invalidUTF8(bytes: [UInt8], expected: String) throws {
-        #expect(try JSONValue.parse(bytes) == .string(expected))
+        #expect(try JSONValue.parse(bytes, limits: .init(replacesInvalidUnicode: true)) == .string(expected))
     }
 
     @Test("valid multi-byte UTF-8 passes through")

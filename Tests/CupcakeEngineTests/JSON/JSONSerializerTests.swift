@@ -82,8 +82,8 @@ struct JSONSerializerTests {
     @Test("parse then serialize then parse is the identity", arguments: [
         #"{"session_id":"abc","tool_input":{"command":"ls -la","timeout":120000},"flags":[true,false,null]}"#,
         #"[1,-2,3.5,-0.25,1e+30,"\u0000\u001f\"\\",{"":{"":[]}}]"#,
-        #"{"emoji":"\ud83d\ude00","lone":"\ud800","text":"line1\nline2\ttab"}"#,
-        #"[9223372036854775807,-9223372036854775808,9223372036854775808]"#,
+        #"{"emoji":"\ud83d\ude00","text":"line1\nline2\ttab"}"#,
+        #"[9223372036854775807,-9223372036854775808,9223372036854775808,1e400]"#,
     ])
     func roundTrip(text: String) throws {
         let value = try JSONValue.parse(text)
