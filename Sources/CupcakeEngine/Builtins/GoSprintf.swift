@@ -1,14 +1,15 @@
-/// Go's `fmt.Sprintf`, limited to the argument kinds OPA's sprintf passes (int, float64,
-/// string): verbs, flags (+ - # 0 space), width and precision (also `*`), explicit argument
+/// Go's `fmt.Sprintf`, limited to the argument kinds OPA's sprintf passes (int, *big.Int,
+/// float64, string): verbs, flags (+ - # 0 space), width and precision (also `*`), explicit argument
 /// indexes (`%[2]d`), and Go's in-band error texts: `%!d(string=hi)` for a wrong type,
 /// `%!d(MISSING)`, `%!(EXTRA int=1)`, `%!(NOVERB)`, `%!(BADWIDTH)`, `%!(BADPREC)`, `%!d(BADINDEX)`.
 enum GoSprintf {
     /// Widths and precisions beyond this are rejected, as in Go.
     private static let maxWidthOrPrecision = 1_000_000
 
-    static func format(_ format: String, _ arguments: [GoFormatArgument]) -> String {
+    static func format(_ format: String, _ arguments: [GoFormatArgument]) throws(GoFormatter.BigIntTooLarge) -> String {
         var printer = Printer(format: Array(format.utf8), arguments: arguments)
         printer.run()
+        if let failure = printer.failure { throw failure }
         return String(decoding: printer.formatter.out, as: UTF8.self)
     }
 
@@ -21,6 +22,8 @@ enum GoSprintf {
         var reordered = false
         /// Whether the latest explicit index was valid.
         var goodArgumentIndex = true
+        /// A big integer too long to convert to another base.
+        var failure: GoFormatter.BigIntTooLarge?
 
         init(format: [UInt8], arguments: [GoFormatArgument]) {
             self.format = format
@@ -250,6 +253,12 @@ enum GoSprintf {
                 case "q": formatter.formatQuotedCharacter(bits)
                 case "U": formatter.formatUnicode(bits)
                 default: badVerb(verb, argument)
+                }
+            case .bigInt(let negative, let digits):
+                do {
+                    try formatter.formatBigInt(negative: negative, digits: digits, verb: verb)
+                } catch {
+                    failure = failure ?? error
                 }
             case .float(let value):
                 switch verb {

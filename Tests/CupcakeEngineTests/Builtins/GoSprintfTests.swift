@@ -18,7 +18,7 @@ struct GoSprintfTests {
     }
 
     private static func check(_ item: Case) {
-        let output = GoSprintf.format(item.format, item.arguments)
+        let output = try? GoSprintf.format(item.format, item.arguments)
         #expect(output == item.expected, "format \(item.format.debugDescription) with \(item.arguments)")
     }
 
@@ -417,21 +417,69 @@ struct GoSprintfTests {
     func reorder(item: Case) { Self.check(item) }
 
     @Test("mixed literal text and several verbs")
-    func mixed() {
-        let output = GoSprintf.format("user %s ran %q (%d bytes, %.1f%%) at %v",
+    func mixed() throws {
+        let output = try GoSprintf.format("user %s ran %q (%d bytes, %.1f%%) at %v",
                                       [.string("bob"), .string("rm -rf /"), .int(42), .float(99.44), .float(1.5)])
         #expect(output == #"user bob ran "rm -rf /" (42 bytes, 99.4%) at 1.5"#)
     }
 
     @Test("non-ASCII literal text and verbs")
-    func unicodeFormat() {
-        #expect(GoSprintf.format("é%sé", [.string("ü")]) == "éüé")
-        #expect(GoSprintf.format("%é", [.int(1)]) == "%!é(int=1)")
+    func unicodeFormat() throws {
+        #expect(try GoSprintf.format("é%sé", [.string("ü")]) == "éüé")
+        #expect(try GoSprintf.format("%é", [.int(1)]) == "%!é(int=1)")
     }
 
     @Test("large widths and precisions are honoured up to Go's limit")
-    func largeWidth() {
-        #expect(GoSprintf.format("%1000000d", [.int(1)]).utf8.count == 1_000_000)
-        #expect(GoSprintf.format("%.1000f", [.float(0.1)]).hasPrefix("0.1000000000000000055511151231257827021181583404541015625000"))
+    func largeWidth() throws {
+        #expect(try GoSprintf.format("%1000000d", [.int(1)]).utf8.count == 1_000_000)
+        #expect(try GoSprintf.format("%.1000f", [.float(0.1)]).hasPrefix("0.1000000000000000055511151231257827021181583404541015625000"))
+    }
+
+    static let big = GoFormatArgument(numberLiteral: "12345678901234567890")
+    static let negativeBig = GoFormatArgument(numberLiteral: "-98765432109876543210")
+
+    // Expected texts are what Go prints for a *big.Int with these verbs and flags.
+    static let bigIntCases: [Case] = [
+        Case("%d", [big], "12345678901234567890"),
+        Case("%v", [big], "12345678901234567890"),
+        Case("%s", [big], "12345678901234567890"),
+        Case("%d", [negativeBig], "-98765432109876543210"),
+        Case("%+d", [big], "+12345678901234567890"),
+        Case("% d", [big], " 12345678901234567890"),
+        Case("%25d", [big], "     12345678901234567890"),
+        Case("%-25d|", [big], "12345678901234567890     |"),
+        Case("%025d", [big], "0000012345678901234567890"),
+        Case("%025d", [negativeBig], "-000098765432109876543210"),
+        Case("%.22d", [big], "0012345678901234567890"),
+        Case("%x", [big], "ab54a98ceb1f0ad2"),
+        Case("%X", [big], "AB54A98CEB1F0AD2"),
+        Case("%#x", [big], "0xab54a98ceb1f0ad2"),
+        Case("%o", [big], "1255245230635307605322"),
+        Case("%O", [big], "0o1255245230635307605322"),
+        Case("%b", [GoFormatArgument(numberLiteral: "18446744073709551616")], "1" + String(repeating: "0", count: 64)),
+        Case("%x", [GoFormatArgument(numberLiteral: "-340282366920938463463374607431768211456")], "-100000000000000000000000000000000"),
+        Case("%f", [big], "%!f(big.Int=12345678901234567890)"),
+        Case("%T", [big], "*big.Int"),
+        Case("%d %d", [big, .int(1), big], "12345678901234567890 1%!(EXTRA *big.Int=12345678901234567890)"),
+    ]
+
+    @Test("integers beyond Int64 print as Go prints a *big.Int", arguments: bigIntCases)
+    func bigIntegers(item: Case) { Self.check(item) }
+
+    @Test("numbers beyond a double keep their literal, as OPA passes them on as strings")
+    func outOfRangeLiterals() throws {
+        #expect(GoFormatArgument(numberLiteral: "1e400") == .string("1e400"))
+        #expect(try GoSprintf.format("%v %d", [GoFormatArgument(numberLiteral: "1e400"), GoFormatArgument(numberLiteral: "-1E999")])
+            == "1e400 %!d(string=-1E999)")
+        #expect(GoFormatArgument(numberLiteral: "1.5e3") == .float(1500))
+    }
+
+    @Test("a huge integer in another base is refused instead of running for minutes")
+    func hugeBigIntInAnotherBase() throws {
+        let digits = String(repeating: "7", count: GoFormatter.maxBigIntDigitsForBaseConversion + 1)
+        #expect(try GoSprintf.format("%d", [GoFormatArgument(numberLiteral: digits)]) == digits)
+        #expect(throws: GoFormatter.BigIntTooLarge.self) {
+            try GoSprintf.format("%x", [GoFormatArgument(numberLiteral: digits)])
+        }
     }
 }
