@@ -10,6 +10,9 @@ public final class Engine: Sendable {
     let project: PolicyLayer
     let global: PolicyLayer?
     let actionRunner: ActionRunner
+    /// How events are preprocessed: the project's `preprocessing:` section, never weaker than
+    /// the global one's (a project cannot switch off what the machine's policies rely on).
+    let preprocessing: PreprocessingOptions
 
     /// Loads the project (and global) policy layers. Bundles are found or compiled, modules
     /// compiled or loaded from the cache.
@@ -37,6 +40,13 @@ public final class Engine: Sendable {
         }
         (project, global) = try loaded.get()
         actionRunner = ActionRunner()
+        var options = project.rulebook.preprocessing
+        if let global {
+            options.scriptInspection = options.scriptInspection || global.rulebook.preprocessing.scriptInspection
+            options.maxScriptBytes = max(options.maxScriptBytes, global.rulebook.preprocessing.maxScriptBytes)
+        }
+        options.home = ProcessEnvironment.current()["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        preprocessing = options
         for warning in (global?.warnings ?? []) + project.warnings { tracer.log.warn(warning) }
     }
 
@@ -55,7 +65,7 @@ public final class Engine: Sendable {
             do throws(EngineError) {
                 let event: HookEvent
                 do throws(EventError) {
-                    event = try HookEvent.decode(eventJSON, harness: configuration.harness)
+                    event = try HookEvent.decode(eventJSON, harness: configuration.harness, preprocessing: preprocessing)
                 } catch {
                     throw .event(error)
                 }

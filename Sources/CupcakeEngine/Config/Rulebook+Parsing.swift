@@ -4,8 +4,10 @@ extension Rulebook {
     /// Accepts `signals: {NAME: {command, timeout_seconds} | "command"}`,
     /// `actions: {on_any_denial: [...], by_rule_id: {RULE: [...]}}` where an action is
     /// `{command, timeout_seconds}` or a bare command string and a list may be a single action,
-    /// `builtins: {...}` and `fail_mode: open|closed`. Empty sections are allowed. Unknown
-    /// top-level keys become warnings.
+    /// `builtins: {...}`, `fail_mode: open|closed` and `preprocessing: {script_inspection,
+    /// max_script_bytes}`. Empty sections are allowed. Unknown top-level keys become warnings;
+    /// unknown keys under `preprocessing` are errors (a misspelt security switch must not be
+    /// ignored).
     public static func parse(_ text: String, origin: String) throws(ConfigError) -> Rulebook {
         let parsed: (value: JSONValue, locations: [String: YAMLLocation])
         do {
@@ -62,6 +64,8 @@ private struct RulebookReader {
                     throw fail("fail_mode", "expected \"open\" or \"closed\", got \(Self.show(value))")
                 }
                 rulebook.failMode = mode
+            case "preprocessing":
+                rulebook.preprocessing = try readPreprocessing(value)
             default:
                 let place = locations[key].map { "\(origin):\($0.line)" } ?? origin
                 warnings.append("\(place): unknown top-level key \"\(key)\" ignored")
@@ -69,6 +73,32 @@ private struct RulebookReader {
         }
         rulebook.warnings = warnings
         return rulebook
+    }
+
+    func readPreprocessing(_ value: JSONValue) throws(ConfigError) -> PreprocessingOptions {
+        var options = PreprocessingOptions()
+        if value.isNull { return options }
+        guard let members = value.objectValue else {
+            throw fail("preprocessing", "expected a mapping with script_inspection and max_script_bytes, got \(value.typeName) \(Self.show(value))")
+        }
+        for key in members.keys.sorted() {
+            guard let member = members[key] else { continue }
+            let path = "preprocessing.\(key)"
+            switch key {
+            case "script_inspection":
+                guard let flag = member.boolValue else { throw fail(path, "expected true or false, got \(Self.show(member))") }
+                options.scriptInspection = flag
+            case "max_script_bytes":
+                let limit = PreprocessingOptions.maxScriptBytesLimit
+                guard let bytes = member.intValue, bytes >= 1, bytes <= Int64(limit) else {
+                    throw fail(path, "expected a whole number of bytes from 1 to \(limit), got \(Self.show(member))")
+                }
+                options.maxScriptBytes = Int(bytes)
+            default:
+                throw fail(path, "unknown key (expected script_inspection or max_script_bytes)")
+            }
+        }
+        return options
     }
 
     mutating func readSignals(_ value: JSONValue) throws(ConfigError) -> [String: SignalDefinition] {

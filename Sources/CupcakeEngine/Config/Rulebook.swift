@@ -10,18 +10,22 @@ public struct Rulebook: Sendable {
     public var builtinConfig: JSONValue
     /// `fail_mode: open|closed`; open when absent.
     public var failMode: FailMode
+    /// The `preprocessing:` section (script inspection); defaults when absent.
+    public var preprocessing: PreprocessingOptions
     /// Things tolerated but probably mistakes (unknown keys, non-executable files), one message each.
     public var warnings: [String]
 
     /// Creates a rulebook.
     public init(signals: [String: SignalDefinition] = [:], onAnyDenial: [ActionDefinition] = [],
                 actionsByRuleID: [String: [ActionDefinition]] = [:], builtinConfig: JSONValue = .object([:]),
-                failMode: FailMode = .open, warnings: [String] = []) {
+                failMode: FailMode = .open, preprocessing: PreprocessingOptions = PreprocessingOptions(),
+                warnings: [String] = []) {
         self.signals = signals
         self.onAnyDenial = onAnyDenial
         self.actionsByRuleID = actionsByRuleID
         self.builtinConfig = builtinConfig
         self.failMode = failMode
+        self.preprocessing = preprocessing
         self.warnings = warnings
     }
 

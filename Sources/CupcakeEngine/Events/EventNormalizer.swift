@@ -3,7 +3,7 @@ enum EventNormalizer {
     /// OpenCode tool names and the Claude Code names policies route on.
     static let openCodeToolNames: [String: String] = [
         "bash": "Bash", "edit": "Edit", "write": "Write", "read": "Read", "grep": "Grep",
-        "glob": "Glob", "list": "LS", "patch": "Patch", "webfetch": "WebFetch",
+        "glob": "Glob", "list": "List", "patch": "Patch", "webfetch": "WebFetch",
         "todowrite": "TodoWrite", "todoread": "TodoRead", "task": "Task",
     ]
 
@@ -23,6 +23,7 @@ enum EventNormalizer {
                 members["tool_name"] = .string(openCodeToolNames[tool] ?? tool)
             }
             copy(&members, from: "args", to: "tool_input")
+            copy(&members, from: "result", to: "tool_response")
         }
     }
 

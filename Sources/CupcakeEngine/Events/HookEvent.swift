@@ -31,11 +31,12 @@ public struct HookEvent: Sendable {
     ///   are copied to their snake_case names when those are absent.
     /// - OpenCode: `tool` is copied to `tool_name` (known lowercase names mapped to Claude's,
     ///   `bash` -> `Bash`, others kept) and `args` to `tool_input`, when those are absent.
-    /// Preprocessing: the shell command of a `Bash` or `Execute` (Factory) tool event
-    /// (`tool_input.command`), and the
-    /// root `command` of Cursor's `beforeShellExecution`, is whitespace-normalized with
-    /// `CommandNormalizer`, replacing the original as Cupcake does.
-    public static func decode(_ bytes: [UInt8], harness: Harness) throws(EventError) -> HookEvent {
+    /// Preprocessing (`Preprocessor`): shell commands joined and whitespace-normalized in
+    /// place, and upstream Cupcake's fields added: `affected_parent_directories`,
+    /// `executed_script_*`, `resolved_file_path`, `original_file_path`, `is_symlink`, Write's
+    /// `tool_input.new_string`.
+    public static func decode(_ bytes: [UInt8], harness: Harness,
+                              preprocessing: PreprocessingOptions = PreprocessingOptions()) throws(EventError) -> HookEvent {
         let value: JSONValue
         do {
             value = try JSONValue.parse(bytes)
@@ -58,7 +59,7 @@ public struct HookEvent: Sendable {
         case let other?:
             throw .eventNameNotString(found: other.typeName)
         }
-        EventPreprocessor.preprocess(&members, eventName: eventName, harness: harness)
+        Preprocessor.preprocess(&members, eventName: eventName, harness: harness, options: preprocessing)
 
         let sessionID = members["session_id"]?.stringValue
             ?? (harness == .cursor ? members["conversation_id"]?.stringValue : nil)

@@ -114,6 +114,20 @@ struct RulebookParsingTests {
         #expect(failure("actions:\n  on_any_denial:\n    - 3\n")?.description.contains("actions.on_any_denial[0]: expected a command string") == true)
     }
 
+    @Test("preprocessing: script inspection on by default, switchable, its byte limit bounded")
+    func preprocessing() throws {
+        #expect(try Rulebook.parse("signals: {}\n", origin: "rulebook.yml").preprocessing == PreprocessingOptions())
+        let off = try Rulebook.parse("preprocessing:\n  script_inspection: false\n  max_script_bytes: 4096\n", origin: "rulebook.yml")
+        #expect(off.preprocessing.scriptInspection == false)
+        #expect(off.preprocessing.maxScriptBytes == 4096)
+        #expect(failure("preprocessing:\n  script_inspecton: false\n")?.description
+            == "rulebook.yml:2: preprocessing.script_inspecton: unknown key (expected script_inspection or max_script_bytes)")
+        #expect(failure("preprocessing:\n  script_inspection: \"no\"\n")?.description
+            == "rulebook.yml:2: preprocessing.script_inspection: expected true or false, got \"no\"")
+        #expect(failure("preprocessing:\n  max_script_bytes: 0\n")?.description.contains("expected a whole number of bytes from 1 to 16777216") == true)
+        #expect(failure("preprocessing: [x]\n")?.description.contains("preprocessing: expected a mapping") == true)
+    }
+
     @Test("YAML errors pass through with their location")
     func yamlErrors() {
         guard case .yaml(let error) = failure("signals:\n\tx: 1\n") else {

@@ -1,0 +1,77 @@
+/// Whitespace normalization of shell commands, so spacing tricks cannot slip past policies
+/// that match text: `rm  -rf   /` and `rm\t-rf /` both become `rm -rf /`.
+///
+/// Outside quotes every run of whitespace (spaces, tabs, newlines, any Unicode whitespace)
+/// becomes one space, and leading/trailing whitespace is removed. Text inside single or
+/// double quotes is kept exactly, as is any character after a backslash outside single
+/// quotes, so `git commit -m 'Fix  spacing'` is unchanged. An unterminated quote keeps
+/// the rest of the command as it is. This is Cupcake's normalization, byte for byte; run
+/// `LineContinuations.join` first so `rm \` + newline + `-rf /` reads as `rm -rf /`.
+///
+/// Works on UTF-8 bytes (linear, no per-character allocation); only non-ASCII bytes are
+/// decoded, to ask whether they start a whitespace scalar.
+public enum CommandNormalizer {
+    /// The normalized form of `command`.
+    public static func normalize(_ command: String) -> String {
+        var command = command
+        return command.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var inSingle = false
+            var inDouble = false
+            var escaping = false
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let length = byte < 0x80 ? 1 : UTF8Scalars.length(of: bytes, at: index)
+                defer { index += length }
+                if escaping {
+                    escaping = false
+                } else if byte == UInt8(ascii: "\\") && !inSingle {
+                    escaping = true
+                } else if byte == UInt8(ascii: "'") && !inDouble {
+                    inSingle.toggle()
+                } else if byte == UInt8(ascii: "\"") && !inSingle {
+                    inDouble.toggle()
+                } else if !inSingle && !inDouble && UTF8Scalars.isWhitespace(bytes, at: index, length: length) {
+                    // Emitted lazily, so trailing whitespace never reaches the result.
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    result.append(UInt8(ascii: " "))
+                    pendingSpace = false
+                }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+}
+
+/// Scalars of well-formed UTF-8 (a Swift String's bytes), read in place.
+enum UTF8Scalars {
+    /// Bytes of the scalar starting at `index`.
+    @inline(__always)
+    static func length(of bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return min(length, bytes.count - index)
+    }
+
+    /// Whether the scalar at `index` has the Unicode White_Space property.
+    @inline(__always)
+    static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+        let lead = bytes[index]
+        if length == 1 {
+            return lead == 0x20 || (0x09...0x0D).contains(lead)
+        }
+        // Non-ASCII whitespace starts with C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000…),
+        // or E3 (U+3000); anything else is not whitespace.
+        guard lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 else { return false }
+        let scalarBytes = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+        guard let scalar = String(decoding: scalarBytes, as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.isWhitespace
+    }
+}

@@ -1,0 +1,174 @@
+/// What a shell command does to the file system, for policies: the paths it creates, changes
+/// or removes, and the script files it runs. Commands are read across `&&`, `||`, `;`, `|`,
+/// subshells, `cd`, wrappers (`sudo`, `env`, …), and code nested in `bash -c`, `eval`, `$(…)`
+/// and heredocs fed to a shell.
+///
+/// Over-approximates where it cannot know: after `cd X` relative paths are resolved against
+/// both the old and the new directory; a path is cut at the first glob or unknown expansion
+/// to the directory before it (`rm -rf $D/x` affects the current directory); a command whose
+/// name is itself an expansion modifies all its arguments; past a limit the root `/` stands
+/// for everything.
+struct ShellAnalysis: Equatable {
+    /// A script the command runs: as written, and the absolute paths it may be.
+    struct ScriptReference: Equatable {
+        var written: String
+        var candidates: [String]
+        /// Run directly (`./x`): read only if it is text, as it may be a binary.
+        var onlyIfText: Bool
+    }
+
+    /// Absolute, resolved paths, in order of appearance, each once.
+    var affectedPaths: [String] = []
+    /// Whether a limit was reached (too many paths, code nested too deep): `/` was added.
+    var affectedLimitReached = false
+    var scripts: [ScriptReference] = []
+
+    /// Distinct affected paths at most; more add `/`.
+    static let maxAffectedPaths = 256
+    /// Script references at most.
+    static let maxScripts = 16
+    /// Nesting of `bash -c`, `eval`, `$(…)` read at most; deeper code adds `/`.
+    static let maxDepth = 8
+    /// Possible working directories tracked after `cd`.
+    static let maxDirectories = 8
+
+    /// Analyses `command` run in `directory`; `home` expands `~` and `$HOME`.
+    static func of(_ command: String, directory: String, home: String?) -> ShellAnalysis {
+        var walker = Walker(home: home, directories: [directory])
+        walker.analyze(command, depth: 0)
+        return walker.analysis
+    }
+
+    private struct Walker {
+        let home: String?
+        var directories: [String]
+        var analysis = ShellAnalysis()
+        var seen: Set<String> = []
+
+        init(home: String?, directories: [String]) {
+            self.home = home
+            self.directories = directories
+        }
+
+        mutating func analyze(_ text: String, depth: Int) {
+            guard depth <= ShellAnalysis.maxDepth else {
+                markEverything()
+                return
+            }
+            for command in ShellCommand.parse(ShellLexer.tokens(of: text)) {
+                for word in command.words + command.redirects.map(\.target) {
+                    for nested in word.substitutions { analyze(nested, depth: depth + 1) }
+                }
+                // An unquoted heredoc's body is expanded: `$(…)` there runs too. (Quoted ones
+                // are read the same way: a few more paths, never fewer.)
+                for body in command.redirects.compactMap(\.heredocBody) {
+                    for nested in ShellLexer.substitutions(inExpandedText: body) { analyze(nested, depth: depth + 1) }
+                }
+                let (words, wrapperWrites) = CommandWrappers.unwrap(command.words[...])
+                let effects = CommandEffects.of(words)
+                for word in effects.modified + wrapperWrites { addAffected(word) }
+                for redirect in command.redirects where redirect.writesTarget { addAffected(redirect.target) }
+                for script in effects.scripts { addScript(script, onlyIfText: false) }
+                if let direct = effects.directExecution { addScript(direct, onlyIfText: true) }
+                if effects.scriptFromStandardInput {
+                    for redirect in command.redirects {
+                        switch redirect.kind {
+                        case .read: addScript(redirect.target, onlyIfText: false)
+                        case .heredoc where effects.standardInputIsShell:
+                            analyze(redirect.heredocBody ?? "", depth: depth + 1)
+                        case .hereString where effects.standardInputIsShell:
+                            analyze(redirect.target.text, depth: depth + 1)
+                        default: break
+                        }
+                    }
+                }
+                for code in effects.inlineShell { analyze(code, depth: depth + 1) }
+                if let change = effects.changesDirectory { changeDirectory(change) }
+            }
+        }
+
+        /// The path a word names, as far as it is known: cut at the first glob or unknown
+        /// expansion to the directory before it ("" for the current directory).
+        func pathText(_ word: ShellWord) -> String {
+            var text = ""
+            var cut = false
+            scan: for piece in word.pieces {
+                switch piece {
+                case .literal(let literal):
+                    text += literal
+                case .tilde(let user) where user.isEmpty && home != nil:
+                    text += home ?? ""
+                case .variable(let name) where (name == "HOME" || name == "{HOME}") && home != nil:
+                    text += home ?? ""
+                case .glob, .variable, .substitution, .tilde:
+                    cut = true
+                    break scan
+                }
+            }
+            guard cut else { return text }
+            guard let slash = text.lastIndex(of: "/") else { return "" }
+            return String(text[...slash])
+        }
+
+        /// Where a path may resolve, given the possible working directories.
+        func resolutions(of word: ShellWord) -> [String] {
+            let text = pathText(word)
+            if text.hasPrefix("/") { return [PathResolver.resolve(text, from: "/").path] }
+            return directories.map { PathResolver.resolve(text, from: $0).path }
+        }
+
+        mutating func addAffected(_ word: ShellWord) {
+            for path in resolutions(of: word) { addAffected(path) }
+        }
+
+        mutating func addAffected(_ path: String) {
+            guard !analysis.affectedLimitReached || path == "/" else { return }
+            guard seen.insert(path).inserted else { return }
+            if analysis.affectedPaths.count >= ShellAnalysis.maxAffectedPaths {
+                markEverything()
+                return
+            }
+            analysis.affectedPaths.append(path)
+        }
+
+        mutating func markEverything() {
+            analysis.affectedLimitReached = true
+            if !analysis.affectedPaths.contains("/") { analysis.affectedPaths.append("/") }
+            seen.insert("/")
+        }
+
+        mutating func addScript(_ word: ShellWord, onlyIfText: Bool) {
+            guard analysis.scripts.count < ShellAnalysis.maxScripts else { return }
+            // A script whose name is only known at run time cannot be read.
+            guard word.pieces.allSatisfy({ piece in
+                switch piece {
+                case .literal: return true
+                case .tilde(let user): return user.isEmpty && home != nil
+                case .variable(let name): return (name == "HOME" || name == "{HOME}") && home != nil
+                case .glob, .substitution: return false
+                }
+            }) else { return }
+            let candidates = resolutions(of: word)
+            let reference = ScriptReference(written: word.text, candidates: candidates, onlyIfText: onlyIfText)
+            if !analysis.scripts.contains(reference) { analysis.scripts.append(reference) }
+        }
+
+        mutating func changeDirectory(_ target: ShellWord?) {
+            let next: [String]
+            if let target {
+                let text = pathText(target)
+                // `cd -` or a directory only known at run time: nothing to add.
+                guard !text.isEmpty || target.isLiteral, target.text != "-" else { return }
+                next = resolutions(of: target)
+            } else if let home {
+                next = [PathResolver.resolve(home, from: "/").path]
+            } else {
+                return
+            }
+            for directory in next where !directories.contains(directory) {
+                directories.append(directory)
+                if directories.count > ShellAnalysis.maxDirectories { directories.remove(at: 1) }
+            }
+        }
+    }
+}

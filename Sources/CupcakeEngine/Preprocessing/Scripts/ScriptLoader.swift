@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A script file a command runs, read for policies (`executed_script_content`).
+struct LoadedScript: Equatable {
+    /// The path as the command wrote it.
+    var written: String
+    /// Where it was read from: absolute, links resolved.
+    var path: String
+    /// The text, at most the byte limit (invalid UTF-8 shown as U+FFFD).
+    var content: String
+    /// The file's size in bytes.
+    var sizeBytes: Int
+    /// Whether `content` stops before the end of the file.
+    var truncated: Bool
+}
+
+/// Reads script files for inspection: regular files only (never a FIFO or device, which could
+/// block or never end), without following anything but the resolved path, bounded in bytes.
+enum ScriptLoader {
+    /// Bytes read at most over all scripts of one command.
+    static let maxTotalBytes = 4 << 20
+
+    static func load(_ references: [ShellAnalysis.ScriptReference], maxBytes: Int = PreprocessingOptions.defaultMaxScriptBytes) -> [LoadedScript] {
+        var scripts: [LoadedScript] = []
+        var budget = maxTotalBytes
+        for reference in references {
+            for candidate in reference.candidates where budget > 0 {
+                guard !scripts.contains(where: { $0.path == candidate }),
+                      let script = read(candidate, written: reference.written, limit: min(maxBytes, budget),
+                                        onlyIfText: reference.onlyIfText) else { continue }
+                budget -= min(script.sizeBytes, limitFor(budget, maxBytes))
+                scripts.append(script)
+            }
+        }
+        return scripts
+    }
+
+    private static func limitFor(_ budget: Int, _ maxBytes: Int) -> Int { min(maxBytes, budget) }
+
+    static func read(_ path: String, written: String, limit: Int, onlyIfText: Bool) -> LoadedScript? {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: min(size, limit))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(descriptor, base + filled, buffer.count - filled)
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        // A program run directly may be a binary: only text (no NUL early on) is a script.
+        if onlyIfText && bytes.prefix(8_192).contains(0) { return nil }
+        return LoadedScript(written: written, path: path, content: String(decoding: bytes, as: UTF8.self),
+                            sizeBytes: size, truncated: filled < size)
+    }
+}
