@@ -62,6 +62,21 @@ import Testing
         #expect(try await runtime.evaluate(entrypoint: "builtins/main", input: Self.json("{}")).isUndefined)
     }
 
+    @Test(.enabled(if: available)) func aFailingBuiltinLeavesOnlyItsRuleUndefined() async throws {
+        let runtime = try Self.runtime("builtin_error")
+        let denial: JSONValue = .object([
+            "rule_id": .string("HEX-001"), "reason": .string("always denied"), "severity": .string("HIGH"),
+        ])
+        let failed = try await runtime.evaluate(entrypoint: "builtin_error/main", input: Self.json(#"{"value":"zz"}"#))
+        #expect(failed.result == .object(["deny": denial]))
+        #expect(failed.builtinErrors == [WasmBuiltinError(name: "hex.decode", message: "encoding/hex: invalid byte: U+007A 'z'")])
+        #expect(failed.builtinErrorCount == 1)
+
+        let decoded = try await runtime.evaluate(entrypoint: "builtin_error/main", input: Self.json(#"{"value":"6869"}"#))
+        #expect(decoded.result == .object(["deny": denial, "encoded": .string("hi")]))
+        #expect(decoded.builtinErrors.isEmpty && decoded.builtinErrorCount == 0)
+    }
+
     @Test(.enabled(if: available)) func unsupportedBuiltinFailsAtLoad() async throws {
         let error = await wasmPolicyFailure { _ = try Self.runtime("unsupported_builtin") }
         #expect(error?.reason == .unsupportedBuiltins(["http.send"]))
