@@ -77,27 +77,28 @@ final class OPAHostBridge {
         }
         guard let exports, let memory else { return fail(name: name, message: "instance not ready") }
         let caller = WasmCallerContext(raw: context)
-        var values: [JSONValue] = []
+        let dump = exports.valueDump ?? exports.jsonDump
+        var values: [RegoValue] = []
         values.reserveCapacity(max(0, arguments.count - 2))
         for (position, address) in arguments.dropFirst(2).enumerated() {
             let text: Int32
             do {
-                text = try caller.call(exports.jsonDump, address)
+                text = try caller.call(dump, address)
             } catch {
                 return nested(error, name: name)
             }
             let parsed = memory.withCString(context, at: OPAHostBridge.offset(text), limit: Int.max) { bytes in
-                Result { () throws(JSONParseError) -> JSONValue in try JSONValue.parse(bytes, limits: .lenient) }
+                Result { () throws(RegoValueParseError) -> RegoValue in try RegoValueParser.parse(bytes) }
             }
             switch parsed {
             case .success(let value)?: values.append(value)
-            case .failure(let error)?: return fail(name: name, message: "argument \(position + 1) is not JSON: \(error)")
+            case .failure(let error)?: return fail(name: name, message: "argument \(position + 1) is not a Rego value: \(error)")
             case nil: return fail(name: name, message: "argument \(position + 1) at \(text) is not a NUL-terminated string")
             }
         }
         let output: JSONValue
         do {
-            output = try HostBuiltins.call(name, arguments: values, context: builtinContext)
+            output = try HostBuiltins.call(name, values: values, context: builtinContext)
         } catch {
             // OPA's SDKs treat a builtin's (non-halting) error as undefined: NULL, and evaluation
             // goes on, so one bad argument cannot discard every other rule's decision.
