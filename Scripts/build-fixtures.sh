@@ -23,7 +23,7 @@ TOOLS="$FIXTURES/tools"
 say() { printf 'build-fixtures: %s\n' "$*" >&2; }
 
 # name:abi-minor for every C fixture (opa_runtime.c is linked into each).
-C_FIXTURES="aggregate:3 builtins:3 unsupported_builtin:3 with_data:3 abi11:1 faults:3"
+C_FIXTURES="aggregate:3 builtins:3 builtin_error:3 sprintf_values:3 unsupported_builtin:3 with_data:3 abi11:1 faults:3"
 
 # Harnesses with a bundle in the demo project (each has Fixtures/project/.cupcake/policies/<harness>/).
 HARNESSES="claude cursor factory opencode"

@@ -151,6 +151,13 @@ opa_value *opa_number_int(int64_t n)
     return v;
 }
 
+opa_value *opa_number_text(const char *text)
+{
+    opa_value *v = opa_string_cstr(text);
+    v->type = OPA_NUMBER;
+    return v;
+}
+
 opa_value *opa_string(const char *bytes, uint32_t len)
 {
     char *copy = opa_malloc(len);
@@ -221,14 +228,15 @@ static int bytes_cmp(const char *a, uint32_t alen, const char *b, uint32_t blen)
     return alen == blen ? 0 : (alen < blen ? -1 : 1);
 }
 
-/* Index of `key` in obj's members, or -(insertion point)-1 when absent. */
-static int64_t find_member(const opa_value *obj, const char *key, uint32_t klen)
+/* Index of the member whose sort text is `text` (an object's key, a set element's dumped
+ * text: `by_value`), or -(insertion point)-1 when absent. */
+static int64_t search_members(const opa_value *v, int by_value, const char *text, uint32_t len)
 {
-    uint32_t lo = 0, hi = obj->len;
+    uint32_t lo = 0, hi = v->len;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        const opa_value *k = obj->u.members[mid].key;
-        int c = bytes_cmp(k->u.text, k->len, key, klen);
+        const opa_value *k = by_value ? v->u.members[mid].value : v->u.members[mid].key;
+        int c = bytes_cmp(k->u.text, k->len, text, len);
         if (c == 0)
             return mid;
         if (c < 0)
@@ -239,6 +247,22 @@ static int64_t find_member(const opa_value *obj, const char *key, uint32_t klen)
     return -(int64_t)lo - 1;
 }
 
+static int64_t find_member(const opa_value *obj, const char *key, uint32_t klen)
+{
+    return search_members(obj, 0, key, klen);
+}
+
+/* Inserts a member at `pos` of an object's or set's sorted members. */
+static void insert_member(opa_value *v, uint32_t pos, opa_value *key, opa_value *value)
+{
+    v->u.members = grow(v->u.members, v->len, &v->cap, v->len + 1, sizeof(opa_kv));
+    if (pos < v->len)
+        opa_mem_copy(&v->u.members[pos + 1], &v->u.members[pos], (v->len - pos) * sizeof(opa_kv));
+    v->u.members[pos].key = key;
+    v->u.members[pos].value = value;
+    v->len++;
+}
+
 void opa_object_insert(opa_value *obj, opa_value *key, opa_value *value)
 {
     int64_t at = find_member(obj, key->u.text, key->len);
@@ -246,13 +270,7 @@ void opa_object_insert(opa_value *obj, opa_value *key, opa_value *value)
         obj->u.members[at].value = value;
         return;
     }
-    uint32_t pos = (uint32_t)(-at - 1);
-    obj->u.members = grow(obj->u.members, obj->len, &obj->cap, obj->len + 1, sizeof(opa_kv));
-    if (pos < obj->len)
-        opa_mem_copy(&obj->u.members[pos + 1], &obj->u.members[pos], (obj->len - pos) * sizeof(opa_kv));
-    obj->u.members[pos].key = key;
-    obj->u.members[pos].value = value;
-    obj->len++;
+    insert_member(obj, (uint32_t)(-at - 1), key, value);
 }
 
 void opa_object_set(opa_value *obj, const char *key, opa_value *value)
@@ -269,6 +287,22 @@ opa_value *opa_object_copy(const opa_value *obj)
         copy->len = obj->len;
     }
     return copy;
+}
+
+opa_value *opa_set(void)
+{
+    return new_value(OPA_SET);
+}
+
+void opa_set_add(opa_value *set, opa_value *element)
+{
+    /* Equal values dump to equal text (objects and sets dump sorted), so the text is
+     * both the identity and the order of an element. */
+    const char *text = opa_value_dump(element);
+    uint32_t len = opa_cstr_len(text);
+    int64_t at = search_members(set, 1, text, len);
+    if (at < 0)
+        insert_member(set, (uint32_t)(-at - 1), element, opa_string(text, len));
 }
 
 /* ----------------------------------------------------------------- queries */
@@ -340,8 +374,8 @@ int opa_str_has_suffix(const opa_value *v, const char *suffix)
     return opa_is_string(v) && n <= v->len && bytes_eq(v->u.text + (v->len - n), suffix, n);
 }
 
-/* Whether any string value in root (root itself, array elements, object values; not
- * keys) contains needle: Rego's `walk(x, [_, v]); is_string(v); contains(v, needle)`. */
+/* Whether any string value in root (root itself, array and set elements, object values;
+ * not keys) contains needle: Rego's `walk(x, [_, v]); is_string(v); contains(v, needle)`. */
 int opa_any_string_contains(const opa_value *root, const char *needle)
 {
     if (root == 0)
@@ -354,10 +388,16 @@ int opa_any_string_contains(const opa_value *root, const char *needle)
         if (v->type == OPA_STRING) {
             if (opa_str_contains(v, needle))
                 return 1;
-        } else if (v->type == OPA_ARRAY || v->type == OPA_OBJECT) {
+        } else if (v->type == OPA_ARRAY || v->type == OPA_OBJECT || v->type == OPA_SET) {
             stack = grow(stack, top, &cap, top + v->len, sizeof(opa_value *));
-            for (uint32_t i = 0; i < v->len; i++)
-                stack[top++] = v->type == OPA_ARRAY ? v->u.items[i] : v->u.members[i].value;
+            for (uint32_t i = 0; i < v->len; i++) {
+                if (v->type == OPA_ARRAY)
+                    stack[top++] = v->u.items[i];
+                else if (v->type == OPA_OBJECT)
+                    stack[top++] = v->u.members[i].value;
+                else
+                    stack[top++] = v->u.members[i].key;
+            }
         }
     }
     return 0;
@@ -590,6 +630,18 @@ static int match_word(cursor *c, const char *w)
     return 1;
 }
 
+/* `set()`, the empty set of Rego text (whitespace allowed inside, as OPA's reader allows). */
+static opa_value *parse_empty_set(cursor *c)
+{
+    if (!match_word(c, "set("))
+        return 0;
+    skip_ws(c);
+    if (c->p >= c->end || *c->p != ')')
+        return 0;
+    c->p++;
+    return opa_set();
+}
+
 /* Stable bottom-up merge sort of members by key, then drop earlier duplicates
  * (the last occurrence of a key wins, as in a JSON decoder that overwrites). */
 static void sort_members(opa_value *obj)
@@ -636,11 +688,12 @@ static void sort_members(opa_value *obj)
 }
 
 typedef struct {
-    opa_value *container;
-    opa_value *key; /* pending member key (objects) */
+    opa_value *container; /* NULL after a Rego '{' until its first element decides */
+    opa_value *key;       /* pending member key (objects) */
 } frame;
 
-static opa_value *parse_document(const char *text, uint32_t len)
+/* JSON, or with `rego` Rego text: sets ({a,b}, set()) too. Object keys are strings. */
+static opa_value *parse_document(const char *text, uint32_t len, int rego)
 {
     if (text == 0)
         return 0;
@@ -660,21 +713,25 @@ value:
         if (depth >= OPA_MAX_DEPTH)
             return 0; /* this container would sit at nesting level OPA_MAX_DEPTH + 1 */
         c.p++;
-        opa_value *container = is_obj ? opa_object() : opa_array(0);
+        /* In Rego text '{' opens an object or a set: what follows the first element decides. */
+        opa_value *container = is_obj ? (rego ? 0 : opa_object()) : opa_array(0);
         skip_ws(&c);
         if (c.p < c.end && *c.p == (is_obj ? '}' : ']')) {
             c.p++;
-            v = container;
+            v = container != 0 ? container : opa_object();
             goto complete;
         }
         stack = grow(stack, depth, &cap, depth + 1, sizeof(frame));
         stack[depth].container = container;
         stack[depth].key = 0;
         depth++;
-        if (is_obj)
+        if (is_obj && !rego)
             goto key;
         goto value;
     }
+    case 's':
+        v = rego ? parse_empty_set(&c) : 0;
+        break;
     case '"':
         v = parse_string(&c);
         break;
@@ -702,8 +759,22 @@ complete:
         }
         frame *f = &stack[depth - 1];
         opa_value *box = f->container;
+        if (box == 0) {
+            skip_ws(&c);
+            if (c.p < c.end && *c.p == ':') {
+                if (v->type != OPA_STRING)
+                    return 0; /* object keys are strings in this runtime */
+                c.p++;
+                f->container = opa_object();
+                f->key = v;
+                goto value;
+            }
+            box = f->container = opa_set();
+        }
         if (box->type == OPA_ARRAY) {
             opa_array_append(box, v);
+        } else if (box->type == OPA_SET) {
+            opa_set_add(box, v);
         } else {
             box->u.members = grow(box->u.members, box->len, &box->cap, box->len + 1, sizeof(opa_kv));
             box->u.members[box->len].key = f->key;
@@ -719,7 +790,7 @@ complete:
                 goto key;
             goto value;
         }
-        if (*c.p != (box->type == OPA_OBJECT ? '}' : ']'))
+        if (*c.p != (box->type == OPA_ARRAY ? ']' : '}'))
             return 0;
         c.p++;
         if (box->type == OPA_OBJECT)
@@ -745,14 +816,13 @@ key:
 OPA_EXPORT(opa_json_parse)
 opa_value *opa_json_parse(const char *text, uint32_t len)
 {
-    return parse_document(text, len);
+    return parse_document(text, len, 0);
 }
 
-/* No Rego set literals here: the fixtures never need them, so this is JSON too. */
 OPA_EXPORT(opa_value_parse)
 opa_value *opa_value_parse(const char *text, uint32_t len)
 {
-    return parse_document(text, len);
+    return parse_document(text, len, 1);
 }
 
 /* ----------------------------------------------------------------- dumping */
@@ -760,6 +830,7 @@ opa_value *opa_value_parse(const char *text, uint32_t len)
 typedef struct {
     char *buf; /* NULL while measuring */
     uint32_t pos;
+    int rego; /* sets as {a,b} and set() (opa_value_dump), else as arrays (opa_json_dump) */
 } writer;
 
 static void put(writer *w, const char *s, uint32_t n)
@@ -816,6 +887,12 @@ typedef struct {
     uint32_t next;
 } dump_frame;
 
+/* Whether a collection is written in [ ] (arrays, and sets in JSON) rather than { }. */
+static int is_bracketed(const writer *w, const opa_value *v)
+{
+    return v->type == OPA_ARRAY || (v->type == OPA_SET && !w->rego);
+}
+
 static void put_scalar_or_open(writer *w, const opa_value *v, dump_frame **stack, uint32_t *depth, uint32_t *cap)
 {
     switch (v->type) {
@@ -834,9 +911,15 @@ static void put_scalar_or_open(writer *w, const opa_value *v, dump_frame **stack
     case OPA_STRING:
         put_string(w, v->u.text, v->len);
         return;
+    case OPA_SET:
+        if (w->rego && v->len == 0) {
+            put(w, "set()", 5); /* "{}" is the empty object */
+            return;
+        }
+        /* fall through */
     case OPA_ARRAY:
     case OPA_OBJECT:
-        put(w, v->type == OPA_ARRAY ? "[" : "{", 1);
+        put(w, is_bracketed(w, v) ? "[" : "{", 1);
         *stack = grow(*stack, *depth, cap, *depth + 1, sizeof(dump_frame));
         (*stack)[*depth].v = v;
         (*stack)[*depth].next = 0;
@@ -856,7 +939,7 @@ static void dump_into(writer *w, const opa_value *root)
         dump_frame *f = &stack[depth - 1];
         const opa_value *v = f->v;
         if (f->next == v->len) {
-            put(w, v->type == OPA_ARRAY ? "]" : "}", 1);
+            put(w, is_bracketed(w, v) ? "]" : "}", 1);
             depth--;
             continue;
         }
@@ -865,6 +948,8 @@ static void dump_into(writer *w, const opa_value *root)
         const opa_value *child;
         if (v->type == OPA_ARRAY) {
             child = v->u.items[f->next];
+        } else if (v->type == OPA_SET) {
+            child = v->u.members[f->next].key;
         } else {
             const opa_value *k = v->u.members[f->next].key;
             put_string(w, k->u.text, k->len);
@@ -876,27 +961,32 @@ static void dump_into(writer *w, const opa_value *root)
     }
 }
 
-OPA_EXPORT(opa_json_dump)
-char *opa_json_dump(const opa_value *v)
+static char *dump(const opa_value *v, int rego)
 {
     if (v == 0)
         opa_fail("opa_json_dump: null value");
     /* Two passes: measure, then write into one exact allocation. The measuring
      * pass's scratch stack is abandoned, which a bump heap accepts. */
-    writer measure = {0, 0};
+    writer measure = {0, 0, rego};
     dump_into(&measure, v);
     if (measure.pos + 1 == 0)
         opa_fail("opa_json_dump: output too large");
-    writer out = {opa_malloc(measure.pos + 1), 0};
+    writer out = {opa_malloc(measure.pos + 1), 0, rego};
     dump_into(&out, v);
     out.buf[out.pos] = 0;
     return out.buf;
 }
 
+OPA_EXPORT(opa_json_dump)
+char *opa_json_dump(const opa_value *v)
+{
+    return dump(v, 0);
+}
+
 OPA_EXPORT(opa_value_dump)
 char *opa_value_dump(const opa_value *v)
 {
-    return opa_json_dump(v);
+    return dump(v, 1);
 }
 
 /* -------------------------------------------------------------- value paths */
@@ -1024,18 +1114,18 @@ int32_t opa_runtime_eval(opa_eval_ctx *ctx)
 #if OPA_ABI_MINOR >= 2
 /* One-shot evaluation (ABI 1.2): the input JSON is parsed from memory (invalid JSON
  * leaves input undefined, as in OPA), the heap restarts at `heap`, and the result
- * set comes back as a NUL-terminated JSON string. */
+ * set comes back as a NUL-terminated string: JSON, or Rego text when `format` is not 0.
+ * Like OPA's, the input is read with opa_value_parse, so Rego text (sets) is accepted. */
 OPA_EXPORT(opa_eval)
 char *opa_eval(int32_t reserved, int32_t entrypoint, opa_value *data, const char *input, uint32_t input_len,
                uint32_t heap, int32_t format)
 {
-    (void)format; /* "value" format equals JSON here: no sets, string keys only */
     if (reserved != 0)
         opa_fail("invalid reserved argument");
     opa_heap_ptr_set(heap);
     opa_eval_ctx ctx = {opa_value_parse(input, input_len), data, 0, entrypoint};
     opa_runtime_eval(&ctx);
-    return opa_json_dump(ctx.result);
+    return format != 0 ? opa_value_dump(ctx.result) : opa_json_dump(ctx.result);
 }
 #endif
 

@@ -49,28 +49,33 @@ typedef enum {
     OPA_STRING = 4,
     OPA_ARRAY = 5,
     OPA_OBJECT = 6,
+    OPA_SET = 7,
 } opa_type;
 
 typedef struct opa_value opa_value;
 typedef struct opa_kv {
-    opa_value *key; /* always an OPA_STRING */
-    opa_value *value;
+    opa_value *key; /* objects: always an OPA_STRING; sets: the element */
+    opa_value *value; /* objects: the member's value; sets: the element's opa_value_dump text */
 } opa_kv;
 
 /*
- * One JSON value. Objects keep their members sorted by key (bytewise) with unique
- * keys, so lookups are binary searches and dumps come out sorted, as OPA's do.
- * Numbers keep their JSON text unchanged.
+ * One Rego value: JSON plus sets. Objects keep their members sorted by key (bytewise)
+ * with unique keys, so lookups are binary searches and dumps come out sorted, as OPA's
+ * do. Sets keep their elements unique, ordered by the bytes of each element's
+ * opa_value_dump text (cached beside it): deterministic, but not OPA's value order, so a
+ * host that must print sets as OPA does has to sort them itself (as it must with OPA's
+ * own hash-ordered sets). Numbers keep their text unchanged, and equal numbers written
+ * differently (1, 1.0) are different set elements here.
  */
 struct opa_value {
     uint32_t type;
-    uint32_t len; /* bytes (number, string), elements (array), members (object) */
+    uint32_t len; /* bytes (number, string), elements (array, set), members (object) */
     uint32_t cap; /* allocated elements or members */
     union {
         int32_t boolean;
         const char *text;  /* number text or string bytes, not NUL-terminated */
         opa_value **items; /* array elements */
-        opa_kv *members;   /* object members, sorted by key */
+        opa_kv *members;   /* object members sorted by key; set elements with their text */
     } u;
 };
 
@@ -82,14 +87,20 @@ void opa_heap_ptr_set(uint32_t ptr);
 void opa_mem_copy(void *dst, const void *src, uint32_t n);
 uint32_t opa_cstr_len(const char *s);
 
-/* ---- JSON ---- */
+/* ---- JSON and Rego text ---- */
+/* JSON in, and out (sets as arrays). */
 opa_value *opa_json_parse(const char *text, uint32_t len);
 char *opa_json_dump(const opa_value *v);
+/* Rego text as OPA's opa_value_dump writes it: JSON, plus sets as {a,b} and set(). */
+opa_value *opa_value_parse(const char *text, uint32_t len);
+char *opa_value_dump(const opa_value *v);
 
 /* ---- constructors ---- */
 opa_value *opa_null(void);
 opa_value *opa_boolean(int b);
 opa_value *opa_number_int(int64_t n);
+/* A number kept exactly as written (12345678901234567890, 1e400); `text` must be a JSON number. */
+opa_value *opa_number_text(const char *text);
 opa_value *opa_string(const char *bytes, uint32_t len);
 opa_value *opa_string_cstr(const char *s);
 opa_value *opa_string_concat(const opa_value *a, const char *suffix);
@@ -100,6 +111,9 @@ opa_value *opa_object(void);
 void opa_object_insert(opa_value *obj, opa_value *key, opa_value *value);
 void opa_object_set(opa_value *obj, const char *key, opa_value *value);
 opa_value *opa_object_copy(const opa_value *obj);
+opa_value *opa_set(void);
+/* Adds a complete element (do not change it afterwards: its text is cached); no-op if present. */
+void opa_set_add(opa_value *set, opa_value *element);
 
 /* ---- queries (all accept NULL and wrong types, and then answer "no"/NULL) ---- */
 opa_value *opa_get(const opa_value *obj, const char *key);
@@ -110,7 +124,7 @@ int opa_str_contains(const opa_value *v, const char *needle);
 int opa_str_has_prefix(const opa_value *v, const char *prefix);
 int opa_str_has_prefix_value(const opa_value *v, const opa_value *prefix);
 int opa_str_has_suffix(const opa_value *v, const char *suffix);
-int opa_any_string_contains(const opa_value *root, const char *needle);
+int opa_any_string_contains(const opa_value *root, const char *needle); /* also in set elements */
 
 /* Result set of an evaluation: [{"result": v}], or [] when v is NULL (undefined). */
 opa_value *opa_result_set(opa_value *v);

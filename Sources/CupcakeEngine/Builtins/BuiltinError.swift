@@ -7,6 +7,14 @@ public enum BuiltinError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The builtin was called with the wrong number of arguments.
     case wrongArgumentCount(builtin: String, expected: Int, actual: Int)
 
+    /// The reason without the builtin's name (which callers report next to it).
+    var reason: String {
+        switch self {
+        case .invalidArgument(_, let message): return message
+        case .unsupported, .wrongArgumentCount: return description
+        }
+    }
+
     /// E.g. "base64.decode: illegal base64 data at input byte 4", or for an unknown name
     /// "builtin x is not supported by this host (supported: base64.decode, ...)".
     public var description: String {

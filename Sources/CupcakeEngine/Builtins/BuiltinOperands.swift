@@ -6,11 +6,4 @@ enum BuiltinOperands {
         }
         return text
     }
-
-    static func array(_ value: JSONValue, position: Int, builtin: String) throws(BuiltinError) -> [JSONValue] {
-        guard case .array(let elements) = value else {
-            throw .invalidArgument(builtin: builtin, message: "operand \(position) must be array but got \(value.typeName)")
-        }
-        return elements
-    }
 }

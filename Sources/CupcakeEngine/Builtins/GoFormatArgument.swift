@@ -16,17 +16,31 @@ enum GoFormatArgument: Equatable {
         }
     }
 
-    /// OPA's conversion of a sprintf argument: a number that parses as an int64 is an int; an
-    /// integer beyond that a `*big.Int`; any other number a float64 when it is within a
-    /// double's range, else its literal text as a string; a string stays a string; anything
-    /// else becomes its Rego text.
-    init(_ value: JSONValue) {
+    /// OPA's conversion of a sprintf argument (topdown's builtinSprintf): a number is an int, a
+    /// `*big.Int` or a float64 as its text says (see `init(regoNumber:)`), a string stays a
+    /// string, and anything else becomes its Rego text (`{"a", "b"}`, `set()`, `[1, 2]`).
+    init(_ value: RegoValue) {
         switch value {
-        case .int(let number): self = .int(number)
-        case .double(let number): self = .float(number)
-        case .number(let text): self = GoFormatArgument(numberLiteral: text)
+        case .number(let text): self = GoFormatArgument(regoNumber: text)
         case .string(let text): self = .string(text)
-        case .null, .bool, .array, .object: self = .string(RegoValueText.text(of: value))
+        case .null, .bool, .array, .object, .set: self = .string(RegoValueText.text(of: value))
+        }
+    }
+
+    /// A number by its literal text, as OPA decides: a text with a fraction or exponent is a
+    /// float64 when a double holds it, else the text itself; an integer is an int when it fits
+    /// Int64, else a `*big.Int`.
+    init(regoNumber text: String) {
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
+            if let number = Double(text), number.isFinite {
+                self = .float(number)
+            } else {
+                self = .string(text)
+            }
+        } else if let number = Int64(text) {
+            self = .int(number)
+        } else {
+            self = GoFormatArgument(numberLiteral: text)
         }
     }
 

@@ -1,19 +1,47 @@
 /// The Rego builtins that OPA-compiled WebAssembly delegates to the host
-/// (`opa_builtin0..4`), implemented with OPA's semantics. The Wasm runtime decodes the
-/// arguments to `JSONValue` and encodes the result back.
+/// (`opa_builtin0..4`), implemented with OPA's semantics. The Wasm runtime reads the arguments
+/// as Rego values (sets and number literals intact); builtins that work on JSON get their JSON
+/// form, as OPA converts them. Results go back as JSON.
 ///
 /// Strings from base64/hex decoding that are not valid UTF-8: OPA returns the raw bytes as a
 /// Go string; here they become a Swift `String` with each invalid sequence replaced by U+FFFD.
 public enum HostBuiltins {
     private typealias Implementation = @Sendable ([JSONValue], BuiltinContext) throws(BuiltinError) -> JSONValue
+    private typealias RegoImplementation = @Sendable ([RegoValue], BuiltinContext) throws(BuiltinError) -> JSONValue
 
+    /// A builtin taking JSON values, or (`rego`) one that must see Rego values exactly.
     private struct Entry: Sendable {
+        private enum Body: Sendable {
+            case json(Implementation)
+            case rego(RegoImplementation)
+        }
+
         let arity: Int
-        let implementation: Implementation
+        private let body: Body
+
+        init(arity: Int, _ implementation: @escaping Implementation) {
+            self.init(arity: arity, body: .json(implementation))
+        }
+
+        private init(arity: Int, body: Body) {
+            self.arity = arity
+            self.body = body
+        }
+
+        static func rego(arity: Int, _ implementation: @escaping RegoImplementation) -> Entry {
+            Entry(arity: arity, body: .rego(implementation))
+        }
+
+        func run(_ arguments: [RegoValue], _ context: BuiltinContext) throws(BuiltinError) -> JSONValue {
+            switch body {
+            case .json(let implementation): return try implementation(arguments.map(\.json), context)
+            case .rego(let implementation): return try implementation(arguments, context)
+            }
+        }
     }
 
     private static let table: [String: Entry] = [
-        "sprintf": Entry(arity: 2) { arguments, _ throws(BuiltinError) in
+        "sprintf": .rego(arity: 2) { arguments, _ throws(BuiltinError) in
             try StringBuiltins.sprintf(arguments[0], arguments[1])
         },
         "time.now_ns": Entry(arity: 0) { _, context in .int(context.nowNanoseconds) },
@@ -70,10 +98,15 @@ public enum HostBuiltins {
     /// Runs builtin `name` on decoded arguments. Throws `.unsupported` for unknown names,
     /// `.wrongArgumentCount` and `.invalidArgument` with OPA-like messages otherwise.
     public static func call(_ name: String, arguments: [JSONValue], context: BuiltinContext) throws(BuiltinError) -> JSONValue {
+        try call(name, values: arguments.map(RegoValue.init(json:)), context: context)
+    }
+
+    /// Runs builtin `name` on Rego values, as the Wasm runtime reads them from a policy.
+    static func call(_ name: String, values: [RegoValue], context: BuiltinContext) throws(BuiltinError) -> JSONValue {
         guard let entry = table[name] else { throw .unsupported(name: name) }
-        guard arguments.count == entry.arity else {
-            throw .wrongArgumentCount(builtin: name, expected: entry.arity, actual: arguments.count)
+        guard values.count == entry.arity else {
+            throw .wrongArgumentCount(builtin: name, expected: entry.arity, actual: values.count)
         }
-        return try entry.implementation(arguments, context)
+        return try entry.run(values, context)
     }
 }

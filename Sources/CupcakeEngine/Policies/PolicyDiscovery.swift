@@ -1,39 +1,38 @@
-import Foundation
-
 /// Finds the policies of one harness and reads their METADATA.
 public enum PolicyDiscovery {
     /// Largest .rego file read, in bytes.
     public static let maxPolicyBytes = 4 << 20
 
     /// Reads every .rego file under `<policyDirectory>/policies/<harness>/` (recursively, sorted
-    /// by path), returning the policies and warnings: a policy without routing is skipped with a
-    /// warning naming the file. `system/` directories (the aggregator) and OPA test files
-    /// (`*_test.rego`) are skipped. A missing harness directory gives no policies and a warning.
+    /// by path, following symbolic links: see `PolicyTreeWalk`), returning the policies and
+    /// warnings. A policy without routing is skipped with a warning naming the file, and so is a
+    /// file that cannot be read (permission denied, larger than `maxPolicyBytes`, ...); a malformed
+    /// METADATA block is an error. `system/` directories (the aggregator), names starting with
+    /// `.` and OPA test files (`*_test.rego`) are skipped. A missing harness directory gives no
+    /// policies and a warning.
     public static func discover(policyDirectory: String, harness: String) throws(PolicyError) -> (policies: [PolicyInfo], warnings: [String]) {
+        try discover(policyDirectory: policyDirectory, harness: harness, limits: PolicyWalkLimits())
+    }
+
+    static func discover(policyDirectory: String, harness: String, limits: PolicyWalkLimits,
+                         maxBytes: Int = maxPolicyBytes) throws(PolicyError) -> (policies: [PolicyInfo], warnings: [String]) {
         let base = policyDirectory.hasSuffix("/") ? String(policyDirectory.dropLast()) : policyDirectory
         let root = base + "/policies/" + harness
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([], ["\(root): no policy directory for harness \"\(harness)\""])
-        }
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw .unreadable(path: root, reason: "cannot list the directory")
-        }
-        var relativePaths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let components = relative.split(separator: "/")
-            if components.contains("system") || components.contains(where: { $0.hasPrefix(".") }) { continue }
-            if relative.hasSuffix(".rego") && !relative.hasSuffix("_test.rego") {
-                relativePaths.append(relative)
-            }
-        }
+        var (paths, warnings) = try PolicyTreeWalk.regoFiles(under: root, harness: harness, limits: limits)
         var policies: [PolicyInfo] = []
-        var warnings: [String] = []
-        for relative in relativePaths.sorted() {
-            let path = root + "/" + relative
-            var entryIsDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue else { continue }
-            let info = try parseMetadata(source: try readSource(path), path: path)
+        for path in paths {
+            let source: String
+            switch BundleFileIO.read(path, limit: maxBytes) {
+            case .success(let bytes):
+                source = String(decoding: bytes, as: UTF8.self)
+            case .failure(.tooLarge):
+                warnings.append("\(path): larger than the \(maxBytes)-byte limit; skipped")
+                continue
+            case .failure(let failure):
+                warnings.append("\(path): cannot read the file (\(failure)); skipped")
+                continue
+            }
+            let info = try parseMetadata(source: source, path: path)
             guard let routing = info.routing else {
                 warnings.append("\(path): no custom.routing in a # METADATA block; policy skipped")
                 continue
@@ -44,17 +43,6 @@ public enum PolicyDiscovery {
             policies.append(info)
         }
         return (policies, warnings)
-    }
-
-    private static func readSource(_ path: String) throws(PolicyError) -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? NSNumber, size.intValue > maxPolicyBytes {
-            throw .unreadable(path: path, reason: "file of \(size.intValue) bytes is larger than the \(maxPolicyBytes)-byte limit")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "cannot read the file")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// Reads the package name and the first `# METADATA` block of a .rego source: `title`,

@@ -17,6 +17,9 @@ struct OPAExports {
     let malloc: WasmFunction
     let jsonParse: WasmFunction
     let jsonDump: WasmFunction
+    /// `opa_value_dump` (Rego text: sets stay sets), which OPA's modules export; builtin
+    /// arguments are read with it when present, else with `jsonDump`.
+    let valueDump: WasmFunction?
     let heapPointerGet: WasmFunction
     let heapPointerSet: WasmFunction
     let builtins: WasmFunction
@@ -52,6 +55,7 @@ struct OPAExports {
         let malloc = function("opa_malloc", 1, true)
         let jsonParse = function("opa_json_parse", 2, true)
         let jsonDump = function("opa_json_dump", 1, true)
+        let valueDump = function("opa_value_dump", 1, true, required: false)
         let heapGet = function("opa_heap_ptr_get", 0, true)
         let heapSet = function("opa_heap_ptr_set", 1, false)
         let builtins = function("builtins", 0, true)
@@ -74,7 +78,8 @@ struct OPAExports {
               let entrypoints, eval != nil || context != nil else {
             return .failure(.missingExports(missing))
         }
-        return .success(OPAExports(malloc: malloc, jsonParse: jsonParse, jsonDump: jsonDump, heapPointerGet: heapGet,
+        return .success(OPAExports(malloc: malloc, jsonParse: jsonParse, jsonDump: jsonDump, valueDump: valueDump,
+                                   heapPointerGet: heapGet,
                                    heapPointerSet: heapSet, builtins: builtins, entrypoints: entrypoints,
                                    eval: eval, context: context))
     }

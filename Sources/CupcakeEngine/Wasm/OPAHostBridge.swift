@@ -4,7 +4,8 @@ import CWasmtime
 enum OPAHostFailure: Equatable {
     /// The policy called `opa_abort` with this message.
     case aborted(String)
-    /// A builtin failed (or its arguments or result could not cross the boundary).
+    /// A builtin's arguments or result could not cross the boundary (a failure of the bridge,
+    /// not of the builtin: those are undefined and logged in `builtinErrors`).
     case builtin(name: String, message: String)
     /// A call from a host import back into the policy trapped.
     case nestedTrap(WasmTrap)
@@ -27,6 +28,8 @@ final class OPAHostBridge {
     var builtinContext = BuiltinContext(nowNanoseconds: 0)
     /// The first failure inside a host import during the current call sequence.
     var failure: OPAHostFailure?
+    /// Builtins that failed during the current evaluation (each call became undefined).
+    var builtinErrors = BuiltinErrorLog()
 
     init(printHandler: (@Sendable (String) -> Void)?) {
         self.printHandler = printHandler
@@ -63,7 +66,8 @@ final class OPAHostBridge {
     }
 
     /// Runs builtin `arguments[0]` on the values at `arguments[2...]`; returns the trap to raise,
-    /// or nil with `result` set to the address of the parsed result value.
+    /// or nil with `result` set to the address of the parsed result value (0, undefined, when the
+    /// builtin itself failed).
     func builtin(_ context: OpaquePointer, arguments: UnsafeBufferPointer<Int32>, result: inout Int32) -> OpaquePointer? {
         guard let identifier = arguments.first else {
             return fail(name: "(unknown)", message: "called without a builtin id")
@@ -73,29 +77,34 @@ final class OPAHostBridge {
         }
         guard let exports, let memory else { return fail(name: name, message: "instance not ready") }
         let caller = WasmCallerContext(raw: context)
-        var values: [JSONValue] = []
+        let dump = exports.valueDump ?? exports.jsonDump
+        var values: [RegoValue] = []
         values.reserveCapacity(max(0, arguments.count - 2))
-        for address in arguments.dropFirst(2) {
+        for (position, address) in arguments.dropFirst(2).enumerated() {
             let text: Int32
             do {
-                text = try caller.call(exports.jsonDump, address)
+                text = try caller.call(dump, address)
             } catch {
                 return nested(error, name: name)
             }
             let parsed = memory.withCString(context, at: OPAHostBridge.offset(text), limit: Int.max) { bytes in
-                Result { () throws(JSONParseError) -> JSONValue in try JSONValue.parse(bytes, limits: .lenient) }
+                Result { () throws(RegoValueParseError) -> RegoValue in try RegoValueParser.parse(bytes) }
             }
             switch parsed {
             case .success(let value)?: values.append(value)
-            case .failure(let error)?: return fail(name: name, message: "argument is not JSON: \(error)")
-            case nil: return fail(name: name, message: "argument string at \(text) is not NUL-terminated")
+            case .failure(let error)?: return fail(name: name, message: "argument \(position + 1) is not a Rego value: \(error)")
+            case nil: return fail(name: name, message: "argument \(position + 1) at \(text) is not a NUL-terminated string")
             }
         }
         let output: JSONValue
         do {
-            output = try HostBuiltins.call(name, arguments: values, context: builtinContext)
+            output = try HostBuiltins.call(name, values: values, context: builtinContext)
         } catch {
-            return fail(name: name, message: "\(error)")
+            // OPA's SDKs treat a builtin's (non-halting) error as undefined: NULL, and evaluation
+            // goes on, so one bad argument cannot discard every other rule's decision.
+            builtinErrors.record(name: name, message: error.reason)
+            result = 0
+            return nil
         }
         let bytes = output.serialized()
         guard let length = Int32(exactly: bytes.count) else {

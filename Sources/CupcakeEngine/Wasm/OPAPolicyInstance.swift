@@ -133,6 +133,7 @@ final class OPAPolicyInstance: @unchecked Sendable {
     /// (nil when undefined) and the size of the result JSON.
     func evaluate(entrypoint: Int32, input: [UInt8], deadlineMilliseconds: Int) throws(WasmPolicyFailure) -> (JSONValue?, Int) {
         bridge.failure = nil
+        bridge.builtinErrors = BuiltinErrorLog()
         bridge.builtinContext = BuiltinContext(nowNanoseconds: MonotonicClock.wallNanoseconds())
         let memoryBefore = memory.byteCount(store.context)
         return try store.withEpochTicking { () throws(WasmPolicyFailure) -> (JSONValue?, Int) in

@@ -42,7 +42,8 @@ public enum WasmPolicyFailure: Error, CustomStringConvertible, Sendable, Equatab
     case memoryLimitReached(bytes: Int)
     /// The policy called `opa_abort`.
     case aborted(String)
-    /// A builtin function failed.
+    /// A builtin's arguments or result could not cross the WebAssembly boundary. (A builtin that
+    /// itself fails is undefined instead: see `WasmEvaluation.builtinErrors`.)
     case builtinFailed(name: String, message: String)
     /// The WebAssembly code trapped.
     case trap(String)

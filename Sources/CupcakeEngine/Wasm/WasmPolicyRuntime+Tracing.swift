@@ -48,7 +48,8 @@ extension WasmPolicyRuntime {
     }
 
     /// Evaluates `entrypoint` on `input` inside a `wasm_eval` span carrying input_size_bytes,
-    /// output_size_bytes, evaluation_time_ms, memory_bytes and decision_count.
+    /// output_size_bytes, evaluation_time_ms, memory_bytes and decision_count, plus
+    /// builtin_error_count and builtin_errors ("name: message") when a builtin failed.
     public func evaluate(entrypoint: String, input: [UInt8], tracer: Tracer) async throws(WasmPolicyError) -> WasmEvaluation {
         let outcome: Result<WasmEvaluation, WasmPolicyError> = await tracer.withSpan(
             "wasm_eval", category: .stage(.wasm),
@@ -62,6 +63,10 @@ extension WasmPolicyRuntime {
                 span.record("memory_bytes", .int(stats.memoryBytes))
                 span.record("decision_count", .int(stats.decisionCount))
                 span.record("undefined", .bool(evaluation.isUndefined))
+                if evaluation.builtinErrorCount > 0 {
+                    span.record("builtin_error_count", .int(evaluation.builtinErrorCount))
+                    span.record("builtin_errors", .strings(evaluation.builtinErrors.map(\.description)))
+                }
                 return .success(evaluation)
             } catch {
                 span.recordError(error)

@@ -166,8 +166,10 @@ public final class WasmPolicyRuntime: Sendable {
                                             evaluationNanoseconds: MonotonicClock.nanoseconds() &- start,
                                             memoryBytes: instance.memoryBytes,
                                             decisionCount: DecisionCount.count(in: value))
+            let builtinErrors = instance.bridge.builtinErrors
             pool.release(instance)
-            return WasmEvaluation(result: value, stats: stats)
+            return WasmEvaluation(result: value, stats: stats, builtinErrors: builtinErrors.recorded,
+                                  builtinErrorCount: builtinErrors.count)
         } catch {
             // The instance may be in any state after a trap: drop it; the next checkout rebuilds one.
             pool.discard()

@@ -55,6 +55,10 @@ public struct WasmEvaluation: Sendable, Hashable {
     public var result: JSONValue?
     /// Figures of the evaluation.
     public var stats: WasmEvaluationStats
+    /// The first few builtins that failed (each call was undefined and evaluation went on).
+    public var builtinErrors: [WasmBuiltinError] = []
+    /// How many builtin calls failed in all, including those beyond `builtinErrors`.
+    public var builtinErrorCount = 0
 
     /// Whether the policy left the entrypoint undefined.
     public var isUndefined: Bool { result == nil }

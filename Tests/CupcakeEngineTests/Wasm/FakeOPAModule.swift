@@ -103,6 +103,7 @@ enum FakeOPA {
             (i32.store8 offset=2 (local.get $d) (i32.const 0))
             (local.get $d))
           (func $run (param $ep i32) (param $data i32) (param $input i32) (result i32)
+            (local $r i32)
             (block $default
             (block $c9
             (block $c8
@@ -127,7 +128,10 @@ enum FakeOPA {
               (unreachable))
               (call $abort (i32.const 48))
               (unreachable))
-              (return (call $wrap (call $builtin1 (i32.const 0) (i32.const 0) (local.get $input)))))
+              ;; a builtin answering 0 (NULL) is undefined, as in OPA-compiled code
+              (local.set $r (call $builtin1 (i32.const 0) (i32.const 0) (local.get $input)))
+              (if (i32.eqz (local.get $r)) (then (return (call $undefined))))
+              (return (call $wrap (local.get $r))))
               (return (call $undefined)))
               (return (call $wrap (local.get $data))))
               (unreachable))

@@ -62,6 +62,36 @@ import Testing
         #expect(try await runtime.evaluate(entrypoint: "builtins/main", input: Self.json("{}")).isUndefined)
     }
 
+    @Test(.enabled(if: available)) func aFailingBuiltinLeavesOnlyItsRuleUndefined() async throws {
+        let runtime = try Self.runtime("builtin_error")
+        let denial: JSONValue = .object([
+            "rule_id": .string("HEX-001"), "reason": .string("always denied"), "severity": .string("HIGH"),
+        ])
+        let failed = try await runtime.evaluate(entrypoint: "builtin_error/main", input: Self.json(#"{"value":"zz"}"#))
+        #expect(failed.result == .object(["deny": denial]))
+        #expect(failed.builtinErrors == [WasmBuiltinError(name: "hex.decode", message: "encoding/hex: invalid byte: U+007A 'z'")])
+        #expect(failed.builtinErrorCount == 1)
+
+        let decoded = try await runtime.evaluate(entrypoint: "builtin_error/main", input: Self.json(#"{"value":"6869"}"#))
+        #expect(decoded.result == .object(["deny": denial, "encoded": .string("hi")]))
+        #expect(decoded.builtinErrors.isEmpty && decoded.builtinErrorCount == 0)
+    }
+
+    @Test(.enabled(if: available)) func sprintfSeesSetsAndNumbersAsThePolicyHasThem() async throws {
+        let runtime = try Self.runtime("sprintf_values")
+        let evaluation = try await runtime.evaluate(entrypoint: "sprintf_values/main", input: Self.json("{}"))
+        #expect(evaluation.result == .object([
+            "mixed": .string(#"{"a", "b"} 12345678901234567890 1e400"#),
+            "empty": .string("set()"),
+            "ordered": .string(#"{9, 10, "x"}"#),
+        ]))
+        #expect(evaluation.builtinErrorCount == 0)
+        // The module reads its input as Rego text, so sets can come from the input too.
+        let fromInput = try await runtime.evaluate(
+            entrypoint: "sprintf_values/main", input: Self.json(#"{"values": {"b", set(), "a", {"k": {2, 1}}}}"#))
+        #expect(fromInput.result?["input"] == .string(#"{"a", "b", {"k": {1, 2}}, set()}"#))
+    }
+
     @Test(.enabled(if: available)) func unsupportedBuiltinFailsAtLoad() async throws {
         let error = await wasmPolicyFailure { _ = try Self.runtime("unsupported_builtin") }
         #expect(error?.reason == .unsupportedBuiltins(["http.send"]))

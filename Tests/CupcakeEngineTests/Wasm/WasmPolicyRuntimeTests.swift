@@ -88,17 +88,38 @@ import Testing
                 == .string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
     }
 
-    @Test func builtinErrorsStopTheEvaluationAndNameTheBuiltin() async throws {
+    @Test func aFailingBuiltinIsUndefinedAndRecorded() async throws {
         let runtime = try Self.runtime(builtins: #"{"crypto.sha256":0}"#)
-        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "builtin", input: Array("42".utf8)) }
+        let failed = try await runtime.evaluate(entrypoint: "builtin", input: Array("42".utf8))
+        #expect(failed.isUndefined)
+        #expect(failed.builtinErrors == [WasmBuiltinError(name: "crypto.sha256", message: "operand 1 must be string but got number")])
+        #expect(failed.builtinErrorCount == 1)
+        #expect(failed.builtinErrors.first?.description == "crypto.sha256: operand 1 must be string but got number")
+        // The next evaluation on the same instance starts with no errors.
+        let fine = try await runtime.evaluate(entrypoint: "builtin", input: Array(#""abc""#.utf8))
+        #expect(fine.result == .string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+        #expect(fine.builtinErrors.isEmpty && fine.builtinErrorCount == 0)
+    }
+
+    @Test func anArgumentTheBridgeCannotReadStillStopsTheEvaluation() async throws {
+        let runtime = try Self.runtime(builtins: #"{"crypto.sha256":0}"#)
+        // The fake module hands the raw input to the builtin, so text that is no value reaches the bridge.
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "builtin", input: Array("{oops".utf8)) }
         guard case .builtinFailed(let name, let message)? = error?.reason else {
             Issue.record("expected a builtin failure, got \(String(describing: error))")
             return
         }
         #expect(name == "crypto.sha256")
-        #expect(!message.isEmpty)
+        #expect(message.hasPrefix("argument 1 "), "\(message)")
         #expect(error?.description.hasPrefix("policy test/fake.wasm: builtin crypto.sha256 failed: ") == true)
         #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("1".utf8)).result == .int(1))
+    }
+
+    @Test func theBuiltinErrorLogKeepsEightAndCountsAll() {
+        var log = BuiltinErrorLog()
+        for index in 0..<11 { log.record(name: "hex.decode", message: "error \(index)") }
+        #expect(log.count == 11)
+        #expect(log.recorded.map(\.message) == (0..<8).map { "error \($0)" })
     }
 
     @Test func unsupportedBuiltinsFailLoadingAndAreListed() async throws {

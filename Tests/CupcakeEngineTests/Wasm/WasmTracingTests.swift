@@ -55,6 +55,24 @@ import Testing
         #expect(ok.result?["ok"] == .bool(true))
     }
 
+    @Test(.enabled(if: WasmFixturePolicyTests.available)) func failedBuiltinsAreFieldsOfTheEvaluationSpan() async throws {
+        let sink = InMemorySink()
+        let tracer = Tracer(configuration: TraceConfiguration(categories: .eval, sink: sink))
+        let runtime = try WasmPolicyRuntime.load(
+            wasm: try WasmFixturePolicyTests.policy("builtin_error"), dataJSON: nil, origin: "builtin_error.wasm",
+            cache: .memoryOnly, tracer: tracer)
+        _ = try await runtime.evaluate(entrypoint: "builtin_error/main", input: Array(#"{"value":"6869"}"#.utf8), tracer: tracer)
+        _ = try await runtime.evaluate(entrypoint: "builtin_error/main", input: Array(#"{"value":"abc"}"#.utf8), tracer: tracer)
+        let spans = try lines(sink)
+        #expect(spans.count == 2)
+        #expect(spans.first?["builtin_error_count"] == nil, "no field while every builtin succeeded")
+        #expect(spans.first?["builtin_errors"] == nil)
+        let failed = try #require(spans.last)
+        #expect(failed["level"] as? String == "INFO", "a failed builtin is undefined, not an error of the evaluation")
+        #expect(failed["builtin_error_count"] as? Int == 1)
+        #expect(failed["builtin_errors"] as? [String] == ["hex.decode: encoding/hex: odd length hex string"])
+    }
+
     @Test(.enabled(if: WasmFixturePolicyTests.available)) func invalidModuleFailsItsLoadSpan() throws {
         let sink = InMemorySink()
         let tracer = Tracer(configuration: TraceConfiguration(categories: .wasm, sink: sink))

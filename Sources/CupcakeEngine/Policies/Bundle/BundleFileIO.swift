@@ -14,10 +14,18 @@ enum BundleFileIO {
         case other
     }
 
-    enum ReadFailure: Error, Equatable {
+    enum ReadFailure: Error, Equatable, CustomStringConvertible {
         case missing
         case tooLarge
         case failed(String)
+
+        var description: String {
+            switch self {
+            case .missing: return errorText(ENOENT)
+            case .tooLarge: return "too large"
+            case .failed(let reason): return reason
+            }
+        }
     }
 
     /// What is at `path`; symbolic links are reported as such unless `followLinks`.
@@ -98,7 +106,8 @@ enum BundleFileIO {
         #endif
     }
 
-    private static func errorText(_ code: Int32) -> String {
+    /// The C library's text for an errno value, such as "Permission denied".
+    static func errorText(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }
