@@ -28,7 +28,7 @@ struct CommandEffects: Equatable {
         }
         let written = commandWord.text
         let name = CommandWrappers.basename(written)
-        if written.contains("/") { effects.directExecution = commandWord }
+        if written.utf8.contains(UInt8(ascii: "/")) { effects.directExecution = commandWord }
         if let rule = rules[name] {
             rule(arguments, &effects)
         } else if let interpreter = Interpreter.named(name) {

@@ -28,7 +28,7 @@ enum CommandWrappers {
 
     /// `NAME=value` (or `NAME+=value`), as the shell reads a leading assignment.
     static func isAssignment(_ text: String) -> Bool {
-        guard let equals = text.firstIndex(of: "=") else { return false }
+        guard let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) else { return false }
         var name = text.utf8[..<equals]
         if name.last == UInt8(ascii: "+") { name = name.dropLast() }
         guard let first = name.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
@@ -37,8 +37,8 @@ enum CommandWrappers {
 
     /// The last path component: `/usr/bin/rm` runs `rm`.
     static func basename(_ text: String) -> String {
-        guard let slash = text.lastIndex(of: "/") else { return text }
-        return String(text[text.index(after: slash)...])
+        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return text }
+        return String(text[text.utf8.index(after: slash)...])
     }
 
     private static let keywords: Set<String> = ["!", "then", "do", "else", "elif", "if", "while", "until", "{", "time", "coproc"]

@@ -18,6 +18,7 @@ struct Interpreter {
     /// The interpreter called `name` (`python3.12` is python), if it is one.
     static func named(_ name: String) -> Interpreter? {
         if let known = table[name] { return known }
+        guard let last = name.utf8.last, last &- UInt8(ascii: "0") < 10 else { return nil }
         for prefix in ["python", "pypy", "ruby", "perl", "php", "node", "lua"] where name.hasPrefix(prefix) {
             let version = name.dropFirst(prefix.count)
             if version.allSatisfy({ $0.isNumber || $0 == "." }) { return table[prefix] }

@@ -55,36 +55,42 @@ struct ShellAnalysis: Equatable {
                 markEverything()
                 return
             }
-            for command in ShellCommand.parse(ShellLexer.tokens(of: text)) {
-                for word in command.words + command.redirects.map(\.target) {
-                    for nested in word.substitutions { analyze(nested, depth: depth + 1) }
-                }
-                // An unquoted heredoc's body is expanded: `$(…)` there runs too. (Quoted ones
-                // are read the same way: a few more paths, never fewer.)
-                for body in command.redirects.compactMap(\.heredocBody) {
+            ShellLexer.forEachCommand(in: text) { command in analyze(command, depth: depth) }
+        }
+
+        mutating func analyze(_ command: ShellCommand, depth: Int) {
+            for word in command.words where !word.isLiteral {
+                for nested in word.substitutions { analyze(nested, depth: depth + 1) }
+            }
+            for redirect in command.redirects {
+                for nested in redirect.target.substitutions { analyze(nested, depth: depth + 1) }
+                // An unquoted heredoc's body is expanded: `$(…)` there runs too. (Quoted
+                // ones are read the same way: a few more paths, never fewer.)
+                if let body = redirect.heredocBody {
                     for nested in ShellLexer.substitutions(inExpandedText: body) { analyze(nested, depth: depth + 1) }
                 }
-                let (words, wrapperWrites) = CommandWrappers.unwrap(command.words[...])
-                let effects = CommandEffects.of(words)
-                for word in effects.modified + wrapperWrites { addAffected(word) }
-                for redirect in command.redirects where redirect.writesTarget { addAffected(redirect.target) }
-                for script in effects.scripts { addScript(script, onlyIfText: false) }
-                if let direct = effects.directExecution { addScript(direct, onlyIfText: true) }
-                if effects.scriptFromStandardInput {
-                    for redirect in command.redirects {
-                        switch redirect.kind {
-                        case .read: addScript(redirect.target, onlyIfText: false)
-                        case .heredoc where effects.standardInputIsShell:
-                            analyze(redirect.heredocBody ?? "", depth: depth + 1)
-                        case .hereString where effects.standardInputIsShell:
-                            analyze(redirect.target.text, depth: depth + 1)
-                        default: break
-                        }
+            }
+            let (words, wrapperWrites) = CommandWrappers.unwrap(command.words[...])
+            let effects = CommandEffects.of(words)
+            for word in effects.modified { addAffected(word) }
+            for word in wrapperWrites { addAffected(word) }
+            for redirect in command.redirects where redirect.writesTarget { addAffected(redirect.target) }
+            for script in effects.scripts { addScript(script, onlyIfText: false) }
+            if let direct = effects.directExecution { addScript(direct, onlyIfText: true) }
+            if effects.scriptFromStandardInput {
+                for redirect in command.redirects {
+                    switch redirect.kind {
+                    case .read: addScript(redirect.target, onlyIfText: false)
+                    case .heredoc where effects.standardInputIsShell:
+                        analyze(redirect.heredocBody ?? "", depth: depth + 1)
+                    case .hereString where effects.standardInputIsShell:
+                        analyze(redirect.target.text, depth: depth + 1)
+                    default: break
                     }
                 }
-                for code in effects.inlineShell { analyze(code, depth: depth + 1) }
-                if let change = effects.changesDirectory { changeDirectory(change) }
             }
+            for code in effects.inlineShell { analyze(code, depth: depth + 1) }
+            if let change = effects.changesDirectory { changeDirectory(change) }
         }
 
         /// The path a word names, as far as it is known: cut at the first glob or unknown

@@ -8,6 +8,9 @@ struct ShellLexer {
     private let bytes: [UInt8]
     private var index = 0
     private var tokens: [ShellToken] = []
+    /// Whether tokens are kept (for `tokens(of:)`) instead of handed on as commands.
+    private var keepsTokens = false
+    private var builder = ShellCommandBuilder()
     /// Heredocs whose bodies start after the next newline: token index, delimiter, strip tabs.
     private var pendingHeredocs: [(token: Int, delimiter: String, stripTabs: Bool)] = []
 
@@ -17,8 +20,15 @@ struct ShellLexer {
 
     static func tokens(of command: String) -> [ShellToken] {
         var lexer = ShellLexer(command)
-        lexer.run()
+        lexer.keepsTokens = true
+        lexer.run { _ in }
         return lexer.tokens
+    }
+
+    /// Calls `body` with each simple command of `command`, in order, as soon as it is complete.
+    static func forEachCommand(in command: String, _ body: (ShellCommand) -> Void) {
+        var lexer = ShellLexer(command)
+        lexer.run(body)
     }
 
     /// The command substitutions (`$(…)`, backquotes) in text the shell expands but does not
@@ -44,12 +54,13 @@ struct ShellLexer {
 
     // MARK: Top level
 
-    private mutating func run() {
+    private mutating func run(_ body: (ShellCommand) -> Void) {
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 index += 1
+                continue
             case UInt8(ascii: "\n"):
                 index += 1
                 tokens.append(.op(.newline))
@@ -67,7 +78,18 @@ struct ShellLexer {
                     readWordOrDescriptorRedirect()
                 }
             }
+            handOn(body)
         }
+        handOn(body)
+        if !keepsTokens { builder.finish(emit: body) }
+    }
+
+    /// Passes finished tokens to the command builder, unless a heredoc body still has to be
+    /// attached to one of them (it follows the next newline).
+    private mutating func handOn(_ body: (ShellCommand) -> Void) {
+        guard !keepsTokens, pendingHeredocs.isEmpty, !tokens.isEmpty else { return }
+        for token in tokens { builder.add(token, emit: body) }
+        tokens.removeAll(keepingCapacity: true)
     }
 
     private func peek(_ offset: Int) -> UInt8? {
@@ -81,33 +103,45 @@ struct ShellLexer {
         return true
     }
 
+    /// Operators, longest first; `&>` is a redirection and `<(`/`>(` start a word.
+    private static let operators: [(StaticString, ShellOperator)] = [
+        ("&&", .and), ("||", .or), (";;", .caseEnd), ("|&", .pipeBoth),
+        (";", .semicolon), ("|", .pipe), ("(", .openParen), (")", .closeParen),
+    ]
+
+    private static let redirections: [(StaticString, ShellRedirect.Kind)] = [
+        ("&>>", .append), ("&>", .write), ("<<<", .hereString), ("<<-", .heredoc), ("<<", .heredoc),
+        ("<>", .readWrite), ("<&", .duplicate), (">&", .duplicate), (">>", .append), (">|", .write),
+        ("<", .read), (">", .write),
+    ]
+
     private mutating func readOperator() -> ShellOperator? {
-        // Longest first; `&>` is a redirection, `<(`/`>(` start a word.
-        let table: [(StaticString, ShellOperator)] = [
-            ("&&", .and), ("||", .or), (";;", .caseEnd), ("|&", .pipeBoth),
-            (";", .semicolon), ("|", .pipe), ("(", .openParen), (")", .closeParen),
-        ]
-        if starts(with: "&>") { return nil }
-        if starts(with: "&") {
+        switch bytes[index] {
+        case UInt8(ascii: "&"):
+            if starts(with: "&>") { return nil }
+            if starts(with: "&&") {
+                index += 2
+                return .and
+            }
             index += 1
             return .background
+        case UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"):
+            for (text, op) in Self.operators where starts(with: text) {
+                index += text.utf8CodeUnitCount
+                return op
+            }
+            return nil
+        default:
+            return nil
         }
-        for (text, op) in table where starts(with: text) {
-            index += text.utf8CodeUnitCount
-            return op
-        }
-        return nil
     }
 
     /// A redirection operator at `index` and its target word.
     private mutating func readRedirect(descriptor: Bool) -> ShellRedirect? {
+        let first = bytes[index]
+        guard first == UInt8(ascii: "<") || first == UInt8(ascii: ">") || first == UInt8(ascii: "&") else { return nil }
         if starts(with: "<(") || starts(with: ">(") { return nil }
-        let table: [(StaticString, ShellRedirect.Kind)] = [
-            ("&>>", .append), ("&>", .write), ("<<<", .hereString), ("<<-", .heredoc), ("<<", .heredoc),
-            ("<>", .readWrite), ("<&", .duplicate), (">&", .duplicate), (">>", .append), (">|", .write),
-            ("<", .read), (">", .write),
-        ]
-        guard let (text, kind) = table.first(where: { starts(with: $0.0) }) else { return nil }
+        guard let (text, kind) = Self.redirections.first(where: { starts(with: $0.0) }) else { return nil }
         let stripTabs = text.utf8CodeUnitCount == 3 && text.utf8Start[2] == UInt8(ascii: "-")
         index += text.utf8CodeUnitCount
         while index < bytes.count && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")) {

@@ -24,6 +24,7 @@ struct ShellWord: Sendable, Equatable {
     /// The word as the shell would pass it when nothing expands (globs and expansions written
     /// out as their source text): command names and option flags are compared with this.
     var text: String {
+        if pieces.count == 1, case .literal(let text) = pieces[0] { return text }
         var result = ""
         for piece in pieces {
             switch piece {
