@@ -10,6 +10,9 @@ struct PolicyWalkLimits: Sendable {
     var maxDepth = 32
     /// .rego files read.
     var maxFiles = 10_000
+    /// Every .rego file, none skipped by rule (hidden, `system/`, tests): what `opa build`
+    /// may read, for keying a compiled bundle.
+    var everySource = false
 }
 
 /// Finds the .rego files under a harness's policy directory with POSIX calls only (Foundation's
@@ -81,18 +84,19 @@ struct PolicyTreeWalk {
             warnings.append("\(path): cannot list the directory (\(reason)); skipped")
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names where limits.everySource || !name.hasPrefix(".") {
             try visit(path + "/" + name, name: name, depth: depth)
         }
     }
 
     private mutating func visit(_ path: String, name: String, depth: Int) throws(PolicyError) {
-        let isRego = name.hasSuffix(".rego") && !name.hasSuffix("_test.rego")
+        let skippedByRule = !limits.everySource && (name == "system" || name.hasSuffix("_test.rego"))
+        let isRego = name.hasSuffix(".rego") && !skippedByRule
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
             // Names skipped by rule are skipped whatever their state.
-            guard name != "system" && !name.hasSuffix("_test.rego") else { return }
+            guard !skippedByRule else { return }
             if let target = PolicyTreeWalk.linkTarget(path) {
                 let reason = code == ELOOP ? "a symbolic link loop" : code == ENOENT || code == ENOTDIR
                     ? "a dangling symbolic link to \(target)" : "a symbolic link to \(target) that cannot be followed (\(PolicyTreeWalk.errorText(code)))"
@@ -105,7 +109,7 @@ struct PolicyTreeWalk {
         let id = FileID(info)
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
-            guard name != "system" else { return }
+            guard !skippedByRule else { return }
             if let ancestor = ancestors.first(where: { $0.id == id }) {
                 warnings.append("\(path): loops back to \(ancestor.path); not followed")
                 return

@@ -87,6 +87,24 @@ import Testing
         #expect(sandbox.builds == 2)
     }
 
+    @Test("a harness directory that is a link is compiled, and editing a policy behind it is a new key")
+    func linkedHarnessDirectory() throws {
+        let sandbox = try Sandbox()
+        let files = FileManager.default
+        let harness = sandbox.policyDirectory + "/policies/claude"
+        let real = sandbox.root + "/dotfiles/policies/claude"
+        try files.createDirectory(atPath: sandbox.root + "/dotfiles/policies", withIntermediateDirectories: true)
+        try files.moveItem(atPath: harness, toPath: real)
+        try files.createSymbolicLink(atPath: harness, withDestinationPath: real)
+        let first = try sandbox.resolver(opaPath: sandbox.opa).resolve()
+        #expect(first.source == .compiledNow)
+        try "package cupcake.policies.a\n# edited behind the link\n".write(toFile: real + "/a.rego", atomically: true, encoding: .utf8)
+        let second = try sandbox.resolver(opaPath: sandbox.opa).resolve()
+        #expect(second.source == .compiledNow)
+        #expect(second.path != first.path)
+        #expect(sandbox.builds == 2)
+    }
+
     @Test func noBundleAndNoOPASaysHowToFixIt() throws {
         let sandbox = try Sandbox()
         #expect {

@@ -48,8 +48,10 @@ public struct BundleResolver: Sendable {
         let key = try sourceKey(opaVersion: version)
         let target = cacheDirectory + "/bundles/\(harness)-\(key).tar.gz"
         if files.fileExists(atPath: target) { return (target, .compiledCached) }
+        // A harness directory that is a link is handed to opa as the directory it names.
+        let policies = PathResolver.resolve(policiesPath, from: PathResolver.processDirectory()).path
         try OPACommand.build(
-            opa, entrypoint: "cupcake/system/evaluate", inputs: [policiesPath, systemPath], output: target)
+            opa, entrypoint: "cupcake/system/evaluate", inputs: [policies, systemPath], output: target)
         return (target, .compiledNow)
     }
 
@@ -61,7 +63,7 @@ public struct BundleResolver: Sendable {
     /// sha256 over every .rego source (path and content, in sorted path order) and the opa version.
     func sourceKey(opaVersion: String) throws(BundleResolveError) -> String {
         var material = Array("opa \(opaVersion)\n".utf8)
-        for path in Self.regoFiles(under: [policiesPath, systemPath]) {
+        for path in try Self.regoFiles(under: [policiesPath, systemPath]) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .unreadable(path: path)
             }
@@ -72,12 +74,15 @@ public struct BundleResolver: Sendable {
         return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func regoFiles(under roots: [String]) -> [String] {
+    /// Every .rego file under `roots`, links followed as discovery follows them, so editing a
+    /// policy reached through a link changes the key too.
+    static func regoFiles(under roots: [String]) throws(BundleResolveError) -> [String] {
         var found: [String] = []
         for root in roots {
-            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
-            while let relative = walker.nextObject() as? String {
-                if relative.hasSuffix(".rego") { found.append(root + "/" + relative) }
+            do {
+                found += try PolicyTreeWalk.regoFiles(under: root, harness: "", limits: PolicyWalkLimits(everySource: true)).files
+            } catch {
+                throw .unreadable(path: root)
             }
         }
         return found.sorted()
