@@ -116,6 +116,11 @@ public final class Engine: Sendable {
         do {
             evaluation = try await runtime.evaluate(entrypoint: PolicyLayer.entrypoint, input: input, tracer: tracer)
         } catch {
+            // A limit reached on this event is a refusal, whatever fail_mode says: an event made
+            // large or slow enough must not get past every policy.
+            if let refusal = ResourceLimitRefusal.decisionSet(for: error, inputBytes: input.count) {
+                return (refusal, matched.count)
+            }
             throw .wasm(error)
         }
         guard let result = evaluation.result else { return (.empty, matched.count) }

@@ -25,10 +25,9 @@ final class OPAPolicyInstance: @unchecked Sendable {
     /// The heap pointer after the data document: every evaluation starts from here, so memory use
     /// does not accumulate across evaluations.
     let baseHeapPointer: Int32
-    let memoryLimitBytes: Int
 
     private init(store: WasmStore, bridge: OPAHostBridge, memory: WasmMemory, exports: OPAExports, facts: OPAModuleFacts,
-                 dataAddress: Int32, baseHeapPointer: Int32, memoryLimitBytes: Int) {
+                 dataAddress: Int32, baseHeapPointer: Int32) {
         self.store = store
         self.bridge = bridge
         self.memory = memory
@@ -36,7 +35,6 @@ final class OPAPolicyInstance: @unchecked Sendable {
         self.facts = facts
         self.dataAddress = dataAddress
         self.baseHeapPointer = baseHeapPointer
-        self.memoryLimitBytes = memoryLimitBytes
     }
 
     /// Builds an instance: store, memory, imports, exports, builtins and entrypoints (read unless
@@ -61,7 +59,9 @@ final class OPAPolicyInstance: @unchecked Sendable {
             do {
                 try bridge.define(on: linker)
                 if let memoryImport {
-                    var maximum = configuration.memoryLimitPages
+                    // Declared as large as any evaluation may grow it; each evaluation's own
+                    // limit is the store's (set per input).
+                    var maximum = configuration.maxMemoryLimitPages
                     if let declared = memoryImport.memoryMaximumPages { maximum = min(maximum, declared) }
                     let created = try store.createMemory(minimumPages: memoryImport.memoryMinimumPages, maximumPages: maximum)
                     try linker.define(memory: created, module: memoryImport.module, name: memoryImport.name, in: store)
@@ -119,8 +119,7 @@ final class OPAPolicyInstance: @unchecked Sendable {
                 throw .instantiationFailed("opa_heap_ptr_get: \(error)")
             }
             return OPAPolicyInstance(store: store, bridge: bridge, memory: memory, exports: exports, facts: facts,
-                                     dataAddress: dataAddress, baseHeapPointer: base,
-                                     memoryLimitBytes: configuration.memoryLimitBytes)
+                                     dataAddress: dataAddress, baseHeapPointer: base)
         }
     }
 
@@ -129,9 +128,12 @@ final class OPAPolicyInstance: @unchecked Sendable {
 
     // MARK: - Evaluation
 
-    /// Evaluates entrypoint `entrypoint` on `input` (JSON bytes). Returns the entrypoint's value
-    /// (nil when undefined) and the size of the result JSON.
-    func evaluate(entrypoint: Int32, input: [UInt8], deadlineMilliseconds: Int) throws(WasmPolicyFailure) -> (JSONValue?, Int) {
+    /// Evaluates entrypoint `entrypoint` on `input` (JSON bytes) with at most
+    /// `memoryLimitBytes` of linear memory. Returns the entrypoint's value (nil when undefined)
+    /// and the size of the result JSON.
+    func evaluate(entrypoint: Int32, input: [UInt8], deadlineMilliseconds: Int,
+                  memoryLimitBytes: Int) throws(WasmPolicyFailure) -> (JSONValue?, Int) {
+        store.limitMemory(bytes: memoryLimitBytes)
         bridge.failure = nil
         bridge.builtinErrors = BuiltinErrorLog()
         bridge.builtinContext = BuiltinContext(nowNanoseconds: MonotonicClock.wallNanoseconds())
@@ -141,9 +143,9 @@ final class OPAPolicyInstance: @unchecked Sendable {
             do {
                 let resultText: Int32
                 if let eval = exports.eval {
-                    resultText = try evaluateFast(eval, entrypoint: entrypoint, input: input)
+                    resultText = try evaluateFast(eval, entrypoint: entrypoint, input: input, memoryLimitBytes: memoryLimitBytes)
                 } else if let path = exports.context {
-                    resultText = try evaluateWithContext(path, entrypoint: entrypoint, input: input)
+                    resultText = try evaluateWithContext(path, entrypoint: entrypoint, input: input, memoryLimitBytes: memoryLimitBytes)
                 } else {
                     throw WasmPolicyFailure.evaluationFailed("no evaluation export")
                 }
@@ -151,7 +153,8 @@ final class OPAPolicyInstance: @unchecked Sendable {
             } catch let failure as WasmPolicyFailure {
                 throw failure
             } catch let error as WasmError {
-                throw classify(error, memoryBefore: memoryBefore, deadlineMilliseconds: deadlineMilliseconds)
+                throw classify(error, memoryBefore: memoryBefore, deadlineMilliseconds: deadlineMilliseconds,
+                               memoryLimitBytes: memoryLimitBytes)
             } catch {
                 throw .evaluationFailed("\(error)")
             }
@@ -159,7 +162,7 @@ final class OPAPolicyInstance: @unchecked Sendable {
     }
 
     /// ABI 1.2+: input written after the data heap, one `opa_eval` call.
-    private func evaluateFast(_ eval: WasmFunction, entrypoint: Int32, input: [UInt8]) throws -> Int32 {
+    private func evaluateFast(_ eval: WasmFunction, entrypoint: Int32, input: [UInt8], memoryLimitBytes: Int) throws -> Int32 {
         let context = store.context
         let base = OPAHostBridge.offset(baseHeapPointer)
         let needed = base + input.count
@@ -181,7 +184,8 @@ final class OPAPolicyInstance: @unchecked Sendable {
     }
 
     /// ABI 1.0/1.1: input parsed into the heap, then an evaluation context.
-    private func evaluateWithContext(_ path: OPAExports.ContextPath, entrypoint: Int32, input: [UInt8]) throws -> Int32 {
+    private func evaluateWithContext(_ path: OPAExports.ContextPath, entrypoint: Int32, input: [UInt8],
+                                     memoryLimitBytes: Int) throws -> Int32 {
         let context = store.context
         guard let length = Int32(exactly: input.count), input.count <= memoryLimitBytes else {
             throw WasmPolicyFailure.memoryLimitReached(bytes: memoryLimitBytes)
@@ -226,7 +230,8 @@ final class OPAPolicyInstance: @unchecked Sendable {
     }
 
     /// Names the cause of a failed call: deadline, memory cap, abort, builtin or trap.
-    private func classify(_ error: WasmError, memoryBefore: Int, deadlineMilliseconds: Int) -> WasmPolicyFailure {
+    private func classify(_ error: WasmError, memoryBefore: Int, deadlineMilliseconds: Int,
+                          memoryLimitBytes: Int) -> WasmPolicyFailure {
         var trap: WasmTrap?
         if case .trap(let raised) = error { trap = raised }
         var nested: WasmTrap?
@@ -241,6 +246,12 @@ final class OPAPolicyInstance: @unchecked Sendable {
         let atCap = size + WasmMemory.pageSize > memoryLimitBytes
         let outOfBounds = trap?.cause == .outOfBounds || nested?.cause == .outOfBounds
         if atCap && (size > memoryBefore || outOfBounds) {
+            return .memoryLimitReached(bytes: memoryLimitBytes)
+        }
+        // One allocation larger than the room left is refused below the cap: OPA's allocator
+        // then moves its heap pointer past the end of memory, and the next write traps.
+        if outOfBounds, let heap = try? store.call(exports.heapPointerGet),
+           OPAHostBridge.offset(heap) > size {
             return .memoryLimitReached(bytes: memoryLimitBytes)
         }
         if case .aborted(let message)? = bridge.failure, OPAPolicyInstance.reportsMemoryExhaustion(message) {
@@ -259,7 +270,9 @@ final class OPAPolicyInstance: @unchecked Sendable {
     /// Whether an abort message says an allocation failed for lack of memory.
     static func reportsMemoryExhaustion(_ message: String) -> Bool {
         let lowered = message.lowercased()
+        // "opa_malloc: failed" is what OPA's own allocator says when memory.grow is refused.
         return lowered.contains("out of memory") || lowered.contains("memory exhausted")
+            || lowered.contains("opa_malloc: failed")
     }
 
     // MARK: - Set-up helpers

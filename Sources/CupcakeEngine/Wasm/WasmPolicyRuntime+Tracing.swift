@@ -61,6 +61,7 @@ extension WasmPolicyRuntime {
                 span.record("output_size_bytes", .int(stats.outputSizeBytes))
                 span.record("evaluation_time_ms", .double(stats.evaluationMilliseconds))
                 span.record("memory_bytes", .int(stats.memoryBytes))
+                span.record("memory_limit_bytes", .int(stats.memoryLimitBytes))
                 span.record("decision_count", .int(stats.decisionCount))
                 span.record("undefined", .bool(evaluation.isUndefined))
                 if evaluation.builtinErrorCount > 0 {

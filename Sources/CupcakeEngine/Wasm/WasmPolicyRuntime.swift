@@ -160,14 +160,22 @@ public final class WasmPolicyRuntime: Sendable {
         }
         let start = MonotonicClock.nanoseconds()
         do {
+            let limit = configuration.memoryLimit(forInputBytes: input.count)
             let (value, outputSize) = try instance.evaluate(entrypoint: entrypoint, input: input,
-                                                            deadlineMilliseconds: configuration.deadlineMilliseconds)
+                                                            deadlineMilliseconds: configuration.deadlineMilliseconds,
+                                                            memoryLimitBytes: limit)
             let stats = WasmEvaluationStats(inputSizeBytes: input.count, outputSizeBytes: outputSize,
                                             evaluationNanoseconds: MonotonicClock.nanoseconds() &- start,
-                                            memoryBytes: instance.memoryBytes,
+                                            memoryBytes: instance.memoryBytes, memoryLimitBytes: limit,
                                             decisionCount: DecisionCount.count(in: value))
             let builtinErrors = instance.bridge.builtinErrors
-            pool.release(instance)
+            // Memory never shrinks: an instance a large input grew past the floor is dropped, so
+            // idle instances keep only what small inputs need.
+            if instance.memoryBytes > configuration.memoryLimitBytes {
+                pool.discard()
+            } else {
+                pool.release(instance)
+            }
             return WasmEvaluation(result: value, stats: stats, builtinErrors: builtinErrors.recorded,
                                   builtinErrorCount: builtinErrors.count)
         } catch {

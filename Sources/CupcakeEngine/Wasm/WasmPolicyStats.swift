@@ -42,6 +42,8 @@ public struct WasmEvaluationStats: Sendable, Hashable {
     public var evaluationNanoseconds: UInt64
     /// Linear memory of the instance after the evaluation, in bytes.
     public var memoryBytes: Int
+    /// The memory this evaluation was allowed (it grows with the input), in bytes.
+    public var memoryLimitBytes: Int
     /// Entries across a Cupcake decision set's verbs (0 for other results).
     public var decisionCount: Int
 

@@ -150,14 +150,19 @@ import Testing
     }
 
     @Test func rejectsMemoryLimitsOutsideTheAllowedRange() async throws {
-        for bytes in [0, WasmPolicyConfiguration.mebibyte - 1, 101 * WasmPolicyConfiguration.mebibyte] {
+        for bytes in [0, WasmPolicyConfiguration.mebibyte - 1, 4_097 * WasmPolicyConfiguration.mebibyte] {
             let error = await wasmPolicyFailure { _ = try Self.runtime(configuration: WasmPolicyConfiguration(memoryLimitBytes: bytes)) }
             guard case .configuration(let message)? = error?.reason else {
                 Issue.record("expected a configuration error for \(bytes) bytes")
                 continue
             }
-            #expect(message.contains("outside the allowed 1...100 MiB"))
+            #expect(message.contains("outside the allowed 1 MiB...4096 MiB"))
         }
+        let inverted = await wasmPolicyFailure {
+            _ = try Self.runtime(configuration: WasmPolicyConfiguration(memoryLimitBytes: 8 * WasmPolicyConfiguration.mebibyte,
+                                                                        maxMemoryLimitBytes: 4 * WasmPolicyConfiguration.mebibyte))
+        }
+        #expect(inverted?.description.contains("memory ceiling of 4 MiB is outside the allowed 8 MiB...4096 MiB") == true)
         #expect(throws: Never.self) { try Self.runtime(configuration: WasmPolicyConfiguration(memoryLimitBytes: 100 * WasmPolicyConfiguration.mebibyte)) }
     }
 
@@ -208,12 +213,56 @@ import Testing
         #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("1".utf8)).result == .int(1))
     }
 
-    @Test func inputLargerThanTheCapIsAMemoryLimitError() async throws {
-        let runtime = try Self.runtime(configuration: Self.shortDeadline)
-        let huge = Array("\"".utf8) + Array(repeating: UInt8(ascii: "x"), count: 3 * WasmPolicyConfiguration.mebibyte) + Array("\"".utf8)
-        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "echo", input: huge) }
+    @Test func inputLargerThanAFixedLimitIsAMemoryLimitError() async throws {
+        var fixed = Self.shortDeadline
+        fixed.memoryPerInputByte = 0
+        let runtime = try Self.runtime(configuration: fixed)
+        let error = await wasmPolicyFailure { _ = try await runtime.evaluate(entrypoint: "echo", input: Self.quotedString(megabytes: 3)) }
         #expect(error?.reason == .memoryLimitReached(bytes: 2 * WasmPolicyConfiguration.mebibyte))
         #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("2".utf8)).result == .int(2))
+    }
+
+    static func quotedString(megabytes: Int) -> [UInt8] {
+        Array("\"".utf8) + Array(repeating: UInt8(ascii: "x"), count: megabytes * WasmPolicyConfiguration.mebibyte) + Array("\"".utf8)
+    }
+
+    @Test("the memory limit grows with the input, up to the ceiling, and a grown instance is not kept")
+    func memoryFollowsTheInput() async throws {
+        let runtime = try Self.runtime(configuration: Self.shortDeadline)
+        let evaluation = try await runtime.evaluate(entrypoint: "echo", input: Self.quotedString(megabytes: 3))
+        #expect(evaluation.result?.stringValue?.utf8.count == 3 * WasmPolicyConfiguration.mebibyte)
+        #expect(evaluation.stats.memoryLimitBytes == 50 * WasmPolicyConfiguration.mebibyte)
+        #expect(evaluation.stats.memoryBytes > 2 * WasmPolicyConfiguration.mebibyte)
+        #expect(runtime.instanceCount == 0, "an instance grown past the floor is dropped, not pooled")
+        #expect(try await runtime.evaluate(entrypoint: "echo", input: Array("3".utf8)).stats.memoryLimitBytes
+            == 2 * WasmPolicyConfiguration.mebibyte)
+
+        var capped = Self.shortDeadline
+        capped.memoryPerInputByte = 1
+        let small = try Self.runtime(configuration: capped)
+        let error = await wasmPolicyFailure { _ = try await small.evaluate(entrypoint: "echo", input: Self.quotedString(megabytes: 3)) }
+        #expect(error?.reason == .memoryLimitReached(bytes: 5 * WasmPolicyConfiguration.mebibyte))
+    }
+
+    @Test("aborts that say an allocation failed are read as the memory limit", arguments: [
+        ("opa_malloc: failed", true), ("opa_malloc: out of memory", true), ("Memory exhausted", true),
+        ("var assignment conflict", false), ("opa_malloc: illegal builtin cache index", false),
+    ])
+    func memoryExhaustionMessages(message: String, isMemory: Bool) {
+        #expect(OPAPolicyInstance.reportsMemoryExhaustion(message) == isMemory)
+    }
+
+    @Test("memoryLimit(forInputBytes:): floor plus whole pages of the per-byte share, at most the ceiling")
+    func memoryLimitArithmetic() {
+        let mebibyte = WasmPolicyConfiguration.mebibyte
+        let configuration = WasmPolicyConfiguration(memoryLimitBytes: 10 * mebibyte, memoryPerInputByte: 16,
+                                                    maxMemoryLimitBytes: 100 * mebibyte)
+        #expect(configuration.memoryLimit(forInputBytes: 0) == 10 * mebibyte)
+        #expect(configuration.memoryLimit(forInputBytes: 4_095) == 10 * mebibyte, "under a page of share adds nothing")
+        #expect(configuration.memoryLimit(forInputBytes: 4_096) == 10 * mebibyte + 65_536)
+        #expect(configuration.memoryLimit(forInputBytes: mebibyte) == 26 * mebibyte)
+        #expect(configuration.memoryLimit(forInputBytes: 16 * mebibyte) == 100 * mebibyte)
+        #expect(configuration.memoryLimit(forInputBytes: Int.max) == 100 * mebibyte)
     }
 
     @Test func outOfBoundsAccessIsATrap() async throws {
