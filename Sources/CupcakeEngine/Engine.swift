@@ -63,12 +63,7 @@ public final class Engine: Sendable {
             "evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]
         ) { root in
             do throws(EngineError) {
-                let event: HookEvent
-                do throws(EventError) {
-                    event = try HookEvent.decode(eventJSON, harness: configuration.harness, preprocessing: preprocessing)
-                } catch {
-                    throw .event(error)
-                }
+                let event = try decode(eventJSON)
                 root.record("event_name", .string(event.eventName))
                 root.record("tool_name", .string(event.toolName))
                 root.record("session_id", .string(event.sessionID))
@@ -102,6 +97,29 @@ public final class Engine: Sendable {
             }
         }
         return try outcome.get()
+    }
+
+    /// Decoding and preprocessing, inside a `preprocess` span (eval category) that says what
+    /// preprocessing found: resolved paths, affected paths, scripts read.
+    func decode(_ eventJSON: [UInt8]) throws(EngineError) -> HookEvent {
+        let decoded: Result<HookEvent, EngineError> = tracer.withSpan(
+            "preprocess", category: .eval, fields: ["input_size_bytes": .int(eventJSON.count)]
+        ) { span in
+            do throws(EventError) {
+                let event = try HookEvent.decode(eventJSON, harness: configuration.harness, preprocessing: preprocessing)
+                if span.isRecording {
+                    let raw = event.raw
+                    span.record("resolved_path", .bool(raw["resolved_file_path"] != nil))
+                    span.record("affected_path_count", .int(raw["affected_parent_directories"]?.arrayValue?.count ?? 0))
+                    span.record("script_count", .int(raw["executed_scripts"]?.arrayValue?.count ?? 0))
+                }
+                return .success(event)
+            } catch {
+                span.recordError(error)
+                return .failure(.event(error))
+            }
+        }
+        return try decoded.get()
     }
 
     /// One layer: route, and when anything matched, gather its signals and evaluate its policies.

@@ -72,7 +72,7 @@ struct EvalCommandTests {
         #expect((output["additionalContext"] as? String)?.contains("run the test suite") == true)
     }
 
-    @Test("CUPCAKE_TRACE=eval: every line fits the schema, one trace, the six stage spans")
+    @Test("CUPCAKE_TRACE=eval: every line fits the schema, one trace, the seven stage spans")
     func traced() throws {
         let validator = try SchemaValidator(contentsOf: CLI.root.appendingPathComponent("Docs/trace-line.schema.json"))
         let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE": "eval"])
@@ -82,7 +82,7 @@ struct EvalCommandTests {
             #expect(violations.isEmpty, "\(violations) in \(line.raw)")
         }
         #expect(Set(lines.compactMap(\.traceID)).count == 1)
-        #expect(Set(lines.compactMap(\.span)) == ["evaluate", "route", "gather_signals", "wasm_eval", "synthesize", "execute_actions"])
+        #expect(Set(lines.compactMap(\.span)) == ["evaluate", "preprocess", "route", "gather_signals", "wasm_eval", "synthesize", "execute_actions"])
         let root = try #require(lines.first(where: { $0.span == "evaluate" }))
         #expect(root["final_decision"] as? String == "deny")
         #expect(root["tool_name"] as? String == "Bash")
@@ -117,7 +117,7 @@ struct EvalCommandTests {
         let scopeSpans = try #require(resourceSpans.first?["scopeSpans"] as? [[String: Any]])
         let spans = try #require(scopeSpans.first?["spans"] as? [[String: Any]])
         #expect(Set(spans.compactMap { $0["name"] as? String })
-            == ["evaluate", "route", "gather_signals", "wasm_eval", "synthesize", "execute_actions"])
+            == ["evaluate", "preprocess", "route", "gather_signals", "wasm_eval", "synthesize", "execute_actions"])
         #expect(Set(spans.compactMap { $0["traceId"] as? String }).count == 1)
         let attributes = try #require(resourceSpans.first?["resource"] as? [String: Any])["attributes"] as? [[String: Any]]
         #expect(attributes?.contains { $0["key"] as? String == "service.name" } == true)
