@@ -18,8 +18,15 @@ enum EvalCommand {
                              synthesis, actions, all, payload)
           --trace-otlp D     also export spans as OpenTelemetry (OTLP/JSON): file:<path> or
                              http://host:port (as CUPCAKE_TRACE_OTLP)
+          --wasm-max-memory S
+                             the most memory one evaluation may use (default 1GiB; e.g. 256MiB):
+                             10 MiB plus 16 bytes per byte of its input, up to this; an event
+                             that still needs more is refused (a denial)
           --strict           fail closed: an evaluation error blocks (exit 2) instead of allowing
           --help             this text
+
+        A memory or deadline limit reached on an event is a denial naming the limit (exit 0),
+        whatever fail_mode says.
 
         exit codes: 0 answered (an evaluation error fails open with {}), 2 failed closed,
         64 bad command line, 65 bad or unreadable event on stdin, 66 policy directory missing,
@@ -32,7 +39,7 @@ enum EvalCommand {
         let arguments: Arguments
         var configuration: EngineConfiguration
         switch CommandSetup.parse(
-            "eval", words, valueFlags: CommandSetup.engineFlags.union(["--global-dir", "--trace", "--trace-otlp"]),
+            "eval", words, valueFlags: CommandSetup.engineFlags.union(["--global-dir", "--trace", "--trace-otlp", "--wasm-max-memory"]),
             switchFlags: ["--strict"], help: help)
         {
         case .success(let parsed): arguments = parsed
@@ -43,6 +50,15 @@ enum EvalCommand {
         case .failure(let code): return code
         }
         configuration.globalDirectory = arguments.values["--global-dir"]
+        if let text = arguments.values["--wasm-max-memory"] {
+            let allowed = WasmPolicyConfiguration.allowedMemoryLimitBytes
+            guard let bytes = ByteSize.parse(text), allowed.contains(bytes) else {
+                Output.stderr("cupcake eval: --wasm-max-memory must be a size from 1MiB to 4GiB (such as 256MiB), got \(text)")
+                return .usage
+            }
+            configuration.wasm.maxMemoryLimitBytes = bytes
+            configuration.wasm.memoryLimitBytes = min(configuration.wasm.memoryLimitBytes, bytes)
+        }
         let harness = configuration.harness
         let tracer = Tracer.fromEnvironment(
             ProcessEnvironment.current(), categoriesOverride: arguments.values["--trace"],
