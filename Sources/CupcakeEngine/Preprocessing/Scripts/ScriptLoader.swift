@@ -19,25 +19,24 @@ struct LoadedScript: Equatable {
 /// Reads script files for inspection: regular files only (never a FIFO or device, which could
 /// block or never end), without following anything but the resolved path, bounded in bytes.
 enum ScriptLoader {
-    /// Bytes read at most over all scripts of one command.
+    /// Bytes read at most over all scripts of one command (or one script's limit, if larger).
     static let maxTotalBytes = 4 << 20
 
     static func load(_ references: [ShellAnalysis.ScriptReference], maxBytes: Int = PreprocessingOptions.defaultMaxScriptBytes) -> [LoadedScript] {
         var scripts: [LoadedScript] = []
-        var budget = maxTotalBytes
+        var budget = max(maxTotalBytes, maxBytes)
         for reference in references {
             for candidate in reference.candidates where budget > 0 {
+                let limit = min(maxBytes, budget)
                 guard !scripts.contains(where: { $0.path == candidate }),
-                      let script = read(candidate, written: reference.written, limit: min(maxBytes, budget),
+                      let script = read(candidate, written: reference.written, limit: limit,
                                         onlyIfText: reference.onlyIfText) else { continue }
-                budget -= min(script.sizeBytes, limitFor(budget, maxBytes))
+                budget -= min(script.sizeBytes, limit)
                 scripts.append(script)
             }
         }
         return scripts
     }
-
-    private static func limitFor(_ budget: Int, _ maxBytes: Int) -> Int { min(maxBytes, budget) }
 
     static func read(_ path: String, written: String, limit: Int, onlyIfText: Bool) -> LoadedScript? {
         // O_NONBLOCK: opening a FIFO must not wait for a writer.
