@@ -79,3 +79,43 @@ struct LineContinuationTests {
         #expect(CommandNormalizer.normalize(LineContinuations.join("rm \\\n  -rf \\\n /")) == "rm -rf /")
     }
 }
+
+@Suite("CommandNormalizer against a reference")
+struct CommandNormalizerReferenceTests {
+    /// The rules written plainly, one Unicode scalar at a time.
+    static func reference(_ command: String) -> String {
+        var result = String.UnicodeScalarView()
+        var inSingle = false, inDouble = false, escaping = false, pendingSpace = false
+        for scalar in command.unicodeScalars {
+            if escaping {
+                escaping = false
+            } else if scalar == "\\" && !inSingle {
+                escaping = true
+            } else if scalar == "'" && !inDouble {
+                inSingle.toggle()
+            } else if scalar == "\"" && !inSingle {
+                inDouble.toggle()
+            } else if !inSingle && !inDouble && scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    @Test("random commands normalize exactly as the plain rules say")
+    func randomCommands() {
+        let pieces = ["a", "rm", " ", "  ", "\t", "\n", "\r\n", "'", "\"", "\\", "é", "\u{00A0}", "\u{2003}", "\u{3000}",
+                      "\u{1680}", "\u{0085}", "日", "😀", "-rf", "/"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0..<24, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(CommandNormalizer.normalize(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
+}

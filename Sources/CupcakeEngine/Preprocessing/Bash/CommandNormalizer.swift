@@ -20,12 +20,13 @@ public enum CommandNormalizer {
             var inSingle = false
             var inDouble = false
             var escaping = false
-            var pendingSpace = false
+            // Bytes from `runStart` up to `index` are copied unchanged, in one go, when a
+            // whitespace run outside quotes (or the end) is reached.
+            var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 let length = byte < 0x80 ? 1 : UTF8Scalars.length(of: bytes, at: index)
-                defer { index += length }
                 if escaping {
                     escaping = false
                 } else if byte == UInt8(ascii: "\\") && !inSingle {
@@ -35,16 +36,22 @@ public enum CommandNormalizer {
                 } else if byte == UInt8(ascii: "\"") && !inSingle {
                     inDouble.toggle()
                 } else if !inSingle && !inDouble && UTF8Scalars.isWhitespace(bytes, at: index, length: length) {
-                    // Emitted lazily, so trailing whitespace never reaches the result.
-                    pendingSpace = !result.isEmpty
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    var next = index + length
+                    while next < bytes.count {
+                        let nextLength = bytes[next] < 0x80 ? 1 : UTF8Scalars.length(of: bytes, at: next)
+                        guard UTF8Scalars.isWhitespace(bytes, at: next, length: nextLength) else { break }
+                        next += nextLength
+                    }
+                    // One space between words; none at the start or the end.
+                    if !result.isEmpty && next < bytes.count { result.append(UInt8(ascii: " ")) }
+                    index = next
+                    runStart = next
                     continue
                 }
-                if pendingSpace {
-                    result.append(UInt8(ascii: " "))
-                    pendingSpace = false
-                }
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                index += length
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             return String(decoding: result, as: UTF8.self)
         }
     }

@@ -260,12 +260,30 @@ struct ShellLexer {
                 }
                 word.pieces.append(.tilde(String(decoding: bytes[start..<index], as: UTF8.self)))
             default:
-                literal.append(byte)
+                // A run of plain bytes is copied at once.
+                let start = index
                 index += 1
+                while index < bytes.count && isPlain(bytes[index]) { index += 1 }
+                literal.append(contentsOf: bytes[start..<index])
             }
         }
         flush(&word, &literal)
         return started ? word : nil
+    }
+
+    /// Whether `byte` inside a word means only itself (no quote, escape, expansion, glob or
+    /// word end).
+    private func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: ";"),
+             UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"),
+             UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"),
+             UInt8(ascii: "$"), UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "{"),
+             UInt8(ascii: "~"):
+            return false
+        default:
+            return true
+        }
     }
 
     /// Moves the literal bytes gathered so far into the word.
