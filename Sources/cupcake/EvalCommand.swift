@@ -26,11 +26,12 @@ enum EvalCommand {
           --help             this text
 
         A memory or deadline limit reached on an event is a denial naming the limit (exit 0),
-        whatever fail_mode says.
+        whatever fail_mode says; an event over 16 MiB is refused (exit 2).
 
         exit codes: 0 answered (an evaluation error fails open with {}), 2 failed closed,
-        64 bad command line, 65 bad or unreadable event on stdin, 66 policy directory missing,
-        78 policies could not be loaded.
+        64 bad command line, 65 bad or unreadable event on stdin (2 with --strict or
+        fail_mode: closed; 2 always over 16 MiB), 66 policy directory missing, 78 policies
+        could not be loaded.
         """
 
     static let maxEventBytes = 16 << 20
@@ -68,9 +69,15 @@ enum EvalCommand {
         let input: [UInt8]
         switch Output.readStandardInput(limit: maxEventBytes) {
         case .success(let bytes): input = bytes
+        case .failure(.tooLarge(let limit)):
+            // A limit reached on what the agent sent is a refusal, never a pass: failing open here
+            // would let any action with a large enough payload past every policy.
+            Output.stderr("Cupcake refused this action: the hook event is larger than \(limit >> 20) MiB, "
+                          + "too large to evaluate")
+            return .blocked
         case .failure(let problem):
             Output.stderr("cupcake eval: \(problem)")
-            return .badInput
+            return strict ? .blocked : .badInput
         }
         let engine: Engine
         do {
@@ -91,7 +98,9 @@ enum EvalCommand {
         } catch {
             if case .event = error {
                 Output.stderr("cupcake eval: \(error)")
-                return .badInput
+                // Failing closed covers an event that cannot be read: with --strict the agent's
+                // action is blocked, not left to the harness's handling of a failed hook.
+                return strict ? failClosed(error, harness: harness) : .badInput
             }
             Output.stderr("cupcake eval: evaluation failed: \(error)")
             if strict { return failClosed(error, harness: harness) }

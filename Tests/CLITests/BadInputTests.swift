@@ -18,14 +18,16 @@ struct BadInputTests {
         #expect(result.stdout.isEmpty)
     }
 
-    @Test("an event over 16 MiB exits 65 without reading it all into a decision")
+    @Test("an event over 16 MiB is refused (exit 2, blocked), never passed unread")
     func hugeEvent() throws {
         var event = Data("{\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"".utf8)
         event.append(Data(repeating: UInt8(ascii: "a"), count: 17 << 20))
         event.append(Data("\"}}".utf8))
         let result = try CLI.eval(event)
-        #expect(result.status == 65)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Cupcake refused this action"))
         #expect(result.stderr.contains("16 MiB"))
+        #expect(result.stdout.isEmpty)
     }
 
     @Test("stdin that cannot be read (a directory) exits 65 instead of evaluating half an event")
