@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Builds every WebAssembly test fixture and the demo project's OPA bundle.
+# Builds every WebAssembly test fixture and the OPA bundles of the fixture projects.
 #
 #   bash Scripts/build-fixtures.sh [OUTDIR]   build into OUTDIR (default: Fixtures/, the committed files)
 #   bash Scripts/build-fixtures.sh --check    print the toolchain (clang, zlib); exit 0 only if everything is usable
 #
 # Writes OUTDIR/policies/<name>.wasm for each Fixtures/policies/src/<name>.{c,wat},
-# OUTDIR/policies/TOOLCHAIN (the clang and zlib that built them) and
-# OUTDIR/project/.cupcake/bundles/<harness>.tar.gz for each harness in $HARNESSES (all carry
-# aggregate.wasm, which states every harness's rules). The output is deterministic: the same
-# sources and toolchain give the same bytes (Tests/CupcakeEngineTests/Fixtures checks it).
+# OUTDIR/policies/TOOLCHAIN (the clang and zlib that built them) and, for each project in
+# $PROJECTS, OUTDIR/<project>/.cupcake/bundles/<harness>.tar.gz for each harness in $HARNESSES
+# (all of a project's bundles carry its one module, which states every harness's rules:
+# aggregate.wasm for the demo, adversarial.wasm for the adversarial project). The output is
+# deterministic: the same sources and toolchain give the same bytes (Tests/CupcakeEngineTests/Fixtures
+# checks it).
 #
 # Needs: a clang that targets wasm32 ($CLANG, /opt/swift/usr/bin/clang or clang on PATH),
 # wasm-ld ($WASM_LD, next to clang, or on PATH), python3, and libwasmtime for the .wat
@@ -23,10 +25,14 @@ TOOLS="$FIXTURES/tools"
 say() { printf 'build-fixtures: %s\n' "$*" >&2; }
 
 # name:abi-minor for every C fixture (opa_runtime.c is linked into each).
-C_FIXTURES="aggregate:3 builtins:3 builtin_error:3 sprintf_values:3 unsupported_builtin:3 with_data:3 abi11:1 faults:3"
+C_FIXTURES="aggregate:3 adversarial:3 builtins:3 builtin_error:3 sprintf_values:3 unsupported_builtin:3 with_data:3 abi11:1 faults:3"
 
-# Harnesses with a bundle in the demo project (each has Fixtures/project/.cupcake/policies/<harness>/).
+# Harnesses with a bundle in every project (each has Fixtures/<project>/.cupcake/policies/<harness>/).
 HARNESSES="claude cursor factory opencode"
+
+# directory:module for every project with bundles: Fixtures/<directory>/.cupcake, whose
+# policies policies/<module>.wasm states.
+PROJECTS="project:aggregate adversarial:adversarial"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -78,7 +84,7 @@ if [ "${1:-}" = "--check" ]; then
 fi
 
 OUT="${1:-$FIXTURES}"
-mkdir -p "$OUT/policies" "$OUT/project/.cupcake/bundles"
+mkdir -p "$OUT/policies"
 OUT="$(cd "$OUT" && pwd)"
 
 CFLAGS=(--target=wasm32 -nostdlib -ffreestanding -fno-builtin -O2 -Wall -Wextra -Werror -I "$SRC")
@@ -107,9 +113,14 @@ done
 
 printf '%s\n' "$TOOLCHAIN" >"$OUT/policies/TOOLCHAIN"
 
-for harness in $HARNESSES; do
-    run python3 "$TOOLS/make_bundle.py" "$OUT/project/.cupcake/bundles/$harness.tar.gz" "$OUT/policies/aggregate.wasm" \
-        "$FIXTURES/project/.cupcake" "$harness" cupcake/system/evaluate
+for spec in $PROJECTS; do
+    project="${spec%%:*}"
+    module="${spec##*:}"
+    mkdir -p "$OUT/$project/.cupcake/bundles"
+    for harness in $HARNESSES; do
+        run python3 "$TOOLS/make_bundle.py" "$OUT/$project/.cupcake/bundles/$harness.tar.gz" "$OUT/policies/$module.wasm" \
+            "$FIXTURES/$project/.cupcake" "$harness" cupcake/system/evaluate
+    done
 done
 
-say "built $(ls "$OUT/policies"/*.wasm | wc -l) modules and the bundles ($HARNESSES) into $OUT"
+say "built $(ls "$OUT/policies"/*.wasm | wc -l) modules and the bundles ($HARNESSES) of $PROJECTS into $OUT"

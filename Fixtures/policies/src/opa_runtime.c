@@ -196,6 +196,34 @@ opa_value *opa_string_concat_cstr(const char *prefix, const opa_value *b)
     return concat_bytes(prefix, opa_cstr_len(prefix), b->u.text, b->len);
 }
 
+opa_value *opa_string_lower(const opa_value *v)
+{
+    if (!opa_is_string(v))
+        return 0;
+    /* Never longer than v: ASCII maps byte for byte, and both special cases shrink. */
+    char *text = opa_malloc(v->len);
+    const unsigned char *in = (const unsigned char *)v->u.text;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < v->len; i++) {
+        unsigned char c = in[i];
+        if (c >= 'A' && c <= 'Z') {
+            text[n++] = (char)(c + ('a' - 'A'));
+        } else if (c == 0xC4 && i + 1 < v->len && in[i + 1] == 0xB0) {
+            text[n++] = 'i'; /* U+0130 LATIN CAPITAL LETTER I WITH DOT ABOVE */
+            i += 1;
+        } else if (c == 0xE2 && i + 2 < v->len && in[i + 1] == 0x84 && in[i + 2] == 0xAA) {
+            text[n++] = 'k'; /* U+212A KELVIN SIGN */
+            i += 2;
+        } else {
+            text[n++] = (char)c;
+        }
+    }
+    opa_value *lowered = new_value(OPA_STRING);
+    lowered->len = n;
+    lowered->u.text = text;
+    return lowered;
+}
+
 opa_value *opa_array(uint32_t cap)
 {
     opa_value *v = new_value(OPA_ARRAY);
@@ -401,6 +429,23 @@ int opa_any_string_contains(const opa_value *root, const char *needle)
         }
     }
     return 0;
+}
+
+uint32_t opa_iter_len(const opa_value *v)
+{
+    if (v == 0 || (v->type != OPA_ARRAY && v->type != OPA_OBJECT && v->type != OPA_SET))
+        return 0;
+    return v->len;
+}
+
+opa_value *opa_iter_value(const opa_value *v, uint32_t i)
+{
+    if (i >= opa_iter_len(v))
+        return 0;
+    if (v->type == OPA_ARRAY)
+        return v->u.items[i];
+    /* An object's member value; a set keeps its element as the member key. */
+    return v->type == OPA_OBJECT ? v->u.members[i].value : v->u.members[i].key;
 }
 
 opa_value *opa_result_set(opa_value *v)

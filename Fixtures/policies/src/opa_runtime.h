@@ -105,6 +105,11 @@ opa_value *opa_string(const char *bytes, uint32_t len);
 opa_value *opa_string_cstr(const char *s);
 opa_value *opa_string_concat(const opa_value *a, const char *suffix);
 opa_value *opa_string_concat_cstr(const char *prefix, const opa_value *b);
+/* Rego's lower(v) in a newly allocated string, or NULL when v is not a string. ASCII letters,
+ * and the only two non-ASCII characters whose lowercase is ASCII (U+0130 -> "i", U+212A
+ * KELVIN SIGN -> "k"), are lowered as OPA does; other non-ASCII characters are copied
+ * unchanged (OPA lowers them too), so only a search for a non-ASCII needle could tell. */
+opa_value *opa_string_lower(const opa_value *v);
 opa_value *opa_array(uint32_t cap);
 void opa_array_append(opa_value *arr, opa_value *v);
 opa_value *opa_object(void);
@@ -125,6 +130,10 @@ int opa_str_has_prefix(const opa_value *v, const char *prefix);
 int opa_str_has_prefix_value(const opa_value *v, const opa_value *prefix);
 int opa_str_has_suffix(const opa_value *v, const char *suffix);
 int opa_any_string_contains(const opa_value *root, const char *needle); /* also in set elements */
+/* Rego's `some x in v`: how many values (array elements, object member values, set
+ * elements; 0 for anything else, so a scalar or NULL gives no iteration) and the i-th. */
+uint32_t opa_iter_len(const opa_value *v);
+opa_value *opa_iter_value(const opa_value *v, uint32_t i);
 
 /* Result set of an evaluation: [{"result": v}], or [] when v is NULL (undefined). */
 opa_value *opa_result_set(opa_value *v);

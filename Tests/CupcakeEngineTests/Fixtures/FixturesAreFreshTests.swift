@@ -2,12 +2,12 @@ import CupcakeTestSupport
 import Foundation
 import Testing
 
-/// Rebuilds the committed WebAssembly fixtures and the demo bundle into a temporary directory and compares
+/// Rebuilds the committed WebAssembly fixtures and the projects' bundles into a temporary directory and compares
 /// bytes, so an edited source without a rebuild (or a hand-edited binary) fails here, naming the stale file.
 @Suite("Committed fixtures match their sources")
 struct FixturesAreFreshTests {
     @Test(
-        "every Fixtures/policies/*.wasm and every harness bundle equal a fresh build",
+        "every Fixtures/policies/*.wasm and every project's harness bundles equal a fresh build",
         .enabled(
             if: FixtureToolchain.matchesRecorded(),
             "needs the clang (targeting wasm32) and zlib recorded in Fixtures/policies/TOOLCHAIN, wasm-ld, python3 and libwasmtime: see `bash Scripts/build-fixtures.sh --check`"
@@ -57,14 +57,21 @@ enum FixtureToolchain {
             == recorded.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Paths, relative to `directory`, of the build's artifacts: policies/*.wasm and every harness's bundle.
+    /// The fixture projects with bundles (Fixtures/<project>/.cupcake): the demo and the adversarial one.
+    static let projects = ["project", "adversarial"]
+
+    /// Paths, relative to `directory`, of the build's artifacts: policies/*.wasm and every project's
+    /// bundle for every harness. A missing bundle is left out here, so a build that stops writing
+    /// one fails the name comparison instead of crashing the byte comparison.
     static func artifacts(under directory: URL) throws -> [String] {
         let policies = directory.appendingPathComponent("policies")
         let wasm = try FileManager.default.contentsOfDirectory(atPath: policies.path)
             .filter { $0.hasSuffix(".wasm") }
             .map { "policies/\($0)" }
-        let bundles = ["claude", "cursor", "factory", "opencode"].map { "project/.cupcake/bundles/\($0).tar.gz" }
-            .filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
+        let bundles = projects.flatMap { project in
+            ["claude", "cursor", "factory", "opencode"].map { "\(project)/.cupcake/bundles/\($0).tar.gz" }
+        }
+        .filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
         return wasm + bundles
     }
 

@@ -1,0 +1,46 @@
+# METADATA
+# scope: package
+# title: The .cupcake directory (Cursor)
+# description: Denies Cursor reads, edits and shell commands that reach a .cupcake directory (the policies guarding the agent), by resolved path, by the directories a command affects, or by the scripts it runs.
+# custom:
+#   id: ADV-CUPCAKE-001
+#   severity: HIGH
+#   routing:
+#     required_events: ["beforeReadFile", "afterFileEdit", "beforeShellExecution"]
+#     required_tools: []
+package cupcake.policies.protect_cupcake
+
+import rego.v1
+
+deny contains decision if {
+	reaches_cupcake
+	decision := {"rule_id": "ADV-CUPCAKE-001", "reason": "The .cupcake directory is protected", "severity": "HIGH"}
+}
+
+reaches_cupcake if {
+	input.hook_event_name in {"beforeReadFile", "afterFileEdit"}
+	in_cupcake(input.resolved_file_path)
+}
+
+reaches_cupcake if {
+	input.hook_event_name == "beforeShellExecution"
+	some dir in input.affected_parent_directories
+	holds_cupcake(dir)
+}
+
+# A script the command runs that names .cupcake (`bash cleanup.sh` hiding `rm -rf .cupcake`).
+reaches_cupcake if {
+	input.hook_event_name == "beforeShellExecution"
+	contains(input.executed_script_content, ".cupcake")
+}
+
+in_cupcake(path) if contains(path, "/.cupcake/")
+
+in_cupcake(path) if endswith(path, "/.cupcake")
+
+holds_cupcake(dir) if in_cupcake(dir)
+
+holds_cupcake(dir) if dir == "/"
+
+# An ancestor of this project's .cupcake (the event's cwd): removing it removes the policies too.
+holds_cupcake(dir) if startswith(concat("", [input.cwd, "/.cupcake"]), concat("", [dir, "/"]))
