@@ -28,6 +28,8 @@ let package = Package(
         .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "CupcakeTestSupport", "cupcake-trace-probe"]),
         .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cupcake", "CupcakeTestSupport"]),
+        // Attacks on the preprocessing and limits, one group per class, against Fixtures/adversarial.
+        .testTarget(name: "AdversarialTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport", "cupcake"]),
     ],
     swiftLanguageModes: [.v6]
 )
