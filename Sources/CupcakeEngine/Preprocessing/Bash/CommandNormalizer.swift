@@ -24,7 +24,15 @@ public enum CommandNormalizer {
             // whitespace run outside quotes (or the end) is reached.
             var runStart = 0
             var index = 0
+            let raw = UnsafeRawBufferPointer(bytes)
             while index < bytes.count {
+                // Eight plain bytes at a time: printable ASCII other than quotes and backslash
+                // change no state and are copied as they are.
+                if !escaping && index + 8 <= bytes.count
+                    && isPlain(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 let length = byte < 0x80 ? 1 : UTF8Scalars.length(of: bytes, at: index)
                 if escaping {
@@ -55,6 +63,16 @@ public enum CommandNormalizer {
             return String(decoding: result, as: UTF8.self)
         }
     }
+}
+
+/// Whether all eight bytes are printable ASCII (above space, below 0x80) and none is a quote or
+/// a backslash.
+@inline(__always)
+private func isPlain(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    if word & 0x8080_8080_8080_8080 != 0 || JSONByteScan.hasByteBelow(word, 0x21) { return false }
+    return !JSONByteScan.hasZeroByte(word ^ (ones &* 0x27)) && !JSONByteScan.hasZeroByte(word ^ (ones &* 0x22))
+        && !JSONByteScan.hasZeroByte(word ^ (ones &* 0x5C))
 }
 
 /// Scalars of well-formed UTF-8 (a Swift String's bytes), read in place.
