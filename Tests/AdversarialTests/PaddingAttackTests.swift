@@ -19,6 +19,15 @@ struct PaddingAttackTests {
         #expect(etc.denies("ADV-ETC-001"), "\(etc.decision) \(etc.ruleIDs)")
     }
 
+    @Test("padded commands are denied in every harness")
+    func everyHarness() async throws {
+        let command = "echo " + String(repeating: "B", count: 3 << 20) + " && rm -rf /etc/ssh"
+        for harness in Harness.allCases {
+            let verdict = try await Adversary.evaluate(Adversary.shell(command, harness: harness, cwd: "/tmp"), harness: harness)
+            #expect(verdict.denies("ADV-ETC-001"), "\(harness): \(verdict.decision) \(verdict.ruleIDs)")
+        }
+    }
+
     @Test("a 12 MB Write into /etc through the CLI gets the policy's denial")
     func twelveMegabytesThroughTheCLI() throws {
         let event = Adversary.claude("Write", ["file_path": "/etc/profile.d/x.sh", "content": String(repeating: "x", count: 12 << 20)], cwd: "/tmp")

@@ -28,6 +28,19 @@ struct TraversalAttackTests {
         #expect(inside.event["resolved_file_path"] == .string(site.path(".cupcake/policies/x.rego")))
     }
 
+    @Test("Factory, OpenCode and Cursor paths are resolved the same way")
+    func otherHarnesses() async throws {
+        let factory = try await Adversary.evaluate(
+            Adversary.factory("Create", ["file_path": "/var/../etc//sudoers.d/x", "content": "x"], cwd: "/tmp"), harness: .factory)
+        #expect(factory.denies("ADV-ETC-001"), "\(factory)")
+        let opencode = try await Adversary.evaluate(
+            Adversary.opencode("edit", ["filePath": "../etc/./hosts", "oldString": "a", "newString": "b"], cwd: "/tmp"), harness: .opencode)
+        #expect(opencode.denies("ADV-ETC-001"), "\(opencode)")
+        let cursor = try await Adversary.evaluate(Adversary.cursorFile("afterFileEdit", "../../etc/hosts", root: "/tmp/x"), harness: .cursor)
+        #expect(cursor.denies("ADV-ETC-001"), "\(cursor)")
+        #expect(cursor.event["resolved_file_path"] == "/etc/hosts")
+    }
+
     @Test("the same traversal through Bash", arguments: [
         "rm -rf /tmp/../etc/cron.d", "touch //etc/motd", "cp x /var/../etc/", "mv a /etc/./b",
     ])
