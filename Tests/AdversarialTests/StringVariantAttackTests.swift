@@ -25,6 +25,7 @@ struct StringVariantAttackTests {
         "sudo rm -rf /etc/ssh", "env X=1 bash -c 'rm -rf /etc/ssh'", "eval 'touch /etc/evil'", "echo $(rm -rf /etc/ssh)",
         "bash <<EOF\nrm -rf /etc/ssh\nEOF", "\\rm -rf /etc/ssh", "/bin/rm -rf /etc/ssh", "$'\\x72\\x6d' -rf /etc/ssh",
         "xargs rm -rf /etc/ssh", "timeout 5 rm -rf /etc/ssh", "nohup rm -rf /etc/ssh &",
+        "D=/etc; rm -rf $D/ssh", "rm -rf $(echo /etc)/ssh", "rm -rf \"$TARGET\"", "cd $SOMEWHERE && rm -rf etc",
     ])
     func chains(command: String) async throws {
         for harness in Harness.allCases {

@@ -102,12 +102,27 @@ struct ShellAnalysisTests {
         ("rm -rf /tmp/file?.txt", ["/tmp"]),
         ("rm -rf *.bak", [cwd]),
         ("rm -rf {.cupcake,x}", [cwd]),
-        ("rm -rf $TARGET", [cwd]),
+        ("rm -rf $TARGET", ["/"]),
+        ("rm -rf $(echo /etc)", ["/"]),
+        ("rm -rf \"$TMPDIR\"/x", ["/"]),
+        ("rm -rf ~other/x", ["/"]),
         ("rm -rf /srv/$NAME/data", ["/srv"]),
         ("rm -rf ~/x $HOME/y ${HOME}/z", ["\(home)/x", "\(home)/y", "\(home)/z"]),
         ("$CMD -rf /opt/m", ["/opt/m"]),
     ] as [(String, [String])])
     func widening(command: String, expected: [String]) {
+        #expect(Self.affected(command) == expected)
+    }
+
+    @Test("variables the command assigns, $PWD and $(pwd) are expanded", arguments: [
+        ("D=/etc; rm -rf $D", ["/etc"]),
+        ("export D=/opt/x && rm -rf ${D}/y", ["/opt/x/y"]),
+        ("D=/etc; D=$(mktemp); rm -rf $D", ["/"]),
+        ("rm -rf $PWD/build", ["\(cwd)/build"]),
+        ("rm -rf $(pwd)/build", ["\(cwd)/build"]),
+        ("D=/etc rm -rf $D", ["/"]),
+    ] as [(String, [String])])
+    func variables(command: String, expected: [String]) {
         #expect(Self.affected(command) == expected)
     }
 

@@ -44,6 +44,8 @@ struct ShellAnalysis: Equatable {
         var directories: [String]
         var analysis = ShellAnalysis()
         var seen: Set<String> = []
+        /// Variables the command itself assigned literal values (`D=/etc; rm -rf $D`).
+        var variables: [String: String] = [:]
 
         init(home: String?, directories: [String]) {
             self.home = home
@@ -70,6 +72,7 @@ struct ShellAnalysis: Equatable {
                     for nested in ShellLexer.substitutions(inExpandedText: body) { analyze(nested, depth: depth + 1) }
                 }
             }
+            recordAssignments(command)
             let (words, wrapperWrites) = CommandWrappers.unwrap(command.words[...])
             let effects = CommandEffects.of(words)
             for word in effects.modified { addAffected(word) }
@@ -93,27 +96,74 @@ struct ShellAnalysis: Equatable {
             if let change = effects.changesDirectory { changeDirectory(change) }
         }
 
-        /// The path a word names, as far as it is known: cut at the first glob or unknown
-        /// expansion to the directory before it ("" for the current directory).
+        /// The path a word names, as far as it is known. `~`, `$HOME`, `$PWD`, `$(pwd)` and
+        /// variables the command assigned itself are expanded. The path is cut at the first glob
+        /// or other expansion to the directory before it ("" for the current directory); a path
+        /// that starts with an unknown expansion may be anywhere, so it is "/".
         func pathText(_ word: ShellWord) -> String {
             var text = ""
             var cut = false
-            scan: for piece in word.pieces {
+            scan: for (position, piece) in word.pieces.enumerated() {
                 switch piece {
                 case .literal(let literal):
                     text += literal
                 case .tilde(let user) where user.isEmpty && home != nil:
                     text += home ?? ""
-                case .variable(let name) where (name == "HOME" || name == "{HOME}") && home != nil:
-                    text += home ?? ""
-                case .glob, .variable, .substitution, .tilde:
+                case .variable(let name):
+                    let bare = name.hasPrefix("{") && name.hasSuffix("}") ? String(name.dropFirst().dropLast()) : name
+                    if bare == "HOME", let home {
+                        text += home
+                    } else if let value = variables[bare] {
+                        text += value
+                    } else if bare == "PWD" && position == 0 {
+                        text += "."  // the current directory, whichever it is
+                    } else {
+                        cut = true
+                        break scan
+                    }
+                case .substitution(let command) where position == 0 && command.trimmingCharacters(in: .whitespaces) == "pwd":
+                    text += "."
+                case .glob:
+                    cut = true
+                    break scan
+                case .substitution, .tilde:
+                    // What comes first is unknown: the path may be anywhere.
+                    if text.isEmpty { return "/" }
                     cut = true
                     break scan
                 }
             }
+            if cut && text.isEmpty && !(word.pieces.first.map(Self.isGlob) ?? false) { return "/" }
             guard cut else { return text }
             guard let slash = text.lastIndex(of: "/") else { return "" }
             return String(text[...slash])
+        }
+
+        private static func isGlob(_ piece: ShellWord.Piece) -> Bool {
+            if case .glob = piece { return true }
+            return false
+        }
+
+        /// `NAME=value` commands (alone, or after export, declare, local, readonly, typeset)
+        /// set variables later words expand; a value that is not literal makes the name unknown.
+        mutating func recordAssignments(_ command: ShellCommand) {
+            var words = command.words[...]
+            if let first = words.first?.text, ["export", "declare", "local", "readonly", "typeset"].contains(first) {
+                words = words.dropFirst()
+            }
+            guard !words.isEmpty, words.allSatisfy({ CommandWrappers.isAssignment($0.text) }) else { return }
+            for word in words {
+                let text = word.text
+                guard let equals = text.firstIndex(of: "=") else { continue }
+                var name = String(text[..<equals])
+                if name.hasSuffix("+") { name.removeLast() }
+                let valuePieces = word.pieces.dropFirst()
+                if case .literal(let head)? = word.pieces.first, valuePieces.isEmpty, let split = head.firstIndex(of: "=") {
+                    variables[name] = String(head[head.index(after: split)...])
+                } else {
+                    variables[name] = nil
+                }
+            }
         }
 
         /// Where a path may resolve, given the possible working directories.
