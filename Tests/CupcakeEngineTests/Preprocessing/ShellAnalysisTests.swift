@@ -39,6 +39,10 @@ struct ShellAnalysisTests {
         ("git clean -fdx", [cwd]),
         ("rsync -a --delete empty/ .cupcake/", ["\(cwd)/.cupcake"]),
         ("vim .env.prod", ["\(cwd)/.env.prod"]),
+        ("gzip .cupcake/rulebook.yml", ["\(cwd)/.cupcake/rulebook.yml"]),
+        ("patch -p1 < fix.diff", [cwd]),
+        ("git apply fix.diff", [cwd]),
+        ("scp host:x /etc/y", ["/etc/y"]),
     ] as [(String, [String])])
     func modifyingCommands(command: String, expected: [String]) {
         #expect(Self.affected(command) == expected)

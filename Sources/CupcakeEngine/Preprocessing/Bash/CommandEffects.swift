@@ -90,9 +90,19 @@ struct CommandEffects: Equatable {
         // flag misread as taking a value would hide one.
         for name in ["rm", "rmdir", "unlink", "shred", "srm", "wipe", "trash", "trash-put", "touch", "mkdir",
                      "mkfifo", "mknod", "tee", "vi", "vim", "nvim", "nano", "emacs", "ed", "ex", "pico", "micro",
-                     "joe", "sponge", "ln", "link", "mv"] {
+                     "joe", "sponge", "ln", "link", "mv", "rename", "prename", "gzip", "gunzip", "bzip2", "bunzip2",
+                     "xz", "unxz", "zstd", "unzstd", "lzma"] {
             table[name] = allOperands()
         }
+        // patch edits the files its diff names, under the current directory (or -d DIR).
+        table["patch"] = { arguments, effects in
+            let options = ShellOptions(arguments, short: ["d", "i", "o", "p", "r", "B", "D", "F", "V", "Y", "z"],
+                                       long: ["directory", "input", "output", "reject-file"])
+            let directories = options.values("d", "directory")
+            effects.modified += (directories.isEmpty ? [literal(".")] : directories) + options.operands
+                + options.values("o", "output")
+        }
+        table["scp"] = destination(short: ["F", "i", "l", "o", "P", "S", "c", "J"], long: [])
         table["truncate"] = allOperands(short: ["s", "r"], long: ["size", "reference"])
         table["chattr"] = { arguments, effects in
             let modes = arguments.filter { $0.text.hasPrefix("+") || $0.text.hasPrefix("=") || isSymbolicMode($0.text) }
@@ -158,7 +168,8 @@ struct CommandEffects: Equatable {
             let rest = ShellOptions(ArraySlice(options.operands.dropFirst()))
             switch subcommand {
             case "rm", "mv", "restore": effects.modified += rest.operands
-            case "clean", "stash": effects.modified.append(literal("."))
+            case "clean", "stash", "apply", "am", "merge", "pull", "rebase", "cherry-pick", "revert", "switch":
+                effects.modified.append(literal("."))
             case "checkout", "reset":
                 if let dashes = arguments.firstIndex(where: { $0.text == "--" }) {
                     effects.modified += arguments[(dashes + 1)...]
