@@ -51,11 +51,11 @@ struct EvalCommandTests {
         #expect((aws["permissionDecisionReason"] as? String)?.contains("AWS") == true)
     }
 
-    @Test("a fork bomb halts the session")
+    @Test("a fork bomb (a halt) is refused as upstream answers a halt on PreToolUse: a deny with the reason")
     func halt() throws {
-        let answer = try CLI.json(try CLI.eval(try CLI.event("pretooluse-bash-forkbomb")).stdout)
-        #expect(answer["continue"] as? Bool == false)
-        #expect((answer["stopReason"] as? String)?.contains("Fork bomb") == true)
+        let answer = try preToolUse(try CLI.eval(try CLI.event("pretooluse-bash-forkbomb")))
+        #expect(answer["permissionDecision"] as? String == "deny")
+        #expect((answer["permissionDecisionReason"] as? String)?.contains("Fork bomb") == true)
     }
 
     @Test("writing a .env file is blocked after the fact")

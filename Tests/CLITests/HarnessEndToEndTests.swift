@@ -40,7 +40,7 @@ enum HarnessCases {
         HarnessCase("claude", "pretooluse-bash-aws-key",
                     #"{"hookSpecificOutput":{\#(pre),"permissionDecision":"deny","permissionDecisionReason":"Possible AWS access key in tool input"}}"#),
         HarnessCase("claude", "pretooluse-bash-forkbomb",
-                    #"{"continue":false,"stopReason":"Fork bomb detected","hookSpecificOutput":{\#(pre),"permissionDecision":"deny","permissionDecisionReason":"Fork bomb detected"}}"#),
+                    #"{"hookSpecificOutput":{\#(pre),"permissionDecision":"deny","permissionDecisionReason":"Fork bomb detected"}}"#),
         HarnessCase("claude", "pretooluse-read", "{}"),
         HarnessCase("claude", "posttooluse-write-env", #"{"decision":"block","reason":"A .env file was written; it may hold secrets"}"#),
         HarnessCase("claude", "userpromptsubmit",
@@ -53,15 +53,16 @@ enum HarnessCases {
         // pretooluse-bash-git-commit is left out: its verdict depends on the checkout's branch (signal git_branch).
     ]
 
-    static func cursorPermission(_ permission: String, _ reason: String, halt: Bool = false) -> String {
-        #"{"permission":"\#(permission)","user_message":"\#(reason)","agent_message":"\#(reason)"\#(halt ? #","continue":false"# : "")}"#
+    static func cursorPermission(_ permission: String, _ reason: String) -> String {
+        let question = permission == "ask" ? #","question":"\#(reason)""# : ""
+        return #"{"permission":"\#(permission)","user_message":"\#(reason)","agent_message":"\#(reason)"\#(question)}"#
     }
 
     static let cursor: [HarnessCase] = [
         HarnessCase("cursor", "before-shell-execution-rm-rf", cursorPermission("deny", "Dangerous command blocked: rm -rf /")),
         HarnessCase("cursor", "before-shell-execution-ls", #"{"permission":"allow"}"#),
         HarnessCase("cursor", "before-shell-execution-git-push-force", cursorPermission("ask", "Force push can overwrite remote history")),
-        HarnessCase("cursor", "before-shell-execution-forkbomb", cursorPermission("deny", "Fork bomb detected", halt: true)),
+        HarnessCase("cursor", "before-shell-execution-forkbomb", cursorPermission("deny", "Fork bomb detected")),
         HarnessCase("cursor", "before-read-file-env", #"{"permission":"deny"}"#),
         HarnessCase("cursor", "before-read-file-source", #"{"permission":"allow"}"#),
         HarnessCase("cursor", "before-mcp-execution", cursorPermission("ask", "Destructive SQL through an MCP tool needs approval")),
@@ -86,7 +87,7 @@ enum HarnessCases {
         HarnessCase("factory", "pretooluse-bash-camelcase",
                     #"{"hookSpecificOutput":{\#(pre),"permissionDecision":"allow","permissionDecisionReason":"\#(npmReason)","updatedInput":{"command":"npm install left-pad --ignore-scripts"}}}"#),
         HarnessCase("factory", "pretooluse-execute-forkbomb",
-                    #"{"continue":false,"stopReason":"Fork bomb detected","hookSpecificOutput":{\#(pre),"permissionDecision":"deny","permissionDecisionReason":"Fork bomb detected"}}"#),
+                    #"{"hookSpecificOutput":{\#(pre),"permissionDecision":"deny","permissionDecisionReason":"Fork bomb detected"}}"#),
         HarnessCase("factory", "pretooluse-create-etc",
                     #"{"hookSpecificOutput":{\#(pre),"permissionDecision":"deny","permissionDecisionReason":"System file modification blocked: /etc/cron.d/backup"}}"#),
         HarnessCase("factory", "pretooluse-edit-aws-key",
@@ -102,7 +103,7 @@ enum HarnessCases {
     static let opencode: [HarnessCase] = [
         HarnessCase("opencode", "pretooluse-bash-rm-rf", #"{"decision":"deny","reason":"Dangerous command blocked: rm -rf /"}"#),
         HarnessCase("opencode", "pretooluse-bash-git-push-force", #"{"decision":"ask","reason":"Force push can overwrite remote history"}"#),
-        HarnessCase("opencode", "pretooluse-bash-npm-install", #"{"decision":"ask","reason":"\#(npmReason)"}"#),
+        HarnessCase("opencode", "pretooluse-bash-npm-install", #"{"decision":"allow","context":["\#(npmReason)"]}"#),
         HarnessCase("opencode", "pretooluse-bash-forkbomb", #"{"decision":"block","reason":"Fork bomb detected"}"#),
         HarnessCase("opencode", "pretooluse-write-etc", #"{"decision":"deny","reason":"System file modification blocked: /etc/hosts"}"#),
         HarnessCase("opencode", "pretooluse-webfetch-aws-key", #"{"decision":"deny","reason":"Possible AWS access key in tool input"}"#),

@@ -1,70 +1,58 @@
-/// Claude Code (and Factory Droid) hook output, per event.
+/// Claude Code (and Factory Droid) hook output, per event, as upstream Cupcake answers.
 ///
-/// | event | halt | deny / block | ask | modify | allow |
-/// | --- | --- | --- | --- | --- | --- |
-/// | PreToolUse | stop + deny | deny + reason | ask + reason | allow + reason + updatedInput | `{}` |
-/// | PermissionRequest | stop + deny, interrupt | deny + message | `{}` (the dialog shows) | allow + updatedInput | `{}` |
-/// | PostToolUse, UserPromptSubmit | stop | `decision: block` + reason | as block | as allow | additionalContext if any |
-/// | SessionStart | stop | stop | stop | as allow | additionalContext if any |
-/// | Stop, SubagentStop | stop | `decision: block` + reason (keeps the agent working) | as block | `{}` | `{}` |
-/// | SessionEnd, Notification, PreCompact | stop | `{}` | `{}` | `{}` | `{}` |
-/// | any other event | stop | `decision: block` + reason | as block | `{}` | `{}` |
+/// | event | halt, deny, block | ask | modify | allow |
+/// | --- | --- | --- | --- | --- |
+/// | PreToolUse | `permissionDecision: deny` + reason | `ask` + reason | `allow` + reason + updatedInput | `{}` |
+/// | PermissionRequest | `decision {behavior: deny, message}` | `{}` (the dialog shows) | `decision {behavior: allow, updatedInput}` | `{}` |
+/// | PostToolUse | `decision: block` + reason | `{}` | `{}` | additionalContext if any |
+/// | UserPromptSubmit | `decision: block` + reason (the prompt is erased) | additionalContext = reason | additionalContext = reason | additionalContext if any |
+/// | SessionStart | `continue: false` + stopReason | additionalContext = reason | additionalContext = reason | additionalContext if any |
+/// | Stop, SubagentStop | `decision: block` + reason (keeps the agent working) | `{}` | `{}` | `{}` |
+/// | PreCompact, Notification, SessionEnd | `continue: false` + stopReason | `{}` | `{}` | `{}` |
+/// | any other event | `decision: block` + reason | `{}` | `{}` | `{}` |
 ///
-/// "stop" is `{"continue": false, "stopReason": R}`; on PreToolUse and PermissionRequest a
-/// halt also denies the tool, so the tool cannot run whatever the agent does with `continue`.
-/// PreToolUse never carries additionalContext (Cupcake's harness reference lists no context
-/// injection there); nor do SessionEnd, Notification and PreCompact, which take no
-/// hookSpecificOutput. updatedInput is sent only when it is a non-empty object.
+/// A halt answers as a deny does (upstream's mapping: on UserPromptSubmit that erases the prompt,
+/// which `continue: false` would not). Context strings are joined with newlines. updatedInput is
+/// sent only when it is a non-empty object: an empty one would replace the tool's input with
+/// nothing. Two departures from upstream, where it contradicts the agents' documentation: its
+/// SessionStart ask names the UserPromptSubmit event (this names SessionStart), and it answers a
+/// Factory PreToolUse allow with an explicit `permissionDecision: allow`, which the Droid (like
+/// Claude Code, which upstream stopped sending it to) reads as "skip the permission check";
+/// here an allow means only "no objection", `{}`, for both agents.
 enum ClaudeResponseBuilder {
-    static func json(_ decision: FinalDecision, eventName: String) -> JSONValue {
-        if case .halt(let verdict) = decision {
-            return halt(verdict.reason, eventName: eventName)
+    static func json(_ decision: FinalDecision, eventName: String, harness: Harness = .claude) -> JSONValue {
+        // Factory has no PermissionRequest event; one arriving is answered as an unknown event.
+        let refusal: String?
+        switch decision {
+        case .halt(let verdict), .deny(let verdict), .block(let verdict): refusal = verdict.reason
+        default: refusal = nil
         }
         switch eventName {
         case "PreToolUse":
             return preToolUse(decision)
-        case "PermissionRequest":
+        case "PermissionRequest" where harness == .claude:
             return permissionRequest(decision)
-        case "PostToolUse", "UserPromptSubmit":
-            switch decision {
-            case .deny(let verdict), .block(let verdict), .ask(let verdict), .halt(let verdict):
-                return blockDecision(verdict.reason)
-            case .modify, .allow:
-                return withContext(decision.context, eventName: eventName)
-            }
-        case "SessionStart":
-            switch decision {
-            case .deny(let verdict), .block(let verdict), .ask(let verdict), .halt(let verdict):
-                return stop(verdict.reason)
-            case .modify, .allow:
-                return withContext(decision.context, eventName: eventName)
-            }
-        case "SessionEnd", "Notification", "PreCompact":
+        case "PostToolUse":
+            if let refusal { return blockDecision(refusal) }
+            if case .allow(let context) = decision { return withContext(context, eventName: eventName) }
             return .object([:])
+        case "UserPromptSubmit", "SessionStart":
+            if let refusal { return eventName == "SessionStart" ? stop(refusal) : blockDecision(refusal) }
+            switch decision {
+            case .ask(let verdict), .modify(let verdict, _):
+                return withContext([verdict.reason], eventName: eventName)
+            case .allow(let context):
+                return withContext(context, eventName: eventName)
+            case .halt, .deny, .block:
+                return .object([:])
+            }
+        case "PreCompact", "Notification", "SessionEnd":
+            return refusal.map(stop) ?? .object([:])
         default:
             // Stop, SubagentStop and events this build does not know: a block keeps the agent
             // working with the reason as feedback.
-            switch decision {
-            case .deny(let verdict), .block(let verdict), .ask(let verdict), .halt(let verdict):
-                return blockDecision(verdict.reason)
-            case .modify, .allow:
-                return .object([:])
-            }
+            return refusal.map(blockDecision) ?? .object([:])
         }
-    }
-
-    private static func halt(_ reason: String, eventName: String) -> JSONValue {
-        var members: [String: JSONValue] = ["continue": false, "stopReason": .string(reason)]
-        switch eventName {
-        case "PreToolUse":
-            members["hookSpecificOutput"] = permission("deny", reason: reason)
-        case "PermissionRequest":
-            members["hookSpecificOutput"] = permissionRequestDecision(
-                ["behavior": "deny", "message": .string(reason), "interrupt": true])
-        default:
-            break
-        }
-        return .object(members)
     }
 
     private static func preToolUse(_ decision: FinalDecision) -> JSONValue {
@@ -78,7 +66,7 @@ enum ClaudeResponseBuilder {
                 "hookSpecificOutput": permission("allow", reason: verdict.reason, updatedInput: updatedInput)
             ])
         case .allow:
-            // No objection: Claude Code's own permission rules apply.
+            // No objection: the agent's own permission rules apply (an explicit allow would skip them).
             return .object([:])
         }
     }

@@ -1,24 +1,34 @@
-/// Cursor hook output (snake_case fields), per event.
+/// Cursor hook output (snake_case fields), per event, as upstream Cupcake answers.
 ///
-/// - `beforeShellExecution`, `beforeMCPExecution`: `{"permission": "allow"}`; deny, block and
-///   halt give `"deny"` with `user_message` and `agent_message` set to the reason (a halt also
-///   sets `"continue": false`); ask gives `"ask"` with both messages and the ask's `question`
-///   when a policy gave one. Cursor cannot apply changed input, so a modify is an ask whose
-///   message is the modification's reason.
-/// - `beforeReadFile`: only `permission`; anything but allow is `"deny"` (fail closed).
-/// - `beforeSubmitPrompt`: `{"continue": true}`; deny, block, halt and ask give
-///   `{"continue": false, "user_message": R}`; modify allows (context is not supported).
-/// - `stop`: `{}` lets the agent stop; deny, block and ask give `{"followup_message": R}`,
-///   which Cursor submits as the next user message; halt gives `{}`: the agent stops.
-/// - `after*` events and any other event: `{}` (Cursor ignores their output).
+/// | event | halt, deny, block | ask | modify, allow |
+/// | --- | --- | --- | --- |
+/// | beforeShellExecution, beforeMCPExecution | `permission: deny`, `user_message`, `agent_message` | `permission: ask`, `question`, `user_message`, `agent_message` | `permission: allow` |
+/// | beforeReadFile | `permission: deny` | `permission: deny` | `permission: allow` |
+/// | beforeSubmitPrompt | `continue: false`, `user_message` | as a refusal | `continue: true` |
+/// | stop | `followup_message` (Cursor submits it as the next message: the agent goes on) | `{}` | `{}` |
+/// | after… events and any other | `{}` (Cursor ignores their output) | `{}` | `{}` |
+///
+/// `user_message` and `question` are the reason; `agent_message` is the decisions' agent
+/// messages (`agent_context`) joined with "; ", or the reason when they gave none. Cursor cannot
+/// apply changed input: a modify allows. Context strings are not supported.
 enum CursorResponseBuilder {
     static func json(_ decision: FinalDecision, eventName: String) -> JSONValue {
         switch eventName {
         case "beforeShellExecution", "beforeMCPExecution":
-            return permission(decision)
+            switch decision {
+            case .halt(let verdict), .deny(let verdict), .block(let verdict):
+                return ["permission": "deny", "user_message": .string(verdict.reason), "agent_message": .string(agentMessage(verdict))]
+            case .ask(let verdict):
+                return ["permission": "ask", "question": .string(verdict.reason), "user_message": .string(verdict.reason),
+                        "agent_message": .string(agentMessage(verdict))]
+            case .modify, .allow:
+                return ["permission": "allow"]
+            }
         case "beforeReadFile":
-            if case .allow = decision { return ["permission": "allow"] }
-            return ["permission": "deny"]
+            switch decision {
+            case .modify, .allow: return ["permission": "allow"]
+            case .halt, .deny, .block, .ask: return ["permission": "deny"]
+            }
         case "beforeSubmitPrompt":
             switch decision {
             case .halt(let verdict), .deny(let verdict), .block(let verdict), .ask(let verdict):
@@ -28,9 +38,9 @@ enum CursorResponseBuilder {
             }
         case "stop":
             switch decision {
-            case .deny(let verdict), .block(let verdict), .ask(let verdict):
+            case .halt(let verdict), .deny(let verdict), .block(let verdict):
                 return ["followup_message": .string(verdict.reason)]
-            case .halt, .modify, .allow:
+            case .ask, .modify, .allow:
                 return .object([:])
             }
         default:
@@ -38,24 +48,7 @@ enum CursorResponseBuilder {
         }
     }
 
-    private static func permission(_ decision: FinalDecision) -> JSONValue {
-        switch decision {
-        case .allow:
-            return ["permission": "allow"]
-        case .halt(let verdict):
-            var members = messages("deny", verdict.reason)
-            members["continue"] = false
-            return .object(members)
-        case .deny(let verdict), .block(let verdict):
-            return .object(messages("deny", verdict.reason))
-        case .ask(let verdict), .modify(let verdict, _):
-            var members = messages("ask", verdict.reason)
-            if let question = verdict.question { members["question"] = .string(question) }
-            return .object(members)
-        }
-    }
-
-    private static func messages(_ permission: String, _ reason: String) -> [String: JSONValue] {
-        ["permission": .string(permission), "user_message": .string(reason), "agent_message": .string(reason)]
+    private static func agentMessage(_ verdict: Verdict) -> String {
+        verdict.agentMessages.isEmpty ? verdict.reason : verdict.agentMessages.joined(separator: "; ")
     }
 }

@@ -1,9 +1,10 @@
-/// Output for Cupcake's OpenCode plugin: `{"decision": D, "reason": R, "context": [..]}`.
+/// Output for Cupcake's OpenCode plugin: `{"decision": D, "reason": R, "context": [..]}`, the
+/// same for every event.
 ///
-/// allow -> `{"decision": "allow"}` plus `context` when there is any; deny -> "deny";
-/// block and halt -> "block" (the plugin throws, stopping the tool); ask -> "ask" (the plugin
-/// turns it into a deny naming the approval needed). The plugin cannot apply changed input,
-/// so a modify is an ask with the modification's reason.
+/// halt and block -> "block" (the plugin throws, stopping the tool); deny -> "deny"; ask ->
+/// "ask" (the plugin turns it into a deny naming the approval needed); modify -> "allow" with
+/// the modification's reason as context (the plugin cannot apply changed input); allow ->
+/// "allow", with `context` (an array, not joined) when there is any.
 enum OpenCodeResponseBuilder {
     static func json(_ decision: FinalDecision) -> JSONValue {
         switch decision {
@@ -14,8 +15,10 @@ enum OpenCodeResponseBuilder {
             return ["decision": "deny", "reason": .string(verdict.reason)]
         case .block(let verdict), .halt(let verdict):
             return ["decision": "block", "reason": .string(verdict.reason)]
-        case .ask(let verdict), .modify(let verdict, _):
+        case .ask(let verdict):
             return ["decision": "ask", "reason": .string(verdict.reason)]
+        case .modify(let verdict, _):
+            return ["decision": "allow", "context": [.string(verdict.reason)]]
         }
     }
 }

@@ -6,7 +6,7 @@ public enum ResponseBuilder {
         switch event.harness {
         case .claude, .factory:
             // Factory's Droid answers in Claude Code's format, updatedInput included.
-            json = ClaudeResponseBuilder.json(decision, eventName: event.eventName)
+            json = ClaudeResponseBuilder.json(decision, eventName: event.eventName, harness: event.harness)
         case .cursor:
             json = CursorResponseBuilder.json(decision, eventName: event.eventName)
         case .opencode:

@@ -14,11 +14,13 @@ public struct Decision: Sendable, Equatable {
     public var updatedInput: JSONValue?
     /// Asks only: the question to put to the user (`question`), when the policy gave one.
     public var question: String?
+    /// A message meant for the agent rather than the user (`agent_context`), when given.
+    public var agentContext: String?
 
     /// Creates a decision.
     public init(
         ruleID: String, reason: String, severity: Severity = Severity.defaultValue,
-        priority: Int? = nil, updatedInput: JSONValue? = nil, question: String? = nil
+        priority: Int? = nil, updatedInput: JSONValue? = nil, question: String? = nil, agentContext: String? = nil
     ) {
         self.ruleID = ruleID
         self.reason = reason
@@ -26,5 +28,6 @@ public struct Decision: Sendable, Equatable {
         self.priority = priority
         self.updatedInput = updatedInput
         self.question = question
+        self.agentContext = agentContext
     }
 }

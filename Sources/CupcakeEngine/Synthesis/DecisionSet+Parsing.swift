@@ -59,6 +59,7 @@ extension DecisionSet {
         let reason = try optionalString(fields, "reason", path) ?? "no reason given"
         let severity = try optionalString(fields, "severity", path).map(Severity.init(parsing:))
         let question = try optionalString(fields, "question", path)
+        let agentContext = try optionalString(fields, "agent_context", path)
         var priority: Int?
         switch fields["priority"] {
         case nil, .null?:
@@ -76,7 +77,7 @@ extension DecisionSet {
         if let value = fields["updated_input"], !value.isNull { updatedInput = value }
         return Decision(
             ruleID: ruleID, reason: reason, severity: severity ?? Severity.defaultValue,
-            priority: priority, updatedInput: updatedInput, question: question)
+            priority: priority, updatedInput: updatedInput, question: question, agentContext: agentContext)
     }
 
     private static func optionalString(

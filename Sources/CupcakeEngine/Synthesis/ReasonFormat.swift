@@ -1,36 +1,46 @@
-/// How the reasons of several decisions in one tier become one message.
+/// How the reasons of several decisions in one tier become one message, as upstream Cupcake
+/// writes it (so an agent, a user or a log reads the same text from either engine).
 ///
-/// - One decision: its reason as the policy wrote it, e.g. `Dangerous command blocked: rm -rf /`.
-/// - Several: one line per decision, `[RULE_ID] reason`, joined with "\n" (no trailing
-///   newline), most severe first: CRITICAL, HIGH, MEDIUM, LOW, INFO; within one severity by
-///   rule id, then by reason (byte order), so the message never depends on the order in
-///   which policies or layers produced the decisions. Exact duplicates (same rule id, reason,
-///   severity, priority, updated input and question) appear once.
+/// - One decision: its reason as the policy wrote it.
+/// - Several: grouped by severity. If any is HIGH or CRITICAL, those alone count: one gives its
+///   reason, more give `Multiple high-severity policy violations detected: [ID] reason; [ID] reason`.
+///   Otherwise MEDIUM ones: one gives its reason, more `Multiple policy violations detected: …`.
+///   Otherwise (LOW, INFO): one gives its reason, more `Policy guidelines: reason; reason`.
+/// - Modifications: one gives its reason, more `Multiple modifications applied: [ID] reason; …`
+///   in the order they were applied.
+/// Decisions keep the order the policies produced them in; exact duplicates count once.
 public enum ReasonFormat {
-    /// `decisions` ordered as described above, duplicates removed.
+    /// `decisions` without exact duplicates, in their order.
     public static func order(_ decisions: [Decision]) -> [Decision] {
         var unique: [Decision] = []
         for decision in decisions where !unique.contains(decision) {
             unique.append(decision)
         }
-        // Stable sort, so decisions equal in every compared key keep their input order.
-        return unique.enumerated().sorted { left, right in
-            let (a, b) = (left.element, right.element)
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.ruleID != b.ruleID { return a.ruleID.utf8.lexicographicallyPrecedes(b.ruleID.utf8) }
-            if a.reason != b.reason { return a.reason.utf8.lexicographicallyPrecedes(b.reason.utf8) }
-            return left.offset < right.offset
-        }.map(\.element)
+        return unique
     }
 
-    /// The message for already ordered decisions (see `order`).
-    public static func message(for ordered: [Decision]) -> String {
-        if ordered.count == 1 { return ordered[0].reason }
-        var lines: [String] = []
-        lines.reserveCapacity(ordered.count)
-        for decision in ordered {
-            lines.append("[\(decision.ruleID)] \(decision.reason)")
+    /// The message for a tier's decisions.
+    public static func message(for decisions: [Decision]) -> String {
+        if decisions.count == 1 { return decisions[0].reason }
+        let high = decisions.filter { $0.severity >= .high }
+        if !high.isEmpty {
+            return high.count == 1 ? high[0].reason
+                : "Multiple high-severity policy violations detected: " + tagged(high)
         }
-        return lines.joined(separator: "\n")
+        let medium = decisions.filter { $0.severity == .medium }
+        if !medium.isEmpty {
+            return medium.count == 1 ? medium[0].reason : "Multiple policy violations detected: " + tagged(medium)
+        }
+        guard decisions.count > 1 else { return decisions.first?.reason ?? "Policy evaluation completed" }
+        return "Policy guidelines: " + decisions.map(\.reason).joined(separator: "; ")
+    }
+
+    /// The message for modifications, in the order they were applied.
+    public static func modificationMessage(for decisions: [Decision]) -> String {
+        decisions.count == 1 ? decisions[0].reason : "Multiple modifications applied: " + tagged(decisions)
+    }
+
+    private static func tagged(_ decisions: [Decision]) -> String {
+        decisions.map { "[\($0.ruleID)] \($0.reason)" }.joined(separator: "; ")
     }
 }

@@ -1,19 +1,20 @@
 /// Turns the decision sets of every layer into the one final decision.
 public enum Synthesizer {
-    /// Synthesizes `sets` (in layer order: global first, then project) into one decision.
+    /// Synthesizes `sets` (in layer order: global first, then project) into one decision, as
+    /// upstream Cupcake does.
     ///
     /// The lists of all layers are pooled and the highest non-empty tier wins: halts, denials,
     /// blocks, asks, modifications; otherwise allow. Allow overrides cannot outrank anything
     /// and yield a plain allow. The winning tier's reasons are combined as `ReasonFormat`
-    /// describes. Context strings of all layers are kept in order, repeats dropped; they go
-    /// to an allow, and ride along on ask and modify verdicts.
+    /// describes. Context strings (`add_context`) of all layers are kept in order, repeats
+    /// dropped, and go only to an allow: any other verdict carries none.
     ///
-    /// Modify: the `updated_input` values are merged with `JSONValue.merged(fillingFrom:)`,
-    /// taking modifications by descending `priority` (missing counts as 0; on a tie the one
-    /// from the earlier layer, then the earlier in its list, comes first), so where two change
-    /// the same field the higher priority wins, and objects merge recursively. Modifications
-    /// without `updated_input` only contribute their reason; if none has one the updated
-    /// input is an empty object.
+    /// Modify: modifications are taken by descending `priority` (missing counts as 50, as
+    /// upstream; on a tie the one from the earlier layer, then the earlier in its list, comes
+    /// first) and their `updated_input` values merged with `JSONValue.merged(fillingFrom:)`, so
+    /// where two change the same field the higher priority wins and objects merge recursively.
+    /// Modifications without `updated_input` only contribute their reason; if none has one the
+    /// updated input is an empty object.
     public static func synthesize(_ sets: [DecisionSet]) -> FinalDecision {
         var pooled = DecisionSet()
         for set in sets {
@@ -30,11 +31,13 @@ public enum Synthesizer {
         if !pooled.halts.isEmpty { return .halt(verdict(pooled.halts, context: [])) }
         if !pooled.denials.isEmpty { return .deny(verdict(pooled.denials, context: [])) }
         if !pooled.blocks.isEmpty { return .block(verdict(pooled.blocks, context: [])) }
-        if !pooled.asks.isEmpty { return .ask(verdict(pooled.asks, context: context)) }
+        if !pooled.asks.isEmpty { return .ask(verdict(pooled.asks, context: [])) }
         if !pooled.modifications.isEmpty {
-            return .modify(
-                verdict(pooled.modifications, context: context),
-                updatedInput: mergedInput(pooled.modifications))
+            let ranked = rankedModifications(pooled.modifications)
+            let verdict = Verdict(
+                reason: ReasonFormat.modificationMessage(for: ranked), ruleIDs: uniqueInOrder(ranked.map(\.ruleID)),
+                decisions: ranked, context: [])
+            return .modify(verdict, updatedInput: mergedInput(ranked))
         }
         return .allow(context: context)
     }
@@ -53,13 +56,22 @@ public enum Synthesizer {
             context: context)
     }
 
-    static func mergedInput(_ modifications: [Decision]) -> JSONValue {
-        let ranked = modifications.enumerated().sorted { left, right in
-            let (a, b) = (left.element.priority ?? 0, right.element.priority ?? 0)
+    /// Upstream's default priority of a modification that names none.
+    static let defaultModificationPriority = 50
+
+    /// Modifications by descending priority, ties in their order, exact duplicates once.
+    static func rankedModifications(_ modifications: [Decision]) -> [Decision] {
+        ReasonFormat.order(modifications).enumerated().sorted { left, right in
+            let a = left.element.priority ?? defaultModificationPriority
+            let b = right.element.priority ?? defaultModificationPriority
             return a != b ? a > b : left.offset < right.offset
-        }
+        }.map(\.element)
+    }
+
+    /// The merge of ranked modifications' inputs, the earlier winning where two change a field.
+    static func mergedInput(_ ranked: [Decision]) -> JSONValue {
         var result: JSONValue?
-        for (_, modification) in ranked {
+        for modification in ranked {
             guard let input = modification.updatedInput else { continue }
             result = result.map { $0.merged(fillingFrom: input) } ?? input
         }

@@ -19,6 +19,9 @@ public struct Verdict: Sendable, Equatable {
         self.context = context
     }
 
+    /// The decisions' messages for the agent (`agent_context`), in order; Cursor shows them.
+    public var agentMessages: [String] { decisions.compactMap(\.agentContext) }
+
     /// The first `question` among `decisions` (asks may carry one), or nil.
     public var question: String? {
         for decision in decisions {

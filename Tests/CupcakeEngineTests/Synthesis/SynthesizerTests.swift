@@ -52,66 +52,59 @@ struct SynthesizerTests {
         #expect(halted.context.isEmpty)
     }
 
-    @Test("ask and modify carry the context; an ask's question is exposed")
-    func contextRidesOnAskAndModify() {
+    @Test("context goes only to an allow, as upstream; an ask's question is exposed")
+    func contextOnlyOnAllow() {
         let asking = Synthesizer.synthesize(DecisionSet(asks: [d("A", "why", question: "Push anyway?")], addContext: ["c"]))
-        #expect(asking.context == ["c"])
+        #expect(asking.context.isEmpty)
         #expect(asking.verdict?.question == "Push anyway?")
         let modifying = Synthesizer.synthesize(DecisionSet(modifications: [modify], addContext: ["c"]))
-        #expect(modifying.context == ["c"])
+        #expect(modifying.context.isEmpty)
+        #expect(Synthesizer.synthesize(DecisionSet(addContext: ["c", "d"])) == .allow(context: ["c", "d"]))
     }
 
-    @Test("several decisions: one line each, most severe first, then by rule id")
+    @Test("several decisions: upstream's aggregation by severity, in the policies' order")
     func aggregation() {
-        let set = DecisionSet(denials: [
-            d("Z-9", "low thing", .low),
-            d("B-2", "medium thing", .medium),
-            d("C-3", "critical thing", .critical),
-            d("A-1", "high thing", .high),
-            d("A-0", "another critical", .critical),
-            d("I-1", "fyi", .info),
+        let mixed = DecisionSet(denials: [
+            d("Z-9", "low thing", .low), d("B-2", "medium thing", .medium), d("C-3", "critical thing", .critical),
+            d("A-1", "high thing", .high), d("I-1", "fyi", .info),
         ])
-        guard case .deny(let verdict) = Synthesizer.synthesize(set) else {
-            Issue.record("expected deny")
-            return
-        }
-        #expect(verdict.reason == """
-            [A-0] another critical
-            [C-3] critical thing
-            [A-1] high thing
-            [B-2] medium thing
-            [Z-9] low thing
-            [I-1] fyi
-            """)
-        #expect(verdict.ruleIDs == ["A-0", "C-3", "A-1", "B-2", "Z-9", "I-1"])
+        #expect(Synthesizer.synthesize(mixed).reason
+            == "Multiple high-severity policy violations detected: [C-3] critical thing; [A-1] high thing")
+        #expect(Synthesizer.synthesize(mixed).verdict?.ruleIDs == ["Z-9", "B-2", "C-3", "A-1", "I-1"])
+        let oneHigh = DecisionSet(denials: [d("M", "medium", .medium), d("H", "the high one", .high)])
+        #expect(Synthesizer.synthesize(oneHigh).reason == "the high one")
+        let mediums = DecisionSet(blocks: [d("M1", "first", .medium), d("M2", "second", .medium), d("L", "low", .low)])
+        #expect(Synthesizer.synthesize(mediums).reason == "Multiple policy violations detected: [M1] first; [M2] second")
+        let lows = DecisionSet(asks: [d("L1", "tidy up", .low), d("I", "consider", .info)])
+        #expect(Synthesizer.synthesize(lows).reason == "Policy guidelines: tidy up; consider")
+        #expect(ReasonFormat.message(for: []) == "Policy evaluation completed")
     }
 
-    @Test("the same rule id with two reasons orders by reason and lists the id once")
+    @Test("the same rule id with two reasons keeps both in order and lists the id once")
     func sameRuleTwoReasons() {
         let set = DecisionSet(blocks: [d("R", "second"), d("R", "first")])
         guard case .block(let verdict) = Synthesizer.synthesize(set) else {
             Issue.record("expected block")
             return
         }
-        #expect(verdict.reason == "[R] first\n[R] second")
+        #expect(verdict.reason == "Multiple policy violations detected: [R] second; [R] first")
         #expect(verdict.ruleIDs == ["R"])
     }
 
-    @Test("input order of decisions and layers does not change the result")
-    func orderIndependence() {
+    @Test("layers keep their order: the global layer's decisions come first")
+    func layerOrder() {
         let a = d("A", "a", .high), b = d("B", "b", .high), c = d("C", "c", .low)
-        let one = Synthesizer.synthesize([DecisionSet(denials: [a, b]), DecisionSet(denials: [c])])
-        let two = Synthesizer.synthesize([DecisionSet(denials: [c]), DecisionSet(denials: [b, a])])
-        #expect(one == two)
-        #expect(one.reason == "[A] a\n[B] b\n[C] c")
+        let result = Synthesizer.synthesize([DecisionSet(denials: [b]), DecisionSet(denials: [a, c])])
+        #expect(result.reason == "Multiple high-severity policy violations detected: [B] b; [A] a")
     }
 
     @Test("exact duplicates across layers collapse; context repeats are dropped")
     func duplicates() {
         let global = DecisionSet(asks: [ask], addContext: ["x", "y"])
         let project = DecisionSet(asks: [ask], addContext: ["y", "z"])
-        let result = Synthesizer.synthesize([global, project])
-        #expect(result == .ask(Verdict(reason: "sure?", ruleIDs: ["A-1"], decisions: [ask], context: ["x", "y", "z"])))
+        #expect(Synthesizer.synthesize([global, project]) == .ask(Verdict(reason: "sure?", ruleIDs: ["A-1"], decisions: [ask])))
+        #expect(Synthesizer.synthesize([DecisionSet(addContext: ["x", "y"]), DecisionSet(addContext: ["y", "z"])])
+            == .allow(context: ["x", "y", "z"]))
     }
 
     @Test("a global halt beats a project allow, and a project deny beats a global ask")
@@ -137,7 +130,7 @@ struct SynthesizerTests {
             return
         }
         #expect(input == ["command": "high", "options": ["a": 1, "b": 2, "c": 2], "only_low": true])
-        #expect(verdict.reason == "[HIGH] high\n[LOW] low")
+        #expect(verdict.reason == "Multiple modifications applied: [HIGH] high; [LOW] low")
         // Reversed input order, same outcome.
         let reversed = Synthesizer.synthesize(DecisionSet(modifications: [high, low]))
         #expect(reversed == result)
@@ -155,10 +148,16 @@ struct SynthesizerTests {
         #expect(input == ["command": "global", "extra": 1])
     }
 
-    @Test("missing priority counts as 0, below any positive priority")
+    @Test("missing priority counts as 50, as upstream")
     func modifyMissingPriority() {
         let unranked = d("U", "u", input: ["command": "unranked"])
-        let ranked = d("R", "r", priority: 1, input: ["command": "ranked"])
+        let ranked = d("R", "r", priority: 51, input: ["command": "ranked"])
+        let below = d("B", "b", priority: 49, input: ["command": "below"])
+        guard case .modify(_, let beaten) = Synthesizer.synthesize(DecisionSet(modifications: [unranked, below])) else {
+            Issue.record("expected modify")
+            return
+        }
+        #expect(beaten == ["command": "unranked"])
         guard case .modify(_, let input) = Synthesizer.synthesize(DecisionSet(modifications: [unranked, ranked])) else {
             Issue.record("expected modify")
             return
