@@ -122,31 +122,62 @@ public final class Engine: Sendable {
         return try decoded.get()
     }
 
-    /// One layer: route, and when anything matched, gather its signals and evaluate its policies.
+    /// One layer: route, and when anything matched, gather its signals and evaluate its policies
+    /// and rulebook builtins. Builtin decisions come first; decisions of upstream's builtin Rego
+    /// (a project initialised by upstream compiles it into its bundle) are dropped, since the
+    /// native builtins decide.
     func evaluateLayer(_ layer: PolicyLayer, event: HookEvent, eventJSON: [UInt8]) async throws(EngineError) -> (DecisionSet, Int) {
-        let matched = RoutingStage.route(event, in: layer, tracer: tracer)
-        guard !matched.isEmpty, let runtime = layer.runtime else { return (.empty, 0) }
+        let (matched, builtins) = RoutingStage.route(event, in: layer, tracer: tracer)
+        let runsPolicies = !matched.isEmpty && layer.runtime != nil
+        guard runsPolicies || !builtins.isEmpty else { return (.empty, 0) }
+        let environment = layer.builtinEnvironment
+        var signalNames = runsPolicies ? layer.routing.requiredSignals(for: matched) : []
+        for builtin in builtins {
+            for name in builtin.signalNames(for: event, environment: environment) where !signalNames.contains(name) {
+                signalNames.append(name)
+            }
+        }
         let signals = await SignalStage.gather(
-            layer.routing.requiredSignals(for: matched), rulebook: layer.rulebook, eventJSON: eventJSON,
-            concurrency: configuration.signalConcurrency, tracer: tracer)
-        let input = PolicyInput.build(event: event, signals: signals, builtinConfig: layer.rulebook.builtinConfig)
+            signalNames, rulebook: layer.rulebook, eventJSON: eventJSON, concurrency: configuration.signalConcurrency,
+            tracer: tracer)
+        var decisions = DecisionSet()
+        var policyDecisions = DecisionSet()
+        if runsPolicies, let runtime = layer.runtime {
+            policyDecisions = try await evaluatePolicies(layer, runtime: runtime, event: event, signals: signals)
+        }
+        decisions.append(BuiltinStage.evaluate(builtins, event: event, signals: signals, environment: environment, tracer: tracer))
+        decisions.append(BuiltinRuleIDs.removingBuiltinRego(from: policyDecisions))
+        return (decisions, matched.count + builtins.count)
+    }
+
+    /// The layer's WebAssembly policies on the event; a resource limit reached is a refusal.
+    func evaluatePolicies(_ layer: PolicyLayer, runtime: WasmPolicyRuntime, event: HookEvent,
+                          signals: [String: JSONValue]) async throws(EngineError) -> DecisionSet {
+        let input = PolicyInput.build(event: event, signals: signals, builtinConfig: builtinConfig(for: layer))
         let evaluation: WasmEvaluation
         do {
-            evaluation = try await runtime.evaluate(entrypoint: PolicyLayer.entrypoint, input: input, tracer: tracer)
+            evaluation = try await runtime.evaluate(entrypoint: layer.evaluationEntrypoint, input: input, tracer: tracer)
         } catch {
             // A limit reached on this event is a refusal, whatever fail_mode says: an event made
             // large or slow enough must not get past every policy.
-            if let refusal = ResourceLimitRefusal.decisionSet(for: error, inputBytes: input.count) {
-                return (refusal, matched.count)
-            }
+            if let refusal = ResourceLimitRefusal.decisionSet(for: error, inputBytes: input.count) { return refusal }
             throw .wasm(error)
         }
-        guard let result = evaluation.result else { return (.empty, matched.count) }
+        guard let result = evaluation.result else { return .empty }
         do {
-            return (try DecisionSet(json: result), matched.count)
+            return try DecisionSet(json: result)
         } catch {
             throw .decisionSet(origin: layer.bundleOrigin ?? layer.directory, error)
         }
+    }
+
+    /// `input.builtin_config` of a layer: its own builtins' options; in the project layer the
+    /// global configuration's entries replace the project's of the same builtin, as upstream.
+    func builtinConfig(for layer: PolicyLayer) -> JSONValue {
+        guard layer !== global, let global, case .object(var members) = layer.rulebook.builtinConfig,
+              case .object(let globals) = global.rulebook.builtinConfig else { return layer.rulebook.builtinConfig }
+        for (name, value) in globals { members[name] = value }
+        return .object(members)
     }
 }
 

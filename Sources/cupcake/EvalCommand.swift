@@ -15,7 +15,7 @@ enum EvalCommand {
           --opa-path P       opa binary used to compile a missing bundle (default: opa on PATH)
           --cache-dir D      compiled bundles and modules (default $XDG_CACHE_HOME/cupcake)
           --trace C          trace categories, as CUPCAKE_TRACE (eval, routing, signals, wasm,
-                             synthesis, actions, all, payload)
+                             synthesis, actions, builtins, all, payload)
           --trace-otlp D     also export spans as OpenTelemetry (OTLP/JSON): file:<path> or
                              http://host:port (as CUPCAKE_TRACE_OTLP)
           --wasm-max-memory S

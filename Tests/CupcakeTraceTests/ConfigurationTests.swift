@@ -29,7 +29,7 @@ struct ConfigurationTests {
         #expect(configuration.categories == .eval)
         #expect(warnings.count == 1)
         #expect(warnings[0].contains("'verbose'"))
-        #expect(warnings[0].contains("eval, routing, signals, wasm, synthesis, actions, all, payload"))
+        #expect(warnings[0].contains("eval, routing, signals, wasm, synthesis, actions, builtins, all, payload"))
     }
 
     @Test("stage spans are visible under eval or their own category; the root under any")

@@ -81,7 +81,7 @@ struct ProbeIntegrationTests {
         let warnings = lines.filter { $0.level == "WARN" && $0.message != nil }
         #expect(warnings.count == 1)
         let message = try #require(warnings.first?.message)
-        for name in ["eval", "routing", "signals", "wasm", "synthesis", "actions", "all", "payload"] {
+        for name in ["eval", "routing", "signals", "wasm", "synthesis", "actions", "builtins", "all", "payload"] {
             #expect(message.contains(name))
         }
         #expect(message.contains("'bogus'") && message.contains("'Nope'"))

@@ -5,13 +5,13 @@ extension Rulebook {
     /// `<policyDirectory>/signals/` (a signal named by each file's stem) and `<policyDirectory>/actions/`
     /// (actions for the rule id named by each file's stem). Their command is the file's absolute
     /// path, single-quoted for `sh`. Entries in `rulebook.yml` win over files of the same name.
-    public static func load(policyDirectory: String) throws(ConfigError) -> Rulebook {
+    public static func load(policyDirectory: String, isGlobal: Bool = false) throws(ConfigError) -> Rulebook {
         let directory = ConfigFiles.absolute(policyDirectory)
         let rulebookPath = directory + "/rulebook.yml"
         var rulebook = Rulebook.empty
         if FileManager.default.fileExists(atPath: rulebookPath) {
             let text = try ConfigFiles.readText(rulebookPath, limit: YAMLLimits.maxInputBytes)
-            rulebook = try parse(text, origin: ConfigFiles.displayName(rulebookPath, in: policyDirectory))
+            rulebook = try parse(text, origin: ConfigFiles.displayName(rulebookPath, in: policyDirectory), isGlobal: isGlobal)
         }
         for script in try ConfigFiles.executables(in: directory + "/signals", warnings: &rulebook.warnings)
         where rulebook.signals[script.stem] == nil {

@@ -8,14 +8,17 @@ extension Rulebook {
     /// max_script_bytes}`. Empty sections are allowed. Unknown top-level keys become warnings;
     /// unknown keys under `preprocessing` are errors (a misspelt security switch must not be
     /// ignored).
-    public static func parse(_ text: String, origin: String) throws(ConfigError) -> Rulebook {
+    ///
+    /// `isGlobal` says the rulebook is the global configuration's: only there are the global
+    /// builtins (system_protection, sensitive_data_protection, cupcake_exec_protection) read.
+    public static func parse(_ text: String, origin: String, isGlobal: Bool = false) throws(ConfigError) -> Rulebook {
         let parsed: (value: JSONValue, locations: [String: YAMLLocation])
         do {
             parsed = try YAML.parseWithLocations(text, origin: origin)
         } catch {
             throw .yaml(error)
         }
-        var reader = RulebookReader(origin: origin, locations: parsed.locations)
+        var reader = RulebookReader(origin: origin, locations: parsed.locations, isGlobal: isGlobal)
         return try reader.read(parsed.value)
     }
 }
@@ -24,11 +27,13 @@ extension Rulebook {
 private struct RulebookReader {
     let origin: String
     let locations: [String: YAMLLocation]
+    let isGlobal: Bool
     var warnings: [String] = []
 
-    init(origin: String, locations: [String: YAMLLocation]) {
+    init(origin: String, locations: [String: YAMLLocation], isGlobal: Bool) {
         self.origin = origin
         self.locations = locations
+        self.isGlobal = isGlobal
     }
 
     func fail(_ path: String, _ message: String) -> ConfigError {
@@ -54,11 +59,17 @@ private struct RulebookReader {
             case "signals": rulebook.signals = try readSignals(value)
             case "actions": try readActions(value, into: &rulebook)
             case "builtins":
-                if value.isNull { continue }
-                guard value.objectValue != nil else {
-                    throw fail("builtins", "expected a mapping of builtin settings, got \(value.typeName) \(Self.show(value))")
-                }
-                rulebook.builtinConfig = value
+                let origin = origin, locations = locations
+                rulebook.builtins = try BuiltinSettings.parse(value, isGlobal: isGlobal, fail: { path, message in
+                    // The line of the deepest key path that has one.
+                    var key = path
+                    var line = locations[key]?.line
+                    while line == nil, let dot = key.lastIndex(of: ".") {
+                        key = String(key[..<dot])
+                        line = locations[key]?.line
+                    }
+                    return .invalid(file: origin, line: line, keyPath: path, message: message)
+                }, warnings: &warnings)
             case "fail_mode":
                 guard let text = value.stringValue, let mode = FailMode(rawValue: text) else {
                     throw fail("fail_mode", "expected \"open\" or \"closed\", got \(Self.show(value))")
@@ -72,6 +83,10 @@ private struct RulebookReader {
             }
         }
         rulebook.warnings = warnings
+        // Signals the builtins define, under upstream's names; the user's own of the same name win.
+        for signal in rulebook.builtins.signalDefinitions where rulebook.signals[signal.name] == nil {
+            rulebook.signals[signal.name] = signal
+        }
         return rulebook
     }
 

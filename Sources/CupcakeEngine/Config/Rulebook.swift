@@ -6,8 +6,10 @@ public struct Rulebook: Sendable {
     public var onAnyDenial: [ActionDefinition]
     /// Actions run when a decision carries the rule id.
     public var actionsByRuleID: [String: [ActionDefinition]]
-    /// The `builtins:` section, passed to policies as `input.builtin_config`; `.object([:])` when absent.
-    public var builtinConfig: JSONValue
+    /// The `builtins:` section: the builtins that are on, with their options.
+    public var builtins: BuiltinSettings
+    /// `input.builtin_config`: the enabled builtins' options with defaults filled, upstream's shape.
+    public var builtinConfig: JSONValue { builtins.inputConfig }
     /// `fail_mode: open|closed`; open when absent.
     public var failMode: FailMode
     /// The `preprocessing:` section (script inspection); defaults when absent.
@@ -17,13 +19,13 @@ public struct Rulebook: Sendable {
 
     /// Creates a rulebook.
     public init(signals: [String: SignalDefinition] = [:], onAnyDenial: [ActionDefinition] = [],
-                actionsByRuleID: [String: [ActionDefinition]] = [:], builtinConfig: JSONValue = .object([:]),
+                actionsByRuleID: [String: [ActionDefinition]] = [:], builtins: BuiltinSettings = .none,
                 failMode: FailMode = .open, preprocessing: PreprocessingOptions = PreprocessingOptions(),
                 warnings: [String] = []) {
         self.signals = signals
         self.onAnyDenial = onAnyDenial
         self.actionsByRuleID = actionsByRuleID
-        self.builtinConfig = builtinConfig
+        self.builtins = builtins
         self.failMode = failMode
         self.preprocessing = preprocessing
         self.warnings = warnings

@@ -15,8 +15,23 @@ final class PolicyLayer: Sendable {
     /// Size of policy.wasm in the bundle.
     let moduleSize: Int
     let warnings: [String]
+    /// What the layer's rulebook builtins know about where they run.
+    let builtinEnvironment: BuiltinEnvironment
 
     static let entrypoint = "cupcake/system/evaluate"
+    /// The aggregate entrypoint of a global bundle compiled as upstream compiles it.
+    static let globalEntrypoint = "cupcake/global/system/evaluate"
+
+    /// The entrypoint to evaluate: the global one when this bundle has it.
+    var evaluationEntrypoint: String {
+        guard let runtime, runtime.entrypoints.contains(PolicyLayer.globalEntrypoint),
+              !runtime.entrypoints.contains(PolicyLayer.entrypoint) else { return PolicyLayer.entrypoint }
+        return PolicyLayer.globalEntrypoint
+    }
+
+    static func isUpstreamBuiltin(_ packageName: String) -> Bool {
+        packageName.hasPrefix("cupcake.policies.builtins.") || packageName.hasPrefix("cupcake.global.policies.builtins.")
+    }
 
     init(name: String, directory: String, configuration: EngineConfiguration, tracer: Tracer) throws(EngineError) {
         var isDirectory: ObjCBool = false
@@ -26,7 +41,7 @@ final class PolicyLayer: Sendable {
         self.name = name
         self.directory = directory
         do {
-            rulebook = try Rulebook.load(policyDirectory: directory)
+            rulebook = try Rulebook.load(policyDirectory: directory, isGlobal: name == "global")
         } catch {
             throw .configuration(error)
         }
@@ -37,10 +52,20 @@ final class PolicyLayer: Sendable {
         } catch {
             throw .policies(error)
         }
-        policies = discovered.policies
-        warnings = rulebook.warnings + discovered.warnings
-        routing = RoutingIndex(policies: discovered.policies)
-        if discovered.policies.isEmpty {
+        // upstream's builtin Rego (`cupcake.policies.builtins.*`, `cupcake.global.policies.builtins.*`)
+        // is not routed: the native builtins decide, so a project upstream initialised needs no opa
+        // for them.
+        let ownPolicies = discovered.policies.filter { !PolicyLayer.isUpstreamBuiltin($0.packageName) }
+        policies = ownPolicies
+        // A project of builtins alone has no policy directory, and that is no mistake.
+        let quiet = !rulebook.builtins.enabled.isEmpty
+        warnings = rulebook.warnings + discovered.warnings.filter { !(quiet && $0.contains(": no policy directory for harness")) }
+        let environment = ProcessEnvironment.current()
+        builtinEnvironment = BuiltinEnvironment(
+            policyDirectory: PathResolver.resolve(directory, from: PathResolver.processDirectory()).path,
+            home: environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }, variables: environment)
+        routing = RoutingIndex(policies: ownPolicies)
+        if ownPolicies.isEmpty {
             runtime = nil
             bundleOrigin = nil
             moduleSize = 0

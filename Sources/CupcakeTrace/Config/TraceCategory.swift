@@ -23,11 +23,13 @@ public struct TraceCategory: OptionSet, Sendable, Hashable {
     @inlinable public static var actions: TraceCategory { TraceCategory(rawValue: 1 << 5) }
     /// Opt-in: raw event values (tool_input, prompts, signal output) in fields, truncated.
     @inlinable public static var payload: TraceCategory { TraceCategory(rawValue: 1 << 6) }
+    /// One span per rulebook builtin that looked at the event.
+    @inlinable public static var builtins: TraceCategory { TraceCategory(rawValue: 1 << 7) }
 
     /// Every category except `payload`; what `all` turns on.
-    @inlinable public static var all: TraceCategory { TraceCategory(rawValue: 0b11_1111) }
+    @inlinable public static var all: TraceCategory { TraceCategory(rawValue: 0b1011_1111) }
     /// For the root span site: visible whenever anything is traced.
-    @inlinable public static var root: TraceCategory { TraceCategory(rawValue: 0b111_1111) }
+    @inlinable public static var root: TraceCategory { TraceCategory(rawValue: 0b1111_1111) }
 
     /// For a stage span site: visible under `eval` or under the stage's own category.
     @inlinable public static func stage(_ category: TraceCategory) -> TraceCategory {
@@ -37,7 +39,7 @@ public struct TraceCategory: OptionSet, Sendable, Hashable {
     /// The names accepted in `CUPCAKE_TRACE`, in the order they are documented.
     public static let names: [(name: String, category: TraceCategory)] = [
         ("eval", .eval), ("routing", .routing), ("signals", .signals), ("wasm", .wasm),
-        ("synthesis", .synthesis), ("actions", .actions), ("all", .all), ("payload", .payload),
+        ("synthesis", .synthesis), ("actions", .actions), ("builtins", .builtins), ("all", .all), ("payload", .payload),
     ]
 
     /// Parses a `CUPCAKE_TRACE` value. Unknown names are returned, not thrown: they are warned about

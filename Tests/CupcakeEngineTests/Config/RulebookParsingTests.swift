@@ -62,7 +62,8 @@ struct RulebookParsingTests {
         #expect(rulebook.onAnyDenial == [ActionDefinition(command: "echo denied", timeoutSeconds: 5)])
         #expect(rulebook.actionsByRuleID["SEC-001"] == [ActionDefinition(command: "notify --high"), ActionDefinition(command: "echo second")])
         #expect(rulebook.actionsByRuleID["LINT-001"] == [ActionDefinition(command: "lint")])
-        #expect(rulebook.builtinConfig == ["protected_paths": ["enabled": true, "paths": ["/etc/", "~/.ssh/"]]])
+        #expect(rulebook.builtinConfig == ["protected_paths": [
+            "message": "This path is read-only and cannot be modified", "paths": ["/etc/", "~/.ssh/"]]])
         #expect(rulebook.failMode == .closed)
     }
 
@@ -109,6 +110,7 @@ struct RulebookParsingTests {
         #expect(failure("actions:\n  by_rule_id: [x]\n")?.description.contains("actions.by_rule_id: expected a mapping of rule ids") == true)
         #expect(failure("actions:\n  by_rule_id:\n    \" \": x\n")?.description.contains("rule ids must not be empty") == true)
         #expect(failure("builtins: [x]\n")?.description.contains("builtins: expected a mapping") == true)
+        #expect(failure("builtins:\n  protected_pathz: {}\n")?.description.hasPrefix("rulebook.yml:2: builtins.protected_pathz: unknown builtin") == true)
         #expect(failure("fail_mode: maybe\n")?.description == "rulebook.yml:1: fail_mode: expected \"open\" or \"closed\", got \"maybe\"")
         #expect(failure("- a\n- b\n")?.description.contains("(top level): expected a mapping of sections") == true)
         #expect(failure("actions:\n  on_any_denial:\n    - 3\n")?.description.contains("actions.on_any_denial[0]: expected a command string") == true)
