@@ -1,10 +1,11 @@
 import CupcakeEngine
+import CupcakeTrace
 
 /// What every command does before its own work: parse its words (answering `--help` and bad
 /// command lines itself) and build the engine configuration from the common flags.
 enum CommandSetup {
     /// The flags every engine command accepts.
-    static let engineFlags: Set<String> = ["--harness", "--policy-dir", "--opa-path", "--cache-dir"]
+    static let engineFlags: Set<String> = ["--harness", "--policy-dir", "--global-dir", "--opa-path", "--cache-dir"]
 
     /// The parsed words, or the exit code when the command is already answered (help or usage).
     static func parse(
@@ -24,7 +25,9 @@ enum CommandSetup {
         return .success(arguments)
     }
 
-    /// `--harness` (required), `--policy-dir`, `--opa-path` and `--cache-dir` as a configuration.
+    /// `--harness` (required), `--policy-dir`, `--global-dir` (else `CUPCAKE_GLOBAL_DIR`, else
+    /// upstream's location), `--opa-path` and `--cache-dir` as a configuration. A global
+    /// directory named but unusable is a configuration error (exit 78).
     static func configuration(_ command: String, _ arguments: Arguments) -> Result<EngineConfiguration, ExitCode> {
         guard let name = arguments.values["--harness"], let harness = Harness(rawValue: name.lowercased()) else {
             Output.stderr("cupcake \(command): --harness must be one of claude, cursor, factory, opencode")
@@ -34,6 +37,13 @@ enum CommandSetup {
             policyDirectory: arguments.values["--policy-dir"] ?? ".cupcake", harness: harness,
             opaPath: arguments.values["--opa-path"])
         if let cache = arguments.values["--cache-dir"] { configuration.cacheDirectory = cache }
+        do {
+            configuration.globalDirectory = try GlobalDirectory.locate(
+                flag: arguments.values["--global-dir"], environment: ProcessEnvironment.current())
+        } catch {
+            Output.stderr("cupcake \(command): \(error)")
+            return .failure(.configuration)
+        }
         return .success(configuration)
     }
 }

@@ -11,7 +11,9 @@ enum EvalCommand {
         options:
           --harness H        which agent sent the event (required)
           --policy-dir D     the project's policy directory (default .cupcake)
-          --global-dir D     a machine-wide policy directory evaluated first
+          --global-dir D     the machine-wide policy directory, evaluated first (default
+                             $CUPCAKE_GLOBAL_DIR, else $XDG_CONFIG_HOME/cupcake or
+                             ~/.config/cupcake when it exists; none: no global layer)
           --opa-path P       opa binary used to compile a missing bundle (default: opa on PATH)
           --cache-dir D      compiled bundles and modules (default $XDG_CACHE_HOME/cupcake)
           --trace C          trace categories, as CUPCAKE_TRACE (eval, routing, signals, wasm,
@@ -40,7 +42,7 @@ enum EvalCommand {
         let arguments: Arguments
         var configuration: EngineConfiguration
         switch CommandSetup.parse(
-            "eval", words, valueFlags: CommandSetup.engineFlags.union(["--global-dir", "--trace", "--trace-otlp", "--wasm-max-memory"]),
+            "eval", words, valueFlags: CommandSetup.engineFlags.union(["--trace", "--trace-otlp", "--wasm-max-memory"]),
             switchFlags: ["--strict"], help: help)
         {
         case .success(let parsed): arguments = parsed
@@ -48,9 +50,9 @@ enum EvalCommand {
         }
         switch CommandSetup.configuration("eval", arguments) {
         case .success(let made): configuration = made
-        case .failure(let code): return code
+        // An unusable global directory fails closed under --strict, as any load error does.
+        case .failure(let code): return code == .configuration && arguments.switches.contains("--strict") ? .blocked : code
         }
-        configuration.globalDirectory = arguments.values["--global-dir"]
         if let text = arguments.values["--wasm-max-memory"] {
             let allowed = WasmPolicyConfiguration.allowedMemoryLimitBytes
             guard let bytes = ByteSize.parse(text), allowed.contains(bytes) else {

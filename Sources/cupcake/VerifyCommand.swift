@@ -4,10 +4,12 @@ import CupcakeTrace
 /// `cupcake verify`: what the engine would load for a harness, without evaluating anything.
 enum VerifyCommand {
     static let help = """
-        usage: cupcake verify --harness claude|cursor|factory|opencode [--policy-dir D] [--opa-path P] [--cache-dir D]
+        usage: cupcake verify --harness claude|cursor|factory|opencode [--policy-dir D] [--global-dir D]
+                              [--opa-path P] [--cache-dir D]
 
-        Loads the policies as `cupcake eval` would and prints the routing map, each policy's id,
-        routing and signals, and the bundle's builtins and size. Exit codes as for eval.
+        Loads the policies as `cupcake eval` would and prints, for the project and the global
+        layer, the routing map, each policy's id, routing and signals, the rulebook builtins, and
+        the bundle's OPA builtins and size. Exit codes as for eval.
         """
 
     static func run(_ words: [String]) -> ExitCode {

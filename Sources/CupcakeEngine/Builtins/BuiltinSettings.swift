@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `builtins:` section of one layer's rulebook.yml: which builtins are on, with their options
 /// (upstream Cupcake's keys, aliases, defaults and validation messages). A builtin is on when its
 /// section is present and does not say `enabled: false`, as upstream documents.
@@ -14,6 +16,16 @@ public struct BuiltinSettings: Sendable {
 
     /// The enabled builtins, in upstream's order.
     let enabled: [any RulebookBuiltin]
+    /// Every builtin the section names, enabled or not (aliases resolved).
+    let configured: Set<String>
+    /// Builtins enabled because the layer carries upstream's Rego for them (see `adoptingRego`).
+    let adopted: Set<String>
+
+    init(enabled: [any RulebookBuiltin], configured: Set<String> = [], adopted: Set<String> = []) {
+        self.enabled = enabled
+        self.configured = configured
+        self.adopted = adopted
+    }
 
     /// No builtins.
     public static let none = BuiltinSettings(enabled: [])
@@ -59,7 +71,37 @@ public struct BuiltinSettings: Sendable {
             }
             if on { chosen[name] = builtin }
         }
-        return BuiltinSettings(enabled: names.compactMap { chosen[$0] })
+        return BuiltinSettings(enabled: names.compactMap { chosen[$0] }, configured: Set(sections.keys.map { aliases[$0] ?? $0 }))
+    }
+
+    /// The builtin an upstream builtin Rego file stands for: by its file stem or its package's
+    /// last name (`factory_enforce_full_file_read`, `opencode_…` and Cursor's `always_inject_on_prompt`
+    /// included), nil for one with no native twin (e.g. the legacy `global_file_lock`).
+    static func nativeName(ofRego path: String, package: String) -> String? {
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        for candidate in [stem, package.split(separator: ".").last.map(String.init) ?? ""] {
+            var name = candidate
+            for prefix in ["factory_", "opencode_"] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
+            name = aliases[name] ?? name
+            if names.contains(name) { return name }
+        }
+        return nil
+    }
+
+    /// Upstream loads every builtin Rego file of a layer whose rulebook enables no builtin, and
+    /// that Rego then runs with its built-in defaults. So when this section enables none, each
+    /// builtin in `regoNames` that needs no options runs natively with its defaults, giving the
+    /// verdicts upstream gives. A builtin the section names (even `enabled: false`) is left as
+    /// configured: upstream's loading them all then is a defect, not a contract.
+    func adoptingRego(_ regoNames: Set<String>, isGlobal: Bool) -> BuiltinSettings {
+        guard enabled.isEmpty, !regoNames.isEmpty else { return self }
+        var adopted: [any RulebookBuiltin] = []
+        for name in Self.names where regoNames.contains(name) && !configured.contains(name) && (isGlobal || !Self.globalOnly.contains(name)) {
+            guard var options = try? BuiltinOptions(name: "builtins.\(name)", value: .object([:]), fail: { ConfigError.invalid(file: "", line: nil, keyPath: $0, message: $1) }),
+                  let builtin = try? Self.make(name, &options, enabled: true) else { continue }
+            adopted.append(builtin)
+        }
+        return BuiltinSettings(enabled: adopted, configured: configured, adopted: Set(adopted.map(\.name)))
     }
 
     private static func make(_ name: String, _ options: inout BuiltinOptions, enabled: Bool) throws(ConfigError) -> any RulebookBuiltin {

@@ -39,9 +39,18 @@ struct SystemProtection: RulebookBuiltin {
         return event.isPreToolUse
     }
 
+    /// A terminal, a standard stream or one of the process's own descriptors, as named or as
+    /// links resolve them (`/dev/stderr` → `/proc/self/fd/2` → `/dev/pts/0`).
+    static func isHarmlessDevice(_ lowered: String) -> Bool {
+        if harmlessDevices.contains(lowered) || lowered.hasPrefix("/dev/pts/") || lowered.hasPrefix("/dev/fd/") { return true }
+        guard lowered.hasPrefix("/proc/") else { return false }
+        let parts = lowered.split(separator: "/", omittingEmptySubsequences: true)
+        return parts.count >= 3 && (parts[1] == "self" || parts[1].allSatisfy(\.isNumber)) && parts[2] == "fd"
+    }
+
     func isSystemPath(_ path: String, home: String?) -> Bool {
         let lowered = path.lowercased()
-        if Self.harmlessDevices.contains(lowered) { return false }
+        if Self.isHarmlessDevice(lowered) { return false }
         let prefixes = Self.prefixes.map { PathPatterns.expand($0, home: home?.lowercased()) }
             + additionalPaths.map { PathPatterns.expand($0.lowercased(), home: home?.lowercased()) }
         return prefixes.contains { prefix in
@@ -70,7 +79,7 @@ struct SystemProtection: RulebookBuiltin {
             let words = Array(each.words) + each.redirects.map(\.target.text)
             for word in words {
                 let lowered = word.lowercased()
-                if Self.harmlessDevices.contains(lowered) { continue }
+                if Self.isHarmlessDevice(lowered) { continue }
                 if isSystemPath(lowered, home: home) || Self.indicators.contains(where: { lowered.contains($0) })
                     && !Self.harmlessDevices.contains(where: { lowered.hasSuffix($0) }) {
                     return true

@@ -6,6 +6,8 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(file: String, line: Int?, keyPath: String, message: String)
     /// A file or directory could not be read.
     case unreadable(path: String, reason: String)
+    /// The global directory named by `source` (`--global-dir` or `CUPCAKE_GLOBAL_DIR`) cannot be used.
+    case globalDirectory(path: String, source: String, problem: String)
 
     /// A message naming the file, the line when known, and the key path.
     public var description: String {
@@ -17,6 +19,8 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(place): \(keyPath): \(message)"
         case .unreadable(let path, let reason):
             return "\(path): \(reason)"
+        case .globalDirectory(let path, let source, let problem):
+            return "global configuration directory \(path) (from \(source)): \(problem)"
         }
     }
 }

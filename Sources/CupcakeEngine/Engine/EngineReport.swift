@@ -4,10 +4,24 @@ import Foundation
 /// The text `cupcake verify` prints: what the engine loads for a harness.
 public enum EngineReport {
     public static func make(configuration: EngineConfiguration) throws(EngineError) -> String {
-        let layer = try PolicyLayer(name: "project", directory: configuration.policyDirectory, configuration: configuration, tracer: .disabled)
+        let project = try PolicyLayer(name: "project", directory: configuration.policyDirectory, configuration: configuration, tracer: .disabled)
         var lines: [String] = []
         lines.append("harness: \(configuration.harness.rawValue)")
         lines.append("policy directory: \(configuration.policyDirectory)")
+        describe(project, into: &lines)
+        if let directory = configuration.globalDirectory {
+            let global = try PolicyLayer(name: "global", directory: directory, configuration: configuration, tracer: .disabled)
+            lines.append("")
+            lines.append("global directory: \(directory) (evaluated first; its halt, deny and block answer alone)")
+            describe(global, into: &lines)
+        } else {
+            lines.append("")
+            lines.append("global directory: none")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func describe(_ layer: PolicyLayer, into lines: inout [String]) {
         if let origin = layer.bundleOrigin, let runtime = layer.runtime {
             let size = (try? FileManager.default.attributesOfItem(atPath: origin)[.size] as? Int) ?? nil
             lines.append("bundle: \(origin)\(size.map { " (\($0) bytes)" } ?? "")")
@@ -16,6 +30,12 @@ public enum EngineReport {
             lines.append("  builtins: \(runtime.builtins.isEmpty ? "none" : runtime.builtins.joined(separator: ", "))")
         } else {
             lines.append("bundle: none (no policies for this harness)")
+        }
+        let settings = layer.rulebook.builtins
+        lines.append(settings.enabled.isEmpty ? "rulebook builtins: none" : "rulebook builtins:")
+        for builtin in settings.enabled {
+            let note = settings.adopted.contains(builtin.name) ? " (upstream's Rego for it is present; evaluated natively with its defaults)" : ""
+            lines.append("  \(builtin.name)\(note)")
         }
         lines.append("routing:")
         for key in layer.routing.keys {
@@ -40,7 +60,6 @@ public enum EngineReport {
             lines.append("  \(name): \(signal.command) (timeout \(signal.timeoutSeconds) s)")
         }
         for warning in layer.warnings { lines.append("warning: \(warning)") }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     static func splitKey(_ key: String) -> (String, String?) {

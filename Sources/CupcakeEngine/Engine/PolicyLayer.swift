@@ -29,8 +29,13 @@ final class PolicyLayer: Sendable {
         return PolicyLayer.globalEntrypoint
     }
 
-    static func isUpstreamBuiltin(_ packageName: String) -> Bool {
-        packageName.hasPrefix("cupcake.policies.builtins.") || packageName.hasPrefix("cupcake.global.policies.builtins.")
+    /// The native builtin an upstream builtin Rego policy (`cupcake.policies.builtins.*`,
+    /// `cupcake.global.policies.builtins.*`) stands for. Such a policy is not routed: the native
+    /// builtin decides. One with no native twin stays an ordinary policy.
+    static func upstreamBuiltin(_ policy: PolicyInfo) -> String? {
+        let package = policy.packageName
+        guard package.hasPrefix("cupcake.policies.builtins.") || package.hasPrefix("cupcake.global.policies.builtins.") else { return nil }
+        return BuiltinSettings.nativeName(ofRego: policy.path, package: package)
     }
 
     init(name: String, directory: String, configuration: EngineConfiguration, tracer: Tracer) throws(EngineError) {
@@ -40,8 +45,9 @@ final class PolicyLayer: Sendable {
         }
         self.name = name
         self.directory = directory
+        var loaded: Rulebook
         do {
-            rulebook = try Rulebook.load(policyDirectory: directory, isGlobal: name == "global")
+            loaded = try Rulebook.load(policyDirectory: directory, isGlobal: name == "global")
         } catch {
             throw .configuration(error)
         }
@@ -55,8 +61,11 @@ final class PolicyLayer: Sendable {
         // upstream's builtin Rego (`cupcake.policies.builtins.*`, `cupcake.global.policies.builtins.*`)
         // is not routed: the native builtins decide, so a project upstream initialised needs no opa
         // for them.
-        let ownPolicies = discovered.policies.filter { !PolicyLayer.isUpstreamBuiltin($0.packageName) }
+        let regoBuiltins = discovered.policies.compactMap(PolicyLayer.upstreamBuiltin)
+        let ownPolicies = discovered.policies.filter { PolicyLayer.upstreamBuiltin($0) == nil }
         policies = ownPolicies
+        loaded.builtins = loaded.builtins.adoptingRego(Set(regoBuiltins), isGlobal: name == "global")
+        rulebook = loaded
         // A project of builtins alone has no policy directory, and that is no mistake.
         let quiet = !rulebook.builtins.enabled.isEmpty
         warnings = rulebook.warnings + discovered.warnings.filter { !(quiet && $0.contains(": no policy directory for harness")) }

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where the machine-wide (global) configuration is: a directory laid out as a project's
+/// `.cupcake` (`rulebook.yml`, `policies/<harness>/`, `signals/`, `actions/`), evaluated before
+/// the project, whose halt, deny and block answer alone.
+///
+/// Found as upstream Cupcake finds it: `$XDG_CONFIG_HOME/cupcake` (when that variable is an
+/// absolute path), else `~/.config/cupcake` (macOS: `~/Library/Application Support/cupcake`),
+/// used when it exists. `--global-dir` or `CUPCAKE_GLOBAL_DIR` names another directory, or
+/// `none` to use no global configuration.
+public enum GlobalDirectory {
+    /// The environment variable that overrides (or, set to `none`, disables) the default.
+    public static let environmentVariable = "CUPCAKE_GLOBAL_DIR"
+    /// Values of the flag or variable that mean "no global configuration".
+    static let disabling: Set<String> = ["none", "off", "false", "0"]
+
+    /// The global directory to load, or nil for none. `flag` (from `--global-dir`) wins over
+    /// the environment variable; an empty variable counts as unset. A directory named
+    /// explicitly must be an absolute path to an existing directory: a mistyped override is an
+    /// error, not a silent run without the machine's policies.
+    public static func locate(flag: String?, environment: [String: String]) throws(ConfigError) -> String? {
+        if let flag { return try explicit(flag, source: "--global-dir") }
+        if let value = environment[environmentVariable], !value.isEmpty { return try explicit(value, source: environmentVariable) }
+        guard let candidate = defaultLocation(environment: environment) else { return nil }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue ? candidate : nil
+    }
+
+    /// Upstream's location for this platform (whether or not it exists).
+    static func defaultLocation(environment: [String: String]) -> String? {
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        #if os(macOS)
+        return home.map { $0 + "/Library/Application Support/cupcake" }
+        #else
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return trimmed(xdg) + "/cupcake" }
+        return home.map { trimmed($0) + "/.config/cupcake" }
+        #endif
+    }
+
+    private static func explicit(_ value: String, source: String) throws(ConfigError) -> String? {
+        if disabling.contains(value.lowercased()) { return nil }
+        guard value.hasPrefix("/") else {
+            throw .globalDirectory(path: value, source: source, problem: "must be an absolute path (or none to use no global configuration)")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory) else {
+            throw .globalDirectory(path: value, source: source, problem: "does not exist")
+        }
+        guard isDirectory.boolValue else { throw .globalDirectory(path: value, source: source, problem: "is not a directory") }
+        return value
+    }
+
+    private static func trimmed(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+}
