@@ -70,14 +70,15 @@ public final class Engine: Sendable {
                 var sets: [DecisionSet] = []
                 var matched = 0
                 var deciding = project
+                let view = EventView(event)
                 if let global {
-                    let (set, count) = try await evaluateLayer(global, event: event, eventJSON: eventJSON)
+                    let (set, count) = try await evaluateLayer(global, view: view, eventJSON: eventJSON)
                     matched += count
                     sets.append(set)
                     if !set.halts.isEmpty || !set.denials.isEmpty || !set.blocks.isEmpty { deciding = global }
                 }
                 if deciding === project {
-                    let (set, count) = try await evaluateLayer(project, event: event, eventJSON: eventJSON)
+                    let (set, count) = try await evaluateLayer(project, view: view, eventJSON: eventJSON)
                     matched += count
                     sets.append(set)
                 }
@@ -126,14 +127,15 @@ public final class Engine: Sendable {
     /// and rulebook builtins. Builtin decisions come first; decisions of upstream's builtin Rego
     /// (a project initialised by upstream compiles it into its bundle) are dropped, since the
     /// native builtins decide.
-    func evaluateLayer(_ layer: PolicyLayer, event: HookEvent, eventJSON: [UInt8]) async throws(EngineError) -> (DecisionSet, Int) {
-        let (matched, builtins) = RoutingStage.route(event, in: layer, tracer: tracer)
+    func evaluateLayer(_ layer: PolicyLayer, view: EventView, eventJSON: [UInt8]) async throws(EngineError) -> (DecisionSet, Int) {
+        let event = view.event
+        let (matched, builtins) = RoutingStage.route(view, in: layer, tracer: tracer)
         let runsPolicies = !matched.isEmpty && layer.runtime != nil
         guard runsPolicies || !builtins.isEmpty else { return (.empty, 0) }
         let environment = layer.builtinEnvironment
         var signalNames = runsPolicies ? layer.routing.requiredSignals(for: matched) : []
         for builtin in builtins {
-            for name in builtin.signalNames(for: event, environment: environment) where !signalNames.contains(name) {
+            for name in builtin.signalNames(for: view, environment: environment) where !signalNames.contains(name) {
                 signalNames.append(name)
             }
         }
@@ -145,7 +147,7 @@ public final class Engine: Sendable {
         if runsPolicies, let runtime = layer.runtime {
             policyDecisions = try await evaluatePolicies(layer, runtime: runtime, event: event, signals: signals)
         }
-        decisions.append(BuiltinStage.evaluate(builtins, event: event, signals: signals, environment: environment, tracer: tracer))
+        decisions.append(BuiltinStage.evaluate(builtins, event: view, signals: signals, environment: environment, tracer: tracer))
         decisions.append(BuiltinRuleIDs.removingBuiltinRego(from: policyDecisions))
         return (decisions, matched.count + builtins.count)
     }

@@ -10,7 +10,7 @@ import Glibc
 #endif
 
 let usage = """
-    usage: cupcake-bench <trace|wasm|engine|preprocess|all> [--json]
+    usage: cupcake-bench <trace|wasm|engine|preprocess|builtins|all> [--json]
       trace  span costs with tracing off and on, bytes per line, one evaluation's span shape
       wasm   policy module compile, cache load, instantiate, warm evaluation latency
       engine warm evaluate() with tracing off and on, tracing-off overhead (needs
@@ -18,6 +18,8 @@ let usage = """
              `make bench` builds it), one `cupcake eval` process
       preprocess  decoding and preprocessing a typical Write and Bash event, and evaluate() of a
              5 MB Bash event
+      builtins  evaluate() of a typical Bash and Write event with all ten rulebook builtins
+             enabled, less the same with none (builtins_us: the larger of the two)
       all    every group
       --json print one JSON object of named figures (default: one "name value" per line)
     """
@@ -42,7 +44,7 @@ func formatNumber(_ value: Double) -> String {
 let arguments = Array(CommandLine.arguments.dropFirst())
 let json = arguments.contains("--json")
 let groups = arguments.filter { !$0.hasPrefix("--") }
-guard groups.count == 1, ["trace", "wasm", "engine", "engine-core", "preprocess", "all"].contains(groups[0]) else {
+guard groups.count == 1, ["trace", "wasm", "engine", "engine-core", "preprocess", "builtins", "all"].contains(groups[0]) else {
     print(usage)
     exit(groups.isEmpty || arguments.contains("--help") ? 0 : 64)
 }
@@ -52,6 +54,7 @@ do {
     if groups[0] == "wasm" || groups[0] == "all" { figures += try await runWasmBenchmark() }
     if groups[0] == "engine" || groups[0] == "all" { figures += try await EngineBenchmark.run() }
     if groups[0] == "preprocess" || groups[0] == "all" { figures += try await PreprocessBenchmark.run() }
+    if groups[0] == "builtins" || groups[0] == "all" { figures += try await BuiltinsBenchmark.run() }
     if groups[0] == "engine-core" { figures += try await EngineBenchmark.core() }
     printFigures(figures, json: json)
 } catch {

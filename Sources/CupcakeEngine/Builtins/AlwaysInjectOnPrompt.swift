@@ -55,13 +55,13 @@ struct AlwaysInjectOnPrompt: RulebookBuiltin {
         }
     }
 
-    func applies(to event: HookEvent) -> Bool {
+    func applies(to event: EventView) -> Bool {
         (event.harness == .claude || event.harness == .factory) && event.eventName == "UserPromptSubmit"
     }
 
-    func signalNames(for event: HookEvent, environment: BuiltinEnvironment) -> [String] { signalDefinitions.map(\.name) }
+    func signalNames(for event: EventView, environment: BuiltinEnvironment) -> [String] { signalDefinitions.map(\.name) }
 
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
         var parts: [String] = []
         for (index, item) in items.enumerated() {
             switch item {

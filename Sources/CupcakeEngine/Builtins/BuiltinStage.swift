@@ -3,7 +3,7 @@ import CupcakeTrace
 /// The rulebook builtins of one layer inside a `builtins` span (eval category), with one
 /// `builtin` span per builtin (builtins category) saying what it decided.
 enum BuiltinStage {
-    static func evaluate(_ builtins: [any RulebookBuiltin], event: HookEvent, signals: [String: JSONValue],
+    static func evaluate(_ builtins: [any RulebookBuiltin], event: EventView, signals: [String: JSONValue],
                          environment: BuiltinEnvironment, tracer: Tracer) -> DecisionSet {
         guard !builtins.isEmpty else { return .empty }
         return tracer.withSpan("builtins", category: .stage(.builtins), fields: ["builtin_count": .int(builtins.count)]) { span in
@@ -26,6 +26,7 @@ enum BuiltinStage {
 extension DecisionSet {
     /// Adds every list of `other` after this set's own.
     mutating func append(_ other: DecisionSet) {
+        if other.isEmpty { return }
         halts += other.halts
         denials += other.denials
         blocks += other.blocks

@@ -20,32 +20,34 @@ struct CupcakeExecProtection: RulebookBuiltin {
         ["message": .string(message), "allowed_commands": .array(allowedCommands.map(JSONValue.string))]
     }
 
-    func applies(to event: HookEvent) -> Bool { event.shellCommand != nil && (event.harness == .cursor || event.isPreToolUse) }
+    func applies(to event: EventView) -> Bool { event.shellCommand != nil && (event.harness == .cursor || event.isPreToolUse) }
 
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
-        guard let command = event.shellCommand else { return .empty }
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
+        guard let lowered = event.loweredCommand else { return .empty }
         // A script the command runs counts as the command (`./setup.sh` that runs cupcake).
-        guard runsCupcake(command) || event.scriptContent.map(runsCupcake) == true else { return .empty }
+        guard runsCupcake(lowered, event.commands) || event.loweredScript.map({ runsCupcake($0, event.scriptCommands) }) == true else {
+            return .empty
+        }
         let ruleID = event.harness == .cursor ? "GLOBAL-BUILTIN-CUPCAKE-EXEC-PROTECTION" : "GLOBAL-BUILTIN-CUPCAKE-EXEC"
         return DecisionSet(halts: [Decision(ruleID: ruleID, reason: message, severity: .critical)])
     }
 
-    private func runsCupcake(_ command: String) -> Bool {
-        let lowered = command.lowercased()
+    /// `lowered`: the command line lower-cased; `commands`: its simple commands.
+    private func runsCupcake(_ lowered: String, _ commands: [ShellCommandWalk.Command]) -> Bool {
         let installs = ["cargo install cupcake", "brew install cupcake", "apt install cupcake", "apt-get install cupcake",
                         "yum install cupcake", "snap install cupcake"]
-        if installs.contains(where: { lowered.contains($0) }) { return true }
-        for each in ShellCommandWalk.commands(in: command) {
-            let name = each.name.lowercased()
+        if installs.contains(where: { lowered.includes($0) }) { return true }
+        for each in commands {
+            let name = each.name.lowered
             if name == "cupcake" || name.hasPrefix("cupcake-") {
                 let subcommand = each.arguments.first { !$0.hasPrefix("-") } ?? ""
                 if !allowedCommands.contains(subcommand) { return true }
             }
-            if name == "cargo" && each.arguments.contains(where: { $0.lowercased().contains("cupcake") })
+            if name == "cargo" && each.arguments.contains(where: { $0.lowered.includes("cupcake") })
                 && each.arguments.contains(where: { ["run", "r", "build", "b", "install"].contains($0) }) {
                 return true
             }
-            if ["alias", "function"].contains(name) && each.arguments.contains(where: { $0.lowercased().contains("cupcake") }) {
+            if ["alias", "function"].contains(name) && each.arguments.contains(where: { $0.lowered.includes("cupcake") }) {
                 return true
             }
         }

@@ -27,9 +27,9 @@ struct EnforceFullFileRead: RulebookBuiltin {
 
     var inputConfig: JSONValue? { ["message": .string(message), "max_lines": .int(Int64(maxLines))] }
 
-    func applies(to event: HookEvent) -> Bool { event.isPreToolUse && event.toolName == "Read" }
+    func applies(to event: EventView) -> Bool { event.isPreToolUse && event.toolName == "Read" }
 
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
         guard let input = event.raw["tool_input"]?.objectValue, input["offset"] != nil || input["limit"] != nil,
               let path = event.raw["resolved_file_path"]?.stringValue,
               let lines = Self.lineCount(path, upTo: maxLines), lines < maxLines else { return .empty }

@@ -25,13 +25,13 @@ struct GitBlockNoVerify: RulebookBuiltin {
 
     var inputConfig: JSONValue? { ["message": .string(message), "exceptions": .array(exceptions.map(JSONValue.string))] }
 
-    func applies(to event: HookEvent) -> Bool { event.shellCommand != nil && (event.harness == .cursor || event.isPreToolUse) }
+    func applies(to event: EventView) -> Bool { event.shellCommand != nil && (event.harness == .cursor || event.isPreToolUse) }
 
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
         guard let command = event.shellCommand else { return .empty }
         if exceptions.contains(where: { !(environment.variables[$0] ?? "").isEmpty }) { return .empty }
         var found: [Decision] = []
-        let commands = ShellCommandWalk.commands(in: command)
+        let commands = event.commands
         if commands.contains(where: Self.skipsHooks) {
             found.append(Decision(ruleID: "BUILTIN-GIT-BLOCK-NO-VERIFY", reason: messageConfigured ? message : Self.upstreamReason,
                                   severity: .high))
@@ -42,10 +42,14 @@ struct GitBlockNoVerify: RulebookBuiltin {
         return DecisionSet(denials: found)
     }
 
+    static let hookedSubcommands: Set<String> = ["commit", "push", "merge", "pull", "rebase", "cherry-pick", "revert", "am"]
+    static let commitValueOptions: Set<String> = ["--message", "--file", "--author", "--date", "--template"]
+    static let gitValueOptions: Set<String> = ["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path"]
+
     /// `git [options] commit|push|merge … --no-verify`, or `git commit -n` (also in a cluster).
     static func skipsHooks(_ command: ShellCommandWalk.Command) -> Bool {
         guard command.name == "git", let (subcommand, arguments) = gitSubcommand(command) else { return false }
-        guard ["commit", "push", "merge", "pull", "rebase", "cherry-pick", "revert", "am"].contains(subcommand) else { return false }
+        guard hookedSubcommands.contains(subcommand) else { return false }
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
@@ -62,7 +66,7 @@ struct GitBlockNoVerify: RulebookBuiltin {
                         break
                     }
                 }
-            } else if ["--message", "--file", "--author", "--date", "--template"].contains(argument) {
+            } else if commitValueOptions.contains(argument) {
                 index += 1
             }
             index += 1
@@ -73,17 +77,17 @@ struct GitBlockNoVerify: RulebookBuiltin {
     /// `git config … core.hooksPath …` (setting it, whatever to).
     static func disablesHooks(_ command: ShellCommandWalk.Command) -> Bool {
         guard command.name == "git", let (subcommand, arguments) = gitSubcommand(command), subcommand == "config" else { return false }
-        return arguments.contains { $0.lowercased() == "core.hookspath" } && !arguments.contains { ["--get", "--list", "-l", "--get-all"].contains($0) }
+        return arguments.contains { $0.lowered == "core.hookspath" } && !arguments.contains { ["--get", "--list", "-l", "--get-all"].contains($0) }
     }
 
     static func isHooksPath(_ path: String) -> Bool {
-        let lowered = path.lowercased()
-        return lowered.hasSuffix("/.git/hooks") || lowered.contains("/.git/hooks/")
+        let lowered = path.lowered
+        return lowered.hasSuffix("/.git/hooks") || lowered.includes("/.git/hooks/")
     }
 
     /// `chmod +x .git/hooks/…` turns hooks on; that alone is no reason to refuse.
     private func onlyEnablesHooks(_ commands: [ShellCommandWalk.Command]) -> Bool {
-        let touching = commands.filter { command in command.arguments.contains { $0.contains(".git/hooks") } }
+        let touching = commands.filter { command in command.arguments.contains { $0.includes(".git/hooks") } }
         return !touching.isEmpty && touching.allSatisfy { command in
             command.name == "chmod" && command.arguments.contains { mode in
                 mode.hasPrefix("+") || mode.hasPrefix("u+") || mode.hasPrefix("a+") || (mode.count == 3 && mode.allSatisfy(\.isNumber) && mode.first.map { "1357".contains($0) } == true)
@@ -96,7 +100,7 @@ struct GitBlockNoVerify: RulebookBuiltin {
         var rest = command.arguments
         while let first = rest.first, first.hasPrefix("-") {
             rest = rest.dropFirst()
-            if ["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path"].contains(first) { rest = rest.dropFirst() }
+            if gitValueOptions.contains(first) { rest = rest.dropFirst() }
         }
         guard let subcommand = rest.first else { return nil }
         return (subcommand, rest.dropFirst())

@@ -40,21 +40,21 @@ struct GitPreCheck: RulebookBuiltin {
                                                    timeoutSeconds: Self.timeoutSeconds) }
     }
 
-    func applies(to event: HookEvent) -> Bool {
-        guard let command = event.shellCommand, event.harness == .cursor || event.isPreToolUse else { return false }
-        return Self.runsGitOperation(command)
+    func applies(to event: EventView) -> Bool {
+        guard event.shellCommand != nil, event.harness == .cursor || event.isPreToolUse else { return false }
+        return Self.runsGitOperation(event.commands)
     }
 
-    static func runsGitOperation(_ command: String) -> Bool {
-        ShellCommandWalk.commands(in: command).contains { git in
+    static func runsGitOperation(_ commands: [ShellCommandWalk.Command]) -> Bool {
+        commands.contains { git in
             guard git.name == "git", let (subcommand, _) = GitBlockNoVerify.gitSubcommand(git) else { return false }
             return ["commit", "push", "merge"].contains(subcommand)
         }
     }
 
-    func signalNames(for event: HookEvent, environment: BuiltinEnvironment) -> [String] { signalDefinitions.map(\.name) }
+    func signalNames(for event: EventView, environment: BuiltinEnvironment) -> [String] { signalDefinitions.map(\.name) }
 
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
         var failures: [String] = []
         for (index, check) in checks.enumerated() {
             guard let value = signals["__builtin_git_check_\(index)"], let detail = CheckOutcome.failure(of: value) else { continue }

@@ -12,62 +12,100 @@ enum PathPatterns {
     /// anywhere; a directory pattern (ending in `/`) matches everything under it (absolute: by
     /// prefix; relative: as a path component sequence); `*` globs match the whole path.
     static func protectedMatch(_ path: String, _ pattern: String) -> Bool {
-        let path = path.lowercased()
-        let pattern = pattern.lowercased()
-        if pattern.isEmpty { return false }
-        if path == pattern { return true }
-        let hasSeparator = pattern.contains("/") || pattern.contains("\\")
-        if pattern.contains("*") { return glob(pattern, matches: path) }
-        if !hasSeparator { return path.hasSuffix("/" + pattern) || path.hasSuffix("\\" + pattern) }
-        let absolute = pattern.hasPrefix("/")
-        if pattern.hasSuffix("/") {
-            let directory = String(pattern.dropLast())
-            return absolute ? path.hasPrefix(pattern) || path == directory
-                : path.contains("/" + pattern) || path.hasSuffix("/" + directory)
-        }
-        return absolute ? path.hasPrefix(pattern + "/") : path.contains("/" + pattern + "/") || path.hasSuffix("/" + pattern)
+        Protected(pattern).matches(lowered: path.lowered)
     }
 
-    /// upstream guardrails' matching: the pattern, without a trailing `/`, anywhere in the path.
-    static func guardedMatch(_ path: String, _ pattern: String) -> Bool {
-        let path = path.lowercased()
-        var pattern = pattern.lowercased()
-        if pattern.hasSuffix("/") { pattern.removeLast() }
-        guard !pattern.isEmpty else { return false }
-        return path.contains(pattern)
+    /// One protected_paths pattern, lower-cased and classified once, matched against many paths
+    /// (a class: loops over the patterns then share it rather than copy its strings).
+    final class Protected: Sendable {
+        /// As configured (`~` expanded), for reasons.
+        let original: String
+        /// Lower-cased, for matching.
+        let text: String
+        private let glob: [UInt8]?
+        private let hasSeparator: Bool
+        private let absolute: Bool
+        /// For a directory pattern (`src/legacy/`): the directory itself, and `/` + it.
+        private let directory: String?
+        private let slashDirectory: String
+        /// `/` + the pattern, that + `/`, and `\\` + the pattern: made once, not per path.
+        private let anywhere: String
+        private let anywhereDirectory: String
+        private let backslashName: String
+        /// The text a command names it by: without its trailing `/`.
+        let mentionText: String
+
+        init(_ pattern: String) {
+            original = pattern
+            text = pattern.lowered
+            glob = text.includes("*") ? Array(text.utf8) : nil
+            hasSeparator = text.includes("/") || text.includes("\\")
+            absolute = text.hasPrefix("/")
+            directory = text.hasSuffix("/") ? String(text.dropLast()) : nil
+            slashDirectory = "/" + (directory ?? "")
+            anywhere = "/" + text
+            anywhereDirectory = anywhere + "/"
+            backslashName = "\\" + text
+            mentionText = text.utf8.count > 1 && text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
+
+        /// Whether `path` (already lower-cased) matches.
+        func matches(lowered path: String) -> Bool {
+            if text.isEmpty { return false }
+            if path == text { return true }
+            if let glob { return PathPatterns.glob(glob, matches: Array(path.utf8)) }
+            if !hasSeparator { return path.hasSuffix(anywhere) || path.hasSuffix(backslashName) }
+            if let directory {
+                return absolute ? path.hasBytePrefix(text) || path == directory
+                    : path.includes(anywhere) || path.hasSuffix(slashDirectory)
+            }
+            return absolute ? path.hasBytePrefix(text) && path.utf8.dropFirst(text.utf8.count).first == 0x2F
+                : path.includes(anywhereDirectory) || path.hasSuffix(anywhere)
+        }
     }
 
     /// Whether `path` (absolute) is `directory` or lies under it.
     static func isWithin(_ path: String, _ directory: String) -> Bool {
-        let path = path.lowercased()
-        var directory = directory.lowercased()
-        if directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
-        return path == directory || path.hasPrefix(directory == "/" ? "/" : directory + "/")
+        isWithin(lowered: path.lowered, directory.lowered)
+    }
+
+    /// `isWithin` of texts already lower-cased.
+    static func isWithin(lowered path: String, _ directory: String) -> Bool {
+        var directory = directory
+        if directory.utf8.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+        if directory == "/" { return path.hasPrefix("/") }
+        guard path.hasBytePrefix(directory) else { return false }
+        let rest = path.utf8.dropFirst(directory.utf8.count)
+        return rest.isEmpty || rest.first == 0x2F
     }
 
     /// `*` matches any run of characters (slashes included), everything else itself.
     static func glob(_ pattern: String, matches text: String) -> Bool {
-        let pattern = Array(pattern.unicodeScalars)
-        let text = Array(text.unicodeScalars)
+        glob(Array(pattern.utf8), matches: Array(text.utf8))
+    }
+
+    /// `glob` on UTF-8 bytes (a `*` then matches any run of bytes, whole characters included).
+    static func glob(_ pattern: [UInt8], matches text: [UInt8]) -> Bool {
+        let star = UInt8(ascii: "*")
         // Classic two-pointer wildcard match: linear with backtracking to the last star.
-        var p = 0, t = 0, star = -1, mark = 0
+        var p = 0, t = 0, lastStar = -1, mark = 0
         while t < text.count {
-            if p < pattern.count && pattern[p] != "*" && pattern[p] == text[t] {
+            if p < pattern.count && pattern[p] != star && pattern[p] == text[t] {
                 p += 1
                 t += 1
-            } else if p < pattern.count && pattern[p] == "*" {
-                star = p
+            } else if p < pattern.count && pattern[p] == star {
+                lastStar = p
                 mark = t
                 p += 1
-            } else if star >= 0 {
-                p = star + 1
+            } else if lastStar >= 0 {
+                p = lastStar + 1
                 mark += 1
                 t = mark
             } else {
                 return false
             }
         }
-        while p < pattern.count && pattern[p] == "*" { p += 1 }
+        while p < pattern.count && pattern[p] == star { p += 1 }
         return p == pattern.count
     }
 }

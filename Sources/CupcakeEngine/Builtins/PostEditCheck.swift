@@ -40,7 +40,7 @@ struct PostEditCheck: RulebookBuiltin {
         }
     }
 
-    func applies(to event: HookEvent) -> Bool {
+    func applies(to event: EventView) -> Bool {
         if event.harness == .cursor { return event.eventName == "afterFileEdit" }
         guard event.eventName == "PostToolUse", let tool = event.toolName else { return false }
         return ["Edit", "Write", "MultiEdit", "NotebookEdit", "Create", "Patch"].contains(tool)
@@ -54,16 +54,16 @@ struct PostEditCheck: RulebookBuiltin {
         return ext.isEmpty ? nil : String(ext)
     }
 
-    private func target(_ event: HookEvent) -> (path: String, ext: String)? {
+    private func target(_ event: EventView) -> (path: String, ext: String)? {
         guard let path = event.resolvedPaths.first, let ext = Self.fileExtension(path), byExtension[ext] != nil else { return nil }
         return (path, ext)
     }
 
-    func signalNames(for event: HookEvent, environment: BuiltinEnvironment) -> [String] {
+    func signalNames(for event: EventView, environment: BuiltinEnvironment) -> [String] {
         target(event).map { ["__builtin_post_edit_\($0.ext)"] } ?? []
     }
 
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
         guard let (path, ext) = target(event), let check = byExtension[ext],
               let value = signals["__builtin_post_edit_\(ext)"] else { return .empty }
         guard let detail = CheckOutcome.failure(of: value) else {

@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// `protected_paths`: files and directories that may be read but not written. File tools that
 /// write are refused on them (through links too: `resolved_file_path`), shell commands that
 /// name them are refused unless every command only reads, and a command that changes or removes
@@ -12,6 +14,14 @@ struct ProtectedPaths: RulebookBuiltin {
     let name = key
     var message: String
     var paths: [String]
+    /// The paths prepared for matching, `~` expanded with the process's HOME.
+    let patterns: [PathPatterns.Protected]
+
+    init(message: String, paths: [String], home: String?) {
+        self.message = message
+        self.paths = paths
+        patterns = paths.map { PathPatterns.Protected(PathPatterns.expand($0, home: home)) }
+    }
 
     static func parse(_ options: inout BuiltinOptions, enabled: Bool) throws(ConfigError) -> ProtectedPaths {
         let message = try options.string("message", default: defaultMessage)
@@ -20,33 +30,31 @@ struct ProtectedPaths: RulebookBuiltin {
         for (index, path) in paths.enumerated() where path.allSatisfy(\.isWhitespace) {
             throw options.error("paths[\(index)]", "path cannot be empty")
         }
-        return ProtectedPaths(message: message, paths: paths)
+        return ProtectedPaths(message: message, paths: paths, home: ProcessEnvironment.current()["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil })
     }
 
     var inputConfig: JSONValue? { ["message": .string(message), "paths": .array(paths.map(JSONValue.string))] }
 
-    func applies(to event: HookEvent) -> Bool {
+    func applies(to event: EventView) -> Bool {
         if event.harness == .cursor { return event.eventName == "afterFileEdit" || event.eventName == "beforeShellExecution" }
         guard event.isPreToolUse, let tool = event.toolName else { return false }
         return BuiltinTools.writes.contains(tool) || Preprocessor.shellTools.contains(tool)
     }
 
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
-        let patterns = paths.map { PathPatterns.expand($0, home: environment.home) }
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
         var found: [Decision] = []
         let cursor = event.harness == .cursor
         func add(_ rule: String, _ reason: String) {
             let decision = Decision(ruleID: rule, reason: reason, severity: .high)
             if !found.contains(decision) { found.append(decision) }
         }
-        if let command = event.shellCommand {
-            for check in ProtectedShell.findings(command: command, script: event.scriptContent, affected: event.affectedPaths,
-                                                 patterns: patterns, directory: event.workingDirectory) {
+        if event.shellCommand != nil {
+            for check in ProtectedShell.findings(event, patterns: patterns) {
                 switch check {
                 case .reference:
                     add("BUILTIN-PROTECTED-PATHS", "\(message) (only read operations allowed)")
                 case .target(let path):
-                    add("BUILTIN-PROTECTED-PATHS", cursor ? fileReason(path, patterns) : "\(message) (\(path))")
+                    add("BUILTIN-PROTECTED-PATHS", cursor ? fileReason(path) : "\(message) (\(path))")
                 case .parent(let protected, let directory):
                     add("BUILTIN-PROTECTED-PATHS-PARENT", cursor
                         ? "Destructive command blocked: \(protected) would be affected by operation on \(directory)"
@@ -58,15 +66,16 @@ struct ProtectedPaths: RulebookBuiltin {
                 }
             }
         } else {
-            for path in event.resolvedPaths where patterns.contains(where: { PathPatterns.protectedMatch(path, $0) }) {
-                add("BUILTIN-PROTECTED-PATHS", cursor ? fileReason(path, patterns) : "\(message) (\(path))")
+            for path in event.resolvedPaths where patterns.contains(where: { $0.matches(lowered: path.lowered) }) {
+                add("BUILTIN-PROTECTED-PATHS", cursor ? fileReason(path) : "\(message) (\(path))")
             }
         }
         return cursor ? DecisionSet(denials: found) : DecisionSet(halts: found)
     }
 
-    private func fileReason(_ path: String, _ patterns: [String]) -> String {
-        "File modification blocked: \(path) is in a protected path. Protected paths are: \(patterns.joined(separator: ", "))"
+    private func fileReason(_ path: String) -> String {
+        // upstream names the paths as configured.
+        "File modification blocked: \(path) is in a protected path. Protected paths are: \(paths.joined(separator: ", "))"
     }
 }
 
@@ -85,59 +94,51 @@ enum ProtectedShell {
         case executedScript(String)
     }
 
-    static func findings(command: String, script: String?, affected: [String], patterns: [String],
-                         directory: String?) -> [Finding] {
+    static func findings(_ event: EventView, patterns: [PathPatterns.Protected]) -> [Finding] {
         var found: [Finding] = []
-        let lowered = command.lowercased()
-        if patterns.contains(where: { mentions(lowered, $0) }) && !ReadOnlyCommands.isReadOnly(command) {
+        let lowered = event.loweredCommand ?? ""
+        if patterns.contains(where: { lowered.includes($0.mentionText) }) && !event.onlyReads {
             found.append(.reference)
         }
         // A command that names the path already gets upstream's reason; the resolved targets
         // below are for what the text does not show (links, `..`, variables).
         let named = found.contains(.reference)
-        for path in affected where !named {
+        for (path, loweredPath) in zip(event.affectedPaths, event.loweredAffectedPaths) where !named {
             for pattern in patterns {
-                if PathPatterns.protectedMatch(path, pattern) {
+                if pattern.matches(lowered: loweredPath) {
                     found.append(.target(path))
-                } else if pattern.hasPrefix("/") && PathPatterns.isWithin(trimmed(pattern), path) {
-                    found.append(.parent(pattern, path))
+                } else if pattern.text.hasPrefix("/") && PathPatterns.isWithin(lowered: trimmed(pattern.text), loweredPath) {
+                    found.append(.parent(pattern.original, path))
                 }
             }
         }
-        for pattern in patterns where mentions(lowered, pattern) && runsInlineCode(lowered) {
-            found.append(.inlineScript(pattern))
+        for pattern in patterns where lowered.includes(pattern.mentionText) && runsInlineCode(event.commands) {
+            found.append(.inlineScript(pattern.original))
         }
-        if let script {
-            let text = script.lowercased()
-            for pattern in patterns where mentions(text, pattern) && !ReadOnlyCommands.isReadOnly(script) {
-                found.append(.executedScript(pattern))
+        if let text = event.loweredScript {
+            for pattern in patterns where text.includes(pattern.mentionText) && !event.scriptCommands.allSatisfy(ReadOnlyCommands.isReadOnly) {
+                found.append(.executedScript(pattern.original))
             }
-            let scriptAffected = ShellAnalysis.of(script, directory: directory ?? "/", home: nil).affectedPaths
-            for path in scriptAffected {
-                for pattern in patterns where PathPatterns.protectedMatch(path, pattern) { found.append(.target(path)) }
+            for path in event.scriptAffectedPaths {
+                let loweredPath = path.lowered
+                for pattern in patterns where pattern.matches(lowered: loweredPath) { found.append(.target(path)) }
             }
         }
         return found
-    }
-
-    /// Whether `text` (lower-cased) names the pattern, with or without its trailing `/`.
-    static func mentions(_ text: String, _ pattern: String) -> Bool {
-        let lowered = pattern.lowercased()
-        guard !lowered.isEmpty else { return false }
-        if text.contains(lowered) { return true }
-        return lowered.hasSuffix("/") && lowered.count > 1 && text.contains(String(lowered.dropLast()))
     }
 
     private static func trimmed(_ pattern: String) -> String {
         pattern.count > 1 && pattern.hasSuffix("/") ? String(pattern.dropLast()) : pattern
     }
 
+    static let interpreters: Set<String> = ["python", "python3", "python2", "ruby", "perl", "node", "php", "deno", "bun"]
+    static let inlineFlags: Set<String> = ["-c", "-e", "-E", "-r", "--eval", "-p"]
+
     /// `python -c`, `node -e`, `perl -e`, … anywhere in the command.
-    static func runsInlineCode(_ lowered: String) -> Bool {
-        ShellCommandWalk.commands(in: lowered).contains { command in
-            guard ["python", "python3", "python2", "ruby", "perl", "node", "php", "deno", "bun"].contains(command.name)
-                    || command.name.hasPrefix("python3.") else { return false }
-            return command.arguments.contains { ["-c", "-e", "-E", "-r", "--eval", "-p"].contains($0) }
+    static func runsInlineCode(_ commands: [ShellCommandWalk.Command]) -> Bool {
+        commands.contains { command in
+            guard interpreters.contains(command.name) || command.name.hasPrefix("python3.") else { return false }
+            return command.arguments.contains { inlineFlags.contains($0) }
         }
     }
 }

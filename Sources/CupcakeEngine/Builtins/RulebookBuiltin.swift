@@ -8,17 +8,17 @@ protocol RulebookBuiltin: Sendable {
     /// Signals it defines (upstream's names, e.g. `__builtin_git_check_0`), run only when needed.
     var signalDefinitions: [SignalDefinition] { get }
     /// Whether it looks at this event at all (its harnesses, events and tools).
-    func applies(to event: HookEvent) -> Bool
+    func applies(to event: EventView) -> Bool
     /// The signals it needs for this event.
-    func signalNames(for event: HookEvent, environment: BuiltinEnvironment) -> [String]
+    func signalNames(for event: EventView, environment: BuiltinEnvironment) -> [String]
     /// What it decides about the event.
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet
 }
 
 extension RulebookBuiltin {
     var inputConfig: JSONValue? { nil }
     var signalDefinitions: [SignalDefinition] { [] }
-    func signalNames(for event: HookEvent, environment: BuiltinEnvironment) -> [String] { [] }
+    func signalNames(for event: EventView, environment: BuiltinEnvironment) -> [String] { [] }
 }
 
 /// What builtins know about where they run.

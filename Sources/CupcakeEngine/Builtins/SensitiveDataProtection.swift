@@ -40,29 +40,29 @@ struct SensitiveDataProtection: RulebookBuiltin {
         ["message": .string(message), "additional_patterns": .array(additionalPatterns.map(JSONValue.string))]
     }
 
-    func applies(to event: HookEvent) -> Bool {
+    func applies(to event: EventView) -> Bool {
         if event.harness == .cursor { return event.eventName == "beforeReadFile" || event.eventName == "beforeShellExecution" }
         guard event.isPreToolUse, let tool = event.toolName else { return false }
         return ["Read", "Grep", "WebFetch", "Glob", "NotebookRead"].contains(tool) || Preprocessor.shellTools.contains(tool)
     }
 
     func isSensitive(_ path: String) -> Bool {
-        let lowered = path.lowercased()
+        let lowered = path.lowered
         let file = lowered.split(separator: "/").last.map(String.init) ?? lowered
-        return Self.pathContains.contains { lowered.contains($0) } || Self.nameContains.contains { file.contains($0) }
+        return Self.pathContains.contains { lowered.includes($0) } || Self.nameContains.contains { file.includes($0) }
             || Self.suffixes.contains { lowered.hasSuffix($0) } || matchesAdditional(lowered)
     }
 
     private func matchesAdditional(_ lowered: String) -> Bool {
         additionalPatterns.contains { pattern in
-            let pattern = pattern.lowercased()
-            return pattern.contains("*") ? PathPatterns.glob(pattern, matches: lowered)
+            let pattern = pattern.lowered
+            return pattern.includes("*") ? PathPatterns.glob(pattern, matches: lowered)
                 || PathPatterns.glob(pattern, matches: String(lowered.split(separator: "/").last ?? ""))
-                : lowered.contains(pattern)
+                : lowered.includes(pattern)
         }
     }
 
-    func evaluate(_ event: HookEvent, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
+    func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
         let cursor = event.harness == .cursor
         let ruleID = cursor ? "GLOBAL-BUILTIN-SENSITIVE-DATA-PROTECTION" : "GLOBAL-BUILTIN-SENSITIVE-DATA"
         let severity: Severity = cursor ? .critical : .high
@@ -72,31 +72,31 @@ struct SensitiveDataProtection: RulebookBuiltin {
         }
         let custom = message != Self.defaultMessage
         if let command = event.shellCommand {
-            guard readsSensitiveData(command) else { return .empty }
+            guard readsSensitiveData(event) else { return .empty }
             return refuse(custom ? message : "Command blocked - attempts to access sensitive data")
         }
-        if event.toolName == "Glob", let pattern = event.raw["tool_input"]?["pattern"]?.stringValue?.lowercased(),
-           Self.globWords.contains(where: { pattern.contains($0) }) || matchesAdditional(pattern) {
+        if event.toolName == "Glob", let pattern = event.raw["tool_input"]?["pattern"]?.stringValue?.lowered,
+           Self.globWords.contains(where: { pattern.includes($0) }) || matchesAdditional(pattern) {
             return refuse(custom ? message : "Blocked search pattern that could discover sensitive files")
         }
         guard let hit = event.resolvedPaths.first(where: isSensitive) else { return .empty }
         return refuse(custom ? "\(message): \(Self.mask(hit))" : "Blocked access to potentially sensitive file: \(Self.mask(hit))")
     }
 
-    private func readsSensitiveData(_ command: String) -> Bool {
-        let lowered = command.lowercased()
-        if Self.secretCommands.contains(where: { lowered.contains($0) }) { return true }
-        let reads = ShellCommandWalk.commands(in: command).contains { Self.readVerbs.contains($0.name) }
-        let indicators = Self.commandIndicators.contains { lowered.contains($0) } || matchesAdditional(lowered)
+    private func readsSensitiveData(_ event: EventView) -> Bool {
+        let lowered = event.loweredCommand ?? ""
+        if Self.secretCommands.contains(where: { lowered.includes($0) }) { return true }
+        let reads = event.commands.contains { Self.readVerbs.contains($0.name) }
+        let indicators = Self.commandIndicators.contains { lowered.includes($0) } || matchesAdditional(lowered)
         return reads && indicators
     }
 
     /// A sensitive path named without its secret: upstream's masks.
     static func mask(_ path: String) -> String {
-        let lowered = path.lowercased()
+        let lowered = path.lowered
         for (word, mask) in [("key", "[REDACTED-KEY-FILE]"), ("secret", "[REDACTED-SECRET-FILE]"),
                              ("credential", "[REDACTED-CREDENTIAL-FILE]"), ("token", "[REDACTED-TOKEN-FILE]"),
-                             (".env", "[REDACTED-ENV-FILE]"), ("password", "[REDACTED-PASSWORD-FILE]")] where lowered.contains(word) {
+                             (".env", "[REDACTED-ENV-FILE]"), ("password", "[REDACTED-PASSWORD-FILE]")] where lowered.includes(word) {
             return mask
         }
         let file = path.split(separator: "/").last.map(String.init) ?? path

@@ -2,12 +2,23 @@
 /// (`sudo`, `env`, …) and leading assignments dropped, and code run from a string (`bash -c`,
 /// `eval`, `$(…)`) read too, so a check on "the command that runs" sees every one of them.
 enum ShellCommandWalk {
-    struct Command: Equatable {
-        /// The command word first (its basename: `/usr/bin/git` is `git`), then its arguments.
-        var words: [String]
-        var redirects: [ShellRedirect]
-        var name: String { words.first.map(CommandWrappers.basename) ?? "" }
+    struct Command: Equatable, Sendable {
+        /// The command word first, then its arguments.
+        let words: [String]
+        let redirects: [ShellRedirect]
+        /// The basename of the command as invoked, before wrappers were dropped (`sudo` for
+        /// `sudo rm x`); "" when the line only assigns.
+        let invokedName: String
+        /// The command word's basename: `/usr/bin/git` is `git`.
+        let name: String
         var arguments: ArraySlice<String> { words.dropFirst() }
+
+        init(words: [String], redirects: [ShellRedirect], invokedName: String = "") {
+            self.words = words
+            self.redirects = redirects
+            self.invokedName = invokedName
+            name = words.first.map(CommandWrappers.basename) ?? ""
+        }
     }
 
     static func commands(in text: String, depth: Int = 0) -> [Command] {
@@ -20,7 +31,7 @@ enum ShellCommandWalk {
             let (words, _) = CommandWrappers.unwrap(command.words[...])
             let effects = CommandEffects.of(words)
             if !words.isEmpty || !command.redirects.isEmpty {
-                result.append(Command(words: words.map(\.text), redirects: command.redirects))
+                result.append(Command(words: words.map(\.text), redirects: command.redirects, invokedName: invokedName(command)))
             }
             for code in effects.inlineShell { result += commands(in: code, depth: depth + 1) }
             if effects.scriptFromStandardInput && effects.standardInputIsShell {
@@ -30,5 +41,10 @@ enum ShellCommandWalk {
             }
         }
         return result
+    }
+
+    /// The basename of the first word that is not an assignment.
+    static func invokedName(_ command: ShellCommand) -> String {
+        command.words.first { !CommandWrappers.isAssignment($0.text) }.map { CommandWrappers.basename($0.text) } ?? ""
     }
 }

@@ -66,8 +66,9 @@ final class PolicyLayer: Sendable {
         policies = ownPolicies
         loaded.builtins = loaded.builtins.adoptingRego(Set(regoBuiltins), isGlobal: name == "global")
         rulebook = loaded
-        // A project of builtins alone has no policy directory, and that is no mistake.
-        let quiet = !rulebook.builtins.enabled.isEmpty
+        // A project of builtins alone has no policy directory, and that is no mistake; nor is a
+        // global configuration without policies for every harness.
+        let quiet = !rulebook.builtins.enabled.isEmpty || name == "global"
         warnings = rulebook.warnings + discovered.warnings.filter { !(quiet && $0.contains(": no policy directory for harness")) }
         let environment = ProcessEnvironment.current()
         builtinEnvironment = BuiltinEnvironment(

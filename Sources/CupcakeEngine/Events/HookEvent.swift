@@ -13,6 +13,9 @@ public struct HookEvent: Sendable {
     public var sessionID: String?
     /// Which harness sent the event.
     public var harness: Harness
+    /// The simple commands of its shell command, as preprocessing walked them (nil when it
+    /// has none, or was made from parts).
+    var shellCommands: [ShellCommandWalk.Command]?
 
     /// Creates an event from parts; `decode` is the usual way.
     public init(raw: JSONValue, eventName: String, toolName: String?, sessionID: String?, harness: Harness) {
@@ -59,12 +62,14 @@ public struct HookEvent: Sendable {
         case let other?:
             throw .eventNameNotString(found: other.typeName)
         }
-        Preprocessor.preprocess(&members, eventName: eventName, harness: harness, options: preprocessing)
+        let commands = Preprocessor.preprocess(&members, eventName: eventName, harness: harness, options: preprocessing)
 
         let sessionID = members["session_id"]?.stringValue
             ?? (harness == .cursor ? members["conversation_id"]?.stringValue : nil)
-        return HookEvent(
+        var event = HookEvent(
             raw: .object(members), eventName: eventName, toolName: members["tool_name"]?.stringValue,
             sessionID: sessionID, harness: harness)
+        event.shellCommands = commands
+        return event
     }
 }

@@ -14,15 +14,18 @@ enum Preprocessor {
     /// `Bash`, and `Execute`, Factory Droid's shell tool.
     static let shellTools: Set<String> = ["Bash", "Execute"]
 
+    /// Returns the simple commands of the event's shell command, when it has one.
+    @discardableResult
     static func preprocess(_ members: inout [String: JSONValue], eventName: String, harness: Harness,
-                           options: PreprocessingOptions) {
+                           options: PreprocessingOptions) -> [ShellCommandWalk.Command]? {
+        var commands: [ShellCommandWalk.Command]?
         let directory = workingDirectory(of: members, harness: harness)
         let toolName = members["tool_name"]?.stringValue
         if harness == .cursor {
             if eventName == "beforeShellExecution", case .string(let command)? = members["command"] {
                 let joined = LineContinuations.join(command)
                 members["command"] = .string(CommandNormalizer.normalize(joined))
-                ShellCommandFields.attach(command: joined, to: &members, directory: directory, options: options)
+                commands = ShellCommandFields.attach(command: joined, to: &members, directory: directory, options: options).commands
             }
         } else if case .object(var input)? = members["tool_input"] {
             if let toolName, shellTools.contains(toolName), case .string(let command)? = input["command"] {
@@ -32,7 +35,7 @@ enum Preprocessor {
                     input["command"] = .string(normalized)
                     members["tool_input"] = .object(input)
                 }
-                ShellCommandFields.attach(command: joined, to: &members, directory: directory, options: options)
+                commands = ShellCommandFields.attach(command: joined, to: &members, directory: directory, options: options).commands
             }
             if toolName == "Write", let content = input["content"] {
                 input["new_string"] = content
@@ -40,6 +43,7 @@ enum Preprocessor {
             }
         }
         FilePathFields.attach(to: &members, harness: harness, toolName: toolName, directory: directory)
+        return commands
     }
 
     static func workingDirectory(of members: [String: JSONValue], harness: Harness) -> String {

@@ -54,7 +54,7 @@ struct GitBlockNoVerifyTests {
         var options = try BuiltinOptions(name: "builtins.git_block_no_verify", value: ["exceptions": ["CI_ENVIRONMENT"]],
                                          fail: { ConfigError.invalid(file: "rulebook.yml", line: nil, keyPath: $0, message: $1) })
         let builtin = try GitBlockNoVerify.parse(&options, enabled: true)
-        let event = try HookEvent.decode(Array(BuiltinProject.bash("git commit --no-verify").utf8), harness: .claude)
+        let event = EventView(try HookEvent.decode(Array(BuiltinProject.bash("git commit --no-verify").utf8), harness: .claude))
         func decide(_ variables: [String: String]) -> DecisionSet {
             builtin.evaluate(event, signals: [:], environment: BuiltinEnvironment(policyDirectory: "/p", home: nil, variables: variables))
         }

@@ -80,6 +80,60 @@ struct RulebookSecurityGuardrailsTests {
         #expect(try await project.decide(BuiltinProject.pre("Read", ["file_path": "README.md"])) == .allow(context: []))
     }
 
+    static let customPaths = """
+        builtins:
+          rulebook_security_guardrails:
+            message: "Symlinks to critical paths forbidden"
+            protected_paths: [".cupcake/", "secrets/", ".env.production", "config/database.yml"]
+        """
+
+    @Test("links to or from a protected path are halted (upstream's cases)", arguments: [
+        "ln -s secrets/ /tmp/leak", "ln -s secrets/api-key.txt /tmp/key", "ln -sf .env.production /tmp/env",
+        "ln -s config/database.yml /tmp/db.yml", "ln  -s  secrets/  /tmp/leak", "ln -s secrets/ link && cat link/api-key.txt",
+        "ln -s /tmp/malicious secrets/injected", "ln -s /tmp/evil .env.production", "ln -s /etc/passwd config/database.yml",
+        "ln -s ./malicious.txt secrets/link.txt", "ln -s .cupcake /tmp/cupcake-leak", "ln -s .cupcake/rulebook.yml /tmp/config",
+        "ln secrets/api-key.txt /tmp/hard", "link .env.production /tmp/hard2",
+    ])
+    func links(command: String) async throws {
+        let project = try BuiltinProject(rulebook: Self.customPaths)
+        let decision = try await project.decide(BuiltinProject.bash(command))
+        #expect(decision.name == "halt", "\(command)")
+        #expect(decision.reason?.contains("Symlinks to critical paths forbidden (") == true)
+    }
+
+    @Test("links between ordinary files are allowed", arguments: [
+        "ln -s src/lib.rs link.rs", "ln -s /usr/bin/python3 python", "ln -s README.md readme",
+    ])
+    func ordinaryLinks(command: String) async throws {
+        let project = try BuiltinProject(rulebook: Self.customPaths)
+        #expect(try await project.decide(BuiltinProject.bash(command)) == .allow(context: []), "\(command)")
+    }
+
+    @Test("Cursor with configured paths (upstream's cases)")
+    func cursorCustomPaths() async throws {
+        let project = try BuiltinProject(rulebook: Self.customPaths)
+        let engine = try project.engine(.cursor)
+        func event(_ name: String, _ extra: [String: JSONValue]) -> String {
+            var object = extra
+            object["hook_event_name"] = .string(name)
+            object["conversation_id"] = "c"
+            object["cwd"] = .string(project.root)
+            object["workspace_roots"] = [.string(project.root)]
+            return JSONValue.object(object).jsonString
+        }
+        let cases: [(String, [String: JSONValue], String)] = [
+            ("afterFileEdit", ["file_path": "secrets/api-key.txt", "edits": []], "deny"),
+            ("beforeReadFile", ["file_path": "secrets/api-key.txt", "content": ""], "halt"),
+            ("beforeShellExecution", ["command": "cat secrets/api-key.txt"], "deny"),
+            ("beforeShellExecution", ["command": "ln -s /tmp/exposed secrets/link"], "deny"),
+            ("afterFileEdit", ["file_path": "src/main.rs", "edits": []], "allow"),
+        ]
+        for (name, extra, verb) in cases {
+            let decision = try await project.decide(event(name, extra), harness: .cursor, engine: engine)
+            #expect(decision.name == verb, "\(name) \(extra)")
+        }
+    }
+
     @Test("the policy directory is locked even when not among the configured paths")
     func ownDirectoryAlways() async throws {
         let project = try BuiltinProject(rulebook: "builtins:\n  rulebook_security_guardrails:\n    protected_paths: [\"vault/\"]\n")

@@ -22,6 +22,9 @@ struct ShellAnalysis: Equatable {
     /// Whether a limit was reached (too many paths, code nested too deep): `/` was added.
     var affectedLimitReached = false
     var scripts: [ScriptReference] = []
+    /// Every simple command the line runs, nested code included, as builtins read them: the
+    /// rulebook builtins reuse this walk instead of lexing the command again.
+    var commands: [ShellCommandWalk.Command] = []
 
     /// Distinct affected paths at most; more add `/`.
     static let maxAffectedPaths = 256
@@ -74,6 +77,10 @@ struct ShellAnalysis: Equatable {
             }
             recordAssignments(command)
             let (words, wrapperWrites) = CommandWrappers.unwrap(command.words[...])
+            if !words.isEmpty || !command.redirects.isEmpty {
+                analysis.commands.append(ShellCommandWalk.Command(
+                    words: words.map(\.text), redirects: command.redirects, invokedName: ShellCommandWalk.invokedName(command)))
+            }
             let effects = CommandEffects.of(words)
             for word in effects.modified { addAffected(word) }
             for word in wrapperWrites { addAffected(word) }

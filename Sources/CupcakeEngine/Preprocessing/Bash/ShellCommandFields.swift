@@ -4,15 +4,17 @@
 /// written), `executed_script_content` (every script's text, in order), `script_inspection_performed`,
 /// plus `executed_script_truncated` and `executed_scripts` (one object per script).
 enum ShellCommandFields {
+    /// Adds the fields; returns the analysis (its simple commands serve the builtins).
+    @discardableResult
     static func attach(command: String, to members: inout [String: JSONValue], directory: String,
-                       options: PreprocessingOptions) {
+                       options: PreprocessingOptions) -> ShellAnalysis {
         let analysis = ShellAnalysis.of(command, directory: directory, home: options.home)
         if !analysis.affectedPaths.isEmpty {
             members["affected_parent_directories"] = .array(analysis.affectedPaths.map(JSONValue.string))
         }
-        guard options.scriptInspection, !analysis.scripts.isEmpty else { return }
+        guard options.scriptInspection, !analysis.scripts.isEmpty else { return analysis }
         let scripts = ScriptLoader.load(analysis.scripts, maxBytes: options.maxScriptBytes)
-        guard let first = scripts.first else { return }
+        guard let first = scripts.first else { return analysis }
         members["executed_script_path"] = .string(first.written)
         members["executed_script_content"] = .string(scripts.map(\.content).joined(separator: "\n"))
         members["executed_script_truncated"] = .bool(scripts.contains { $0.truncated })
@@ -26,5 +28,6 @@ enum ShellCommandFields {
                 "truncated": .bool(script.truncated),
             ])
         })
+        return analysis
     }
 }
