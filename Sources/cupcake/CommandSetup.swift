@@ -5,7 +5,7 @@ import CupcakeTrace
 /// command lines itself) and build the engine configuration from the common flags.
 enum CommandSetup {
     /// The flags every engine command accepts.
-    static let engineFlags: Set<String> = ["--harness", "--policy-dir", "--global-dir", "--opa-path", "--cache-dir"]
+    static let engineFlags: Set<String> = ["--harness", "--policy-dir", "--global-dir", "--global-config", "--opa-path", "--cache-dir"]
 
     /// The parsed words, or the exit code when the command is already answered (help or usage).
     static func parse(
@@ -38,8 +38,11 @@ enum CommandSetup {
             opaPath: arguments.values["--opa-path"])
         if let cache = arguments.values["--cache-dir"] { configuration.cacheDirectory = cache }
         do {
+            // `--global-config` is upstream's name for the flag.
+            let flag = arguments.values["--global-dir"].map { ($0, "--global-dir") }
+                ?? arguments.values["--global-config"].map { ($0, "--global-config") }
             configuration.globalDirectory = try GlobalDirectory.locate(
-                flag: arguments.values["--global-dir"], environment: ProcessEnvironment.current())
+                flag: flag?.0, flagName: flag?.1 ?? "--global-dir", environment: ProcessEnvironment.current())
         } catch {
             Output.stderr("cupcake \(command): \(error)")
             return .failure(.configuration)

@@ -13,7 +13,8 @@ enum EvalCommand {
           --policy-dir D     the project's policy directory (default .cupcake)
           --global-dir D     the machine-wide policy directory, evaluated first (default
                              $CUPCAKE_GLOBAL_DIR, else $XDG_CONFIG_HOME/cupcake or
-                             ~/.config/cupcake when it exists; none: no global layer)
+                             ~/.config/cupcake when it exists; none: no global layer;
+                             --global-config, upstream's name, is the same flag)
           --opa-path P       opa binary used to compile a missing bundle (default: opa on PATH)
           --cache-dir D      compiled bundles and modules (default $XDG_CACHE_HOME/cupcake)
           --trace C          trace categories, as CUPCAKE_TRACE (eval, routing, signals, wasm,

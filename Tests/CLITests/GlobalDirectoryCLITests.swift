@@ -64,6 +64,8 @@ struct GlobalDirectoryCLITests {
         #expect(!(try machine.eval("sudo ls", environment: ["CUPCAKE_GLOBAL_DIR": "none"]).stdout.contains("deny")))
         let flagWins = try machine.eval("sudo ls", extra: ["--global-dir", machine.global], environment: ["CUPCAKE_GLOBAL_DIR": "none"])
         #expect(flagWins.stdout.contains("deny"))
+        let upstreamName = try machine.eval("sudo ls", extra: ["--global-config", machine.global], environment: ["CUPCAKE_GLOBAL_DIR": "none"])
+        #expect(upstreamName.stdout.contains("deny"), "--global-config is upstream's name for the flag")
     }
 
     @Test("an override that is relative, missing or a file is a configuration error (78; 2 with --strict)", arguments: [

@@ -4,13 +4,14 @@ import Foundation
 /// (upstream Cupcake's keys, aliases, defaults and validation messages). A builtin is on when its
 /// section is present and does not say `enabled: false`, as upstream documents.
 public struct BuiltinSettings: Sendable {
-    /// Every builtin key, in upstream's order, then the aliases.
+    /// Every builtin key: upstream v0.5.2's ten in its order, then the legacy `global_file_lock`.
     public static let names = [
         AlwaysInjectOnPrompt.key, GitPreCheck.key, PostEditCheck.key, RulebookSecurityGuardrails.key, ProtectedPaths.key,
         GitBlockNoVerify.key, SystemProtection.key, SensitiveDataProtection.key, CupcakeExecProtection.key,
-        EnforceFullFileRead.key,
+        EnforceFullFileRead.key, GlobalFileLock.key,
     ]
-    static let aliases = [AlwaysInjectOnPrompt.alias: AlwaysInjectOnPrompt.key, EnforceFullFileRead.alias: EnforceFullFileRead.key]
+    static let aliases = [AlwaysInjectOnPrompt.alias: AlwaysInjectOnPrompt.key, EnforceFullFileRead.alias: EnforceFullFileRead.key,
+                          GlobalFileLock.alias: GlobalFileLock.key]
     /// Builtins read from the global configuration only, as upstream does.
     public static let globalOnly: Set<String> = [SystemProtection.key, SensitiveDataProtection.key, CupcakeExecProtection.key]
 
@@ -115,6 +116,7 @@ public struct BuiltinSettings: Sendable {
         case SystemProtection.key: return try SystemProtection.parse(&options, enabled: enabled)
         case SensitiveDataProtection.key: return try SensitiveDataProtection.parse(&options, enabled: enabled)
         case CupcakeExecProtection.key: return try CupcakeExecProtection.parse(&options, enabled: enabled)
+        case GlobalFileLock.key: return try GlobalFileLock.parse(&options, enabled: enabled)
         default: return try EnforceFullFileRead.parse(&options, enabled: enabled)
         }
     }

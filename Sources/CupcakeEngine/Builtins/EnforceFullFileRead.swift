@@ -3,9 +3,10 @@ import Glibc
 #endif
 
 /// `claude_code_enforce_full_file_read` (alias `enforce_full_file_read`): a Read with `offset`
-/// or `limit` of a file shorter than `max_lines` lines is denied, so the agent reads small files
-/// whole; larger files may be read in parts, as upstream documents (its Rego denied every
-/// partial read). Claude Code, Factory and OpenCode; Cursor has no such tool.
+/// or `limit` is denied unless the file is known to have `max_lines` lines or more, so the agent
+/// reads small files whole; larger files may be read in parts, as upstream documents (its Rego
+/// denied every partial read, as this does for a file it cannot count). Claude Code, Factory
+/// and OpenCode; Cursor has no such tool.
 ///
 /// Options: `max_lines` (2000), `message`.
 struct EnforceFullFileRead: RulebookBuiltin {
@@ -30,14 +31,16 @@ struct EnforceFullFileRead: RulebookBuiltin {
     func applies(to event: EventView) -> Bool { event.isPreToolUse && event.toolName == "Read" }
 
     func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
-        guard let input = event.raw["tool_input"]?.objectValue, input["offset"] != nil || input["limit"] != nil,
-              let path = event.raw["resolved_file_path"]?.stringValue,
-              let lines = Self.lineCount(path, upTo: maxLines), lines < maxLines else { return .empty }
+        guard let input = event.raw["tool_input"]?.objectValue, input["offset"] != nil || input["limit"] != nil else { return .empty }
+        if let path = event.raw["resolved_file_path"]?.stringValue, let lines = Self.lineCount(path, upTo: maxLines),
+           lines >= maxLines {
+            return .empty
+        }
         return DecisionSet(denials: [Decision(ruleID: "BUILTIN-ENFORCE-FULL-READ", reason: message, severity: .medium)])
     }
 
-    /// Lines of a regular file, counting at most `limit` (nil when it cannot be read: the tool
-    /// will fail on its own). A last line without a newline counts.
+    /// Lines of a regular file, counting at most `limit` (nil when it cannot be read). A last
+    /// line without a newline counts.
     static func lineCount(_ path: String, upTo limit: Int) -> Int? {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { return nil }

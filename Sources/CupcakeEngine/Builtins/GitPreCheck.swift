@@ -4,7 +4,8 @@
 /// `input.params`, which real events lack, so there it never fires; here it reads the command
 /// the agent runs, as upstream documents.
 ///
-/// Options: `checks` ([{command, message}]; both required).
+/// Options: `checks` ([{command, message}]; both required), `operations` (which of commit, push
+/// and merge they guard; all three by default: upstream's template documents the key).
 struct GitPreCheck: RulebookBuiltin {
     static let key = "git_pre_check"
     static let timeoutSeconds: Double = 30
@@ -14,8 +15,10 @@ struct GitPreCheck: RulebookBuiltin {
         var message: String
     }
 
+    static let allOperations = ["commit", "push", "merge"]
     let name = key
     var checks: [Check]
+    var operations: Set<String> = Set(allOperations)
 
     static func parse(_ options: inout BuiltinOptions, enabled: Bool) throws(ConfigError) -> GitPreCheck {
         var checks: [Check] = []
@@ -32,7 +35,11 @@ struct GitPreCheck: RulebookBuiltin {
             }
         }
         if enabled && checks.isEmpty { throw options.error("checks", "git_pre_check: enabled but no checks configured") }
-        return GitPreCheck(checks: checks)
+        let operations = try options.strings("operations", default: allOperations)
+        for operation in operations where !allOperations.contains(operation) {
+            throw options.error("operations", "unknown git operation \"\(operation)\" (known: commit, push, merge)")
+        }
+        return GitPreCheck(checks: checks, operations: Set(operations))
     }
 
     var signalDefinitions: [SignalDefinition] {
@@ -42,13 +49,13 @@ struct GitPreCheck: RulebookBuiltin {
 
     func applies(to event: EventView) -> Bool {
         guard event.shellCommand != nil, event.harness == .cursor || event.isPreToolUse else { return false }
-        return Self.runsGitOperation(event.commands)
+        return runsGitOperation(event.commands)
     }
 
-    static func runsGitOperation(_ commands: [ShellCommandWalk.Command]) -> Bool {
+    func runsGitOperation(_ commands: [ShellCommandWalk.Command]) -> Bool {
         commands.contains { git in
             guard git.name == "git", let (subcommand, _) = GitBlockNoVerify.gitSubcommand(git) else { return false }
-            return ["commit", "push", "merge"].contains(subcommand)
+            return operations.contains(subcommand)
         }
     }
 

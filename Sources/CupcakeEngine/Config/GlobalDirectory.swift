@@ -18,8 +18,9 @@ public enum GlobalDirectory {
     /// the environment variable; an empty variable counts as unset. A directory named
     /// explicitly must be an absolute path to an existing directory: a mistyped override is an
     /// error, not a silent run without the machine's policies.
-    public static func locate(flag: String?, environment: [String: String]) throws(ConfigError) -> String? {
-        if let flag { return try explicit(flag, source: "--global-dir") }
+    public static func locate(flag: String?, flagName: String = "--global-dir",
+                              environment: [String: String]) throws(ConfigError) -> String? {
+        if let flag { return try explicit(flag, source: flagName) }
         if let value = environment[environmentVariable], !value.isEmpty { return try explicit(value, source: environmentVariable) }
         guard let candidate = defaultLocation(environment: environment) else { return nil }
         var isDirectory: ObjCBool = false

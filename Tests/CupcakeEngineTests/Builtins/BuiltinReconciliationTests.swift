@@ -63,7 +63,8 @@ struct BuiltinReconciliationTests {
         ("opencode_always_inject_on_prompt.rego", "cupcake.policies.builtins.opencode_always_inject_on_prompt", "claude_code_always_inject_on_prompt"),
         ("always_inject_on_prompt.rego", "cupcake.policies.builtins.always_inject_on_prompt", "claude_code_always_inject_on_prompt"),
         ("system_protection.rego", "cupcake.global.policies.builtins.system_protection", "system_protection"),
-        ("global_file_lock.rego", "cupcake.policies.builtins.global_file_lock", nil),
+        ("global_file_lock.rego", "cupcake.policies.builtins.global_file_lock", "global_file_lock"),
+        ("team_rules.rego", "cupcake.policies.builtins.team_rules", nil),
     ] as [(String, String, String?)])
     func names(file: String, package: String, native: String?) {
         #expect(BuiltinSettings.nativeName(ofRego: "/p/builtins/" + file, package: package) == native)
@@ -71,7 +72,7 @@ struct BuiltinReconciliationTests {
 
     @Test("builtin Rego with no native twin stays an ordinary policy")
     func unknownStaysPolicy() {
-        let policy = PolicyInfo(path: "/p/builtins/global_file_lock.rego", packageName: "cupcake.policies.builtins.global_file_lock")
+        let policy = PolicyInfo(path: "/p/builtins/team_rules.rego", packageName: "cupcake.policies.builtins.team_rules")
         #expect(PolicyLayer.upstreamBuiltin(policy) == nil)
         let known = PolicyInfo(path: "/p/builtins/protected_paths.rego", packageName: "cupcake.policies.builtins.protected_paths")
         #expect(PolicyLayer.upstreamBuiltin(known) == "protected_paths")

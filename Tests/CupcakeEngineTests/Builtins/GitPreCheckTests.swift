@@ -47,6 +47,16 @@ struct GitPreCheckTests {
         #expect(!FileManager.default.fileExists(atPath: project.root + "/ran-first"), "\(command)")
     }
 
+    @Test("operations limits the checks to those git operations")
+    func operations() async throws {
+        let project = try BuiltinProject(rulebook: "")
+        try project.write(".cupcake/rulebook.yml", Self.rulebook(project.root, passing: false) + "\n    operations: [\"push\"]\n")
+        #expect(try await project.decide(BuiltinProject.bash("git commit -m x")) == .allow(context: []))
+        #expect(try await project.decide(BuiltinProject.bash("git push")).name == "halt")
+        let error = captureError { try BuiltinProject(rulebook: "builtins:\n  git_pre_check:\n    checks: [{command: x, message: y}]\n    operations: [rebase]\n").engine() }
+        #expect(error.contains("builtins.git_pre_check.operations: unknown git operation \"rebase\""), "\(error)")
+    }
+
     @Test("Cursor asks instead")
     func cursor() async throws {
         let project = try BuiltinProject(rulebook: "")
