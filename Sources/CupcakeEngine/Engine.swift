@@ -62,42 +62,47 @@ public final class Engine: Sendable {
         let outcome: Result<EvaluationResult, EngineError> = await tracer.withSpan(
             "evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]
         ) { root in
-            do throws(EngineError) {
-                let event = try decode(eventJSON)
-                root.record("event_name", .string(event.eventName))
-                root.record("tool_name", .string(event.toolName))
-                root.record("session_id", .string(event.sessionID))
-                var sets: [DecisionSet] = []
-                var matched = 0
-                var deciding = project
-                let view = EventView(event)
-                if let global {
-                    let (set, count) = try await evaluateLayer(global, view: view, eventJSON: eventJSON)
-                    matched += count
-                    sets.append(set)
-                    if !set.halts.isEmpty || !set.denials.isEmpty || !set.blocks.isEmpty { deciding = global }
-                }
-                if deciding === project {
-                    let (set, count) = try await evaluateLayer(project, view: view, eventJSON: eventJSON)
-                    matched += count
-                    sets.append(set)
-                }
-                root.record("matched_policy_count", .int(matched))
-                let decision = SynthesisStage.synthesize(sets, tracer: tracer)
-                root.record("final_decision", .string(decision.name))
-                var result = EvaluationResult(
-                    event: event, decision: decision, response: ResponseBuilder.build(decision, for: event),
-                    matchedPolicyCount: matched, actions: [])
-                respond(result)
-                result.actions = await ActionStage.run(decision, rulebook: deciding.rulebook, runner: actionRunner, tracer: tracer)
-                return .success(result)
-            } catch {
-                root.recordError(error)
-                root.record("final_decision", "error")
-                return .failure(error)
-            }
+            await run(eventJSON: eventJSON, root: root, respond: respond)
         }
         return try outcome.get()
+    }
+
+    /// One evaluation inside the `evaluate` span `root`: its fields and, on failure, its error.
+    func run(eventJSON: [UInt8], root: Span, respond: @Sendable (EvaluationResult) -> Void) async -> Result<EvaluationResult, EngineError> {
+        do throws(EngineError) {
+            let event = try decode(eventJSON)
+            root.record("event_name", .string(event.eventName))
+            root.record("tool_name", .string(event.toolName))
+            root.record("session_id", .string(event.sessionID))
+            var sets: [DecisionSet] = []
+            var matched = 0
+            var deciding = project
+            let view = EventView(event)
+            if let global {
+                let (set, count) = try await evaluateLayer(global, view: view, eventJSON: eventJSON)
+                matched += count
+                sets.append(set)
+                if !set.halts.isEmpty || !set.denials.isEmpty || !set.blocks.isEmpty { deciding = global }
+            }
+            if deciding === project {
+                let (set, count) = try await evaluateLayer(project, view: view, eventJSON: eventJSON)
+                matched += count
+                sets.append(set)
+            }
+            root.record("matched_policy_count", .int(matched))
+            let decision = SynthesisStage.synthesize(sets, tracer: tracer)
+            root.record("final_decision", .string(decision.name))
+            var result = EvaluationResult(
+                event: event, decision: decision, response: ResponseBuilder.build(decision, for: event),
+                matchedPolicyCount: matched, actions: [])
+            respond(result)
+            result.actions = await ActionStage.run(decision, rulebook: deciding.rulebook, runner: actionRunner, tracer: tracer)
+            return .success(result)
+        } catch {
+            root.recordError(error)
+            root.record("final_decision", "error")
+            return .failure(error)
+        }
     }
 
     /// Decoding and preprocessing, inside a `preprocess` span (eval category) that says what

@@ -82,23 +82,21 @@ enum EvalCommand {
             Output.stderr("cupcake eval: \(problem)")
             return strict ? .blocked : .badInput
         }
-        let engine: Engine
-        do {
-            engine = try Engine(configuration: configuration, tracer: tracer)
-        } catch {
+        // Loading and evaluation share one trace: `load_policies` is a child of the `evaluate` root.
+        let outcome = await Engine.evaluateOnce(configuration: configuration, tracer: tracer, eventJSON: input) { result in
+            // Answer first; the decision's actions run after.
+            Output.stdout(result.response.stdout + [0x0A])
+            if let message = result.response.stderr { Output.stderr(message) }
+        }
+        switch outcome {
+        case .answered(let result):
+            return ExitCode(rawValue: result.response.exitCode) ?? .success
+        case .loadFailed(let error):
             Output.stderr("cupcake eval: \(error)")
             if case .policyDirectoryMissing = error { return .noPolicyDirectory }
             return strict ? failClosed(error, harness: harness) : .configuration
-        }
-        strict = strict || engine.failMode == .closed
-        do {
-            let result = try await engine.evaluate(eventJSON: input) { result in
-                // Answer first; the decision's actions run after.
-                Output.stdout(result.response.stdout + [0x0A])
-                if let message = result.response.stderr { Output.stderr(message) }
-            }
-            return ExitCode(rawValue: result.response.exitCode) ?? .success
-        } catch {
+        case .evaluationFailed(let error, let failMode):
+            strict = strict || failMode == .closed
             if case .event = error {
                 Output.stderr("cupcake eval: \(error)")
                 // Failing closed covers an event that cannot be read: with --strict the agent's

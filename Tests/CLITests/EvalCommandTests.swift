@@ -92,6 +92,33 @@ struct EvalCommandTests {
         #expect(orphans.isEmpty)
     }
 
+    @Test("CUPCAKE_TRACE=all: one hook process writes one trace; loading is a child of the evaluate root")
+    func oneTracePerHook() throws {
+        let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE": "all"])
+        let lines = try result.parsedStderrLines().filter(\.isSpanLine)
+        #expect(Set(lines.compactMap(\.traceID)).count == 1, "\(lines.map(\.raw))")
+        let roots = lines.filter { $0.parentSpanID == nil }
+        #expect(roots.map(\.span) == ["evaluate"])
+        let load = try #require(lines.first { $0.span == "load_policies" })
+        #expect(load.parentSpanID == roots.first?.spanID)
+        #expect(lines.contains { $0.span == "wasm_load" && $0.parentSpanID == load.spanID })
+    }
+
+    @Test("a load failure is the evaluate root's error, in the same single trace")
+    func loadFailureTraced() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("cupcake-badload-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: project) }
+        try Data("builtins:\n  nonsense: {}\n".utf8).write(to: URL(fileURLWithPath: project + "/rulebook.yml"))
+        let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), policyDirectory: project, environment: ["CUPCAKE_TRACE": "eval"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("cupcake eval: "), "the message for the user")
+        let lines = try result.stderr.split(separator: "\n").filter { $0.hasPrefix("{") }.map { try TraceLine(String($0)) }
+        let root = try #require(lines.first { $0.span == "evaluate" })
+        #expect(root["final_decision"] as? String == "error")
+        #expect((root["error"] as? String)?.contains("builtins.nonsense") == true, "\(root.raw)")
+    }
+
     @Test("no matching policy: Allow without a WebAssembly call or a signal, as the trace shows")
     func noMatch() throws {
         let result = try CLI.eval(try CLI.event("sessionstart"), environment: ["CUPCAKE_TRACE": "all"])

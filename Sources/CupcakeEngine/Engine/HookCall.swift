@@ -1,0 +1,38 @@
+import CupcakeTrace
+
+/// How one hook call ended (see `Engine.evaluateOnce`).
+public enum HookCallOutcome: Sendable {
+    /// The policies could not be loaded.
+    case loadFailed(EngineError)
+    /// They loaded, but this event could not be evaluated; `failMode` is the project's.
+    case evaluationFailed(EngineError, failMode: FailMode)
+    /// The answer (already given to `respond`), with the actions that ran.
+    case answered(EvaluationResult)
+}
+
+extension Engine {
+    /// One hook call in one trace: loads the policies and evaluates `eventJSON`, both inside the
+    /// root `evaluate` span (`load_policies` is its first child), so every line a hook process
+    /// writes shares one trace id. For a process that answers one event and exits, as `cupcake
+    /// eval` does; a long-lived process creates an `Engine` once (loading is then its own trace)
+    /// and calls `evaluate` for each event.
+    public static func evaluateOnce(
+        configuration: EngineConfiguration, tracer: Tracer, eventJSON: [UInt8],
+        respond: @Sendable (EvaluationResult) -> Void = { _ in }
+    ) async -> HookCallOutcome {
+        await tracer.withSpan("evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]) { root in
+            let engine: Engine
+            do throws(EngineError) {
+                engine = try Engine(configuration: configuration, tracer: tracer)
+            } catch {
+                root.recordError(error)
+                root.record("final_decision", "error")
+                return .loadFailed(error)
+            }
+            switch await engine.run(eventJSON: eventJSON, root: root, respond: respond) {
+            case .success(let result): return .answered(result)
+            case .failure(let error): return .evaluationFailed(error, failMode: engine.failMode)
+            }
+        }
+    }
+}
