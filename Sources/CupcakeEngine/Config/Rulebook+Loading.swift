@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Rulebook {
     /// Loads `<policyDirectory>/rulebook.yml` (empty when absent) and adds the executables in
@@ -47,9 +50,10 @@ enum ConfigFiles {
 
     /// Reads a UTF-8 text file of at most `limit` bytes; invalid UTF-8 becomes U+FFFD.
     static func readText(_ path: String, limit: Int) throws(ConfigError) -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? NSNumber, size.intValue > limit {
-            throw .unreadable(path: path, reason: "file of \(size.intValue) bytes is larger than the \(limit)-byte limit")
+        // stat, not FileManager's attributes: those look up owner names in /etc/passwd and /etc/group.
+        var status = stat()
+        if stat(path, &status) == 0, Int(status.st_size) > limit {
+            throw .unreadable(path: path, reason: "file of \(status.st_size) bytes is larger than the \(limit)-byte limit")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "cannot read the file (missing, a directory, or no permission)")

@@ -38,6 +38,20 @@ final class PolicyLayer: Sendable {
         return BuiltinSettings.nativeName(ofRego: policy.path, package: package)
     }
 
+    /// One step of loading inside its own span (wasm category), its error recorded there.
+    private static func step<T>(_ span: String, _ layer: String, _ tracer: Tracer,
+                                _ body: () throws(EngineError) -> T) throws(EngineError) -> T {
+        let result: Result<T, EngineError> = tracer.withSpan(span, category: .wasm, fields: ["layer": .string(layer)]) { span in
+            do throws(EngineError) {
+                return .success(try body())
+            } catch {
+                span.recordError(error)
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     init(name: String, directory: String, configuration: EngineConfiguration, tracer: Tracer) throws(EngineError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -45,18 +59,20 @@ final class PolicyLayer: Sendable {
         }
         self.name = name
         self.directory = directory
-        var loaded: Rulebook
-        do {
-            loaded = try Rulebook.load(policyDirectory: directory, isGlobal: name == "global")
-        } catch {
-            throw .configuration(error)
+        var loaded = try Self.step("load_rulebook", name, tracer) { () throws(EngineError) in
+            do throws(ConfigError) {
+                return try Rulebook.load(policyDirectory: directory, isGlobal: name == "global")
+            } catch {
+                throw .configuration(error)
+            }
         }
         let harness = configuration.harness.rawValue
-        let discovered: (policies: [PolicyInfo], warnings: [String])
-        do {
-            discovered = try PolicyDiscovery.discover(policyDirectory: directory, harness: harness)
-        } catch {
-            throw .policies(error)
+        let discovered = try Self.step("discover_policies", name, tracer) { () throws(EngineError) in
+            do throws(PolicyError) {
+                return try PolicyDiscovery.discover(policyDirectory: directory, harness: harness)
+            } catch {
+                throw .policies(error)
+            }
         }
         // upstream's builtin Rego (`cupcake.policies.builtins.*`, `cupcake.global.policies.builtins.*`)
         // is not routed: the native builtins decide, so a project upstream initialised needs no opa
@@ -84,17 +100,19 @@ final class PolicyLayer: Sendable {
         let resolver = BundleResolver(
             policyDirectory: directory, harness: harness, opaPath: configuration.opaPath,
             cacheDirectory: configuration.cacheDirectory)
-        let resolved: (path: String, source: BundleResolver.Source)
-        let bundle: PolicyBundle
-        do {
-            resolved = try resolver.resolve()
-        } catch {
-            throw .bundle(error)
+        let resolved = try Self.step("resolve_bundle", name, tracer) { () throws(EngineError) in
+            do throws(BundleResolveError) {
+                return try resolver.resolve()
+            } catch {
+                throw .bundle(error)
+            }
         }
-        do {
-            bundle = try PolicyBundle.load(path: resolved.path)
-        } catch {
-            throw .bundleLoad(error)
+        let bundle = try Self.step("read_bundle", name, tracer) { () throws(EngineError) in
+            do throws(BundleError) {
+                return try PolicyBundle.load(path: resolved.path)
+            } catch {
+                throw .bundleLoad(error)
+            }
         }
         bundleOrigin = resolved.path
         moduleSize = bundle.wasm.count
