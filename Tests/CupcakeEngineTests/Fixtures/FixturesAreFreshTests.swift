@@ -37,6 +37,26 @@ struct FixturesAreFreshTests {
     }
 }
 
+extension FixturesAreFreshTests {
+    @Test("the large project's sources (policies/src/large.c, large/.cupcake/policies) equal its generator's output")
+    func largeSourcesMatchGenerator() throws {
+        let root = FixtureToolchain.packageRoot
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cupcake-large-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch.appendingPathComponent("policies/src"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try FixtureToolchain.run(["python3", "Fixtures/tools/make_large.py", scratch.path])
+        try #require(run.status == 0, "make_large.py failed: \(run.output)")
+        let generated = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("large/.cupcake/policies/claude").path)
+        let committed = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Fixtures/large/.cupcake/policies/claude").path)
+        #expect(generated.sorted() == committed.sorted())
+        for path in ["policies/src/large.c"] + generated.map({ "large/.cupcake/policies/claude/" + $0 }) {
+            let old = try Data(contentsOf: root.appendingPathComponent("Fixtures/" + path))
+            let new = try Data(contentsOf: scratch.appendingPathComponent(path))
+            #expect(old == new, "Fixtures/\(path) differs from make_large.py's output: run `python3 Fixtures/tools/make_large.py Fixtures`")
+        }
+    }
+}
+
 /// Finds the package, runs the fixture build script, and lists the artifacts it produces.
 enum FixtureToolchain {
     /// The package root: this file is Tests/CupcakeEngineTests/Fixtures/FixturesAreFreshTests.swift.
@@ -57,8 +77,9 @@ enum FixtureToolchain {
             == recorded.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The fixture projects with bundles (Fixtures/<project>/.cupcake): the demo and the adversarial one.
-    static let projects = ["project", "adversarial"]
+    /// The fixture projects with bundles (Fixtures/<project>/.cupcake): the demo, the adversarial
+    /// one and the large one (claude only).
+    static let projects = ["project", "adversarial", "large"]
 
     /// Paths, relative to `directory`, of the build's artifacts: policies/*.wasm and every project's
     /// bundle for every harness. A missing bundle is left out here, so a build that stops writing
