@@ -101,7 +101,7 @@ struct EvalCommandTests {
         #expect(roots.map(\.span) == ["evaluate"])
         let load = try #require(lines.first { $0.span == "load_policies" })
         #expect(load.parentSpanID == roots.first?.spanID)
-        #expect(lines.contains { $0.span == "wasm_load" && $0.parentSpanID == load.spanID })
+        #expect(lines.contains { ($0.span == "wasm_load" || $0.span == "bundle_index") && $0.parentSpanID == load.spanID })
     }
 
     @Test("a load failure is the evaluate root's error, in the same single trace")

@@ -107,6 +107,23 @@ final class PolicyLayer: Sendable {
                 throw .bundle(error)
             }
         }
+        bundleOrigin = resolved.path
+        let cache = WasmModuleCache(directory: configuration.cacheDirectory + "/wasm")
+        // Before the bundle is read: an unchanged bundle's module comes from the cache unread.
+        let identity = FileIdentity(path: resolved.path)
+        let indexedPath = PathResolver.resolve(resolved.path, from: PathResolver.processDirectory()).path
+        if let identity, let engine = try? WasmEngine.shared(),
+           let hit = Self.indexedModule(cache: cache, bundle: indexedPath, identity: identity, engine: engine, tracer: tracer) {
+            moduleSize = hit.wasmSize
+            do {
+                runtime = try WasmPolicyRuntime.instantiate(
+                    module: hit.module, stats: hit.stats, dataJSON: hit.dataJSON, origin: resolved.path,
+                    configuration: configuration.wasm, tracer: tracer)
+            } catch {
+                throw .wasm(error)
+            }
+            return
+        }
         let bundle = try Self.step("read_bundle", name, tracer) { () throws(EngineError) in
             do throws(BundleError) {
                 return try PolicyBundle.load(path: resolved.path)
@@ -114,14 +131,30 @@ final class PolicyLayer: Sendable {
                 throw .bundleLoad(error)
             }
         }
-        bundleOrigin = resolved.path
         moduleSize = bundle.wasm.count
         do {
             runtime = try WasmPolicyRuntime.load(
                 wasm: bundle.wasm, dataJSON: bundle.dataJSON, origin: resolved.path, configuration: configuration.wasm,
-                cache: WasmModuleCache(directory: configuration.cacheDirectory + "/wasm"), tracer: tracer)
+                cache: cache, tracer: tracer)
         } catch {
             throw .wasm(error)
+        }
+        if let identity, let engine = try? WasmEngine.shared(), let module = runtime?.module {
+            cache.recordBundle(at: indexedPath, identity: identity, wasm: bundle.wasm, module: module, dataJSON: bundle.dataJSON,
+                               engine: engine)
+        }
+    }
+
+    /// The bundle's module through the cache's bundle index (reading, verifying and deserializing
+    /// the cache entry), inside a `bundle_index` span (wasm category) that says whether it hit;
+    /// nil on a miss.
+    private static func indexedModule(cache: WasmModuleCache, bundle: String, identity: FileIdentity, engine: WasmEngine,
+                                      tracer: Tracer) -> BundleIndexHit? {
+        tracer.withSpan("bundle_index", category: .wasm, fields: ["origin": .string(bundle)]) { span in
+            let hit = cache.moduleForBundle(at: bundle, identity: identity, engine: engine)
+            span.record("hit", .bool(hit != nil))
+            if let hit { span.record("module_size_bytes", .int(hit.wasmSize)) }
+            return hit
         }
     }
 }

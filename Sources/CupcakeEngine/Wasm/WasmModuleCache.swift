@@ -95,7 +95,18 @@ struct CacheKey {
     /// A short name derived from both; a collision only costs a rebuild, never a wrong module.
     let fileName: String
 
+    /// The XXH64 of the wasm bytes (part of the file name, and what a bundle index records).
+    let wasmHash: UInt64
+
     init(wasm: [UInt8], engine: WasmEngine) {
+        self.wasm = wasm
+        settings = Self.settings(engine)
+        wasmHash = wasm.withUnsafeBytes { ModuleDigest.xxh64($0) }
+        fileName = Self.fileName(wasmHash: wasmHash, wasmSize: wasm.count, settings: settings)
+    }
+
+    /// Library version, code settings and architecture.
+    static func settings(_ engine: WasmEngine) -> [UInt8] {
         #if arch(x86_64)
         let architecture = "x86_64"
         #elseif arch(arm64)
@@ -103,11 +114,12 @@ struct CacheKey {
         #else
         let architecture = "other"
         #endif
-        self.wasm = wasm
-        settings = Array("\(engine.cacheFingerprint);arch=\(architecture)".utf8)
-        let wasmHash = wasm.withUnsafeBytes { ModuleDigest.xxh64($0) }
+        return Array("\(engine.cacheFingerprint);arch=\(architecture)".utf8)
+    }
+
+    static func fileName(wasmHash: UInt64, wasmSize: Int, settings: [UInt8]) -> String {
         let settingsHash = settings.withUnsafeBytes { ModuleDigest.xxh64($0) }
-        fileName = "\(Self.hex(wasmHash))-\(String(wasm.count, radix: 16))-\(Self.hex(settingsHash)).cwasm"
+        return "\(hex(wasmHash))-\(String(wasmSize, radix: 16))-\(hex(settingsHash)).cwasm"
     }
 
     /// Whether `bytes` are exactly this key's wasm bytes.
@@ -119,7 +131,7 @@ struct CacheKey {
         }
     }
 
-    private static func hex(_ value: UInt64) -> String {
+    static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
@@ -164,6 +176,12 @@ enum CacheEntry {
 
     /// Reads, verifies and only then deserializes an entry.
     static func read(path: String, key: CacheKey, engine: WasmEngine) -> Result<WasmModule, CacheFileProblem> {
+        read(path: path, settings: key.settings, engine: engine, acceptsWasm: key.matches(wasm:))
+    }
+
+    /// `read`, with the wasm the entry was compiled from checked by `acceptsWasm`.
+    static func read(path: String, settings: [UInt8], engine: WasmEngine,
+                     acceptsWasm: (UnsafeRawBufferPointer) -> Bool) -> Result<WasmModule, CacheFileProblem> {
         let bytes: [UInt8]
         switch CacheFileIO.read(path) {
         case .success(let contents): bytes = contents
@@ -189,10 +207,10 @@ enum CacheEntry {
             guard load(file, 40) == headerChecksum(header, Array(UnsafeRawBufferPointer(rebasing: file[headerSize..<settingsEnd]))) else {
                 return .failure(.invalid("header checksum mismatch"))
             }
-            guard UnsafeRawBufferPointer(rebasing: file[headerSize..<settingsEnd]).elementsEqual(key.settings) else {
+            guard UnsafeRawBufferPointer(rebasing: file[headerSize..<settingsEnd]).elementsEqual(settings) else {
                 return .failure(.invalid("made by another library version or engine configuration"))
             }
-            guard key.matches(wasm: UnsafeRawBufferPointer(rebasing: file[settingsEnd..<wasmEnd])) else {
+            guard acceptsWasm(UnsafeRawBufferPointer(rebasing: file[settingsEnd..<wasmEnd])) else {
                 return .failure(.invalid("compiled from other wasm bytes"))
             }
             let artifact = UnsafeRawBufferPointer(rebasing: file[wasmEnd...])

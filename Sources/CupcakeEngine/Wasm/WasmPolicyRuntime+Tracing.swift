@@ -28,6 +28,15 @@ extension WasmPolicyRuntime {
             }
         }
         let (module, stats) = try loaded.get()
+        return try instantiate(module: module, stats: stats, dataJSON: dataJSON, origin: origin,
+                               configuration: configuration, tracer: tracer)
+    }
+
+    /// Prepares the first instance of a loaded module inside a `wasm_instantiate` span.
+    static func instantiate(
+        module: WasmModule, stats: WasmLoadStats, dataJSON: [UInt8]?, origin: String,
+        configuration: WasmPolicyConfiguration, tracer: Tracer
+    ) throws(WasmPolicyError) -> WasmPolicyRuntime {
         let prepared: Result<WasmPolicyRuntime, WasmPolicyError> = tracer.withSpan(
             "wasm_instantiate", category: .wasm, fields: ["origin": .string(origin)]
         ) { span in

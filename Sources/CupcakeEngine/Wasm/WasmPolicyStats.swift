@@ -6,6 +6,8 @@ public enum WasmModuleSource: String, Sendable, Hashable {
     case disk
     /// Compiled from the wasm bytes (and then cached).
     case compiled
+    /// Deserialized from the on-disk cache through the bundle index, the bundle left unread.
+    case bundleIndex = "bundle_index"
 }
 
 /// Figures from loading (compiling or deserializing) a module.

@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the kernel says makes a file this file, unchanged: device, inode, size, and the
+/// modification and status-change times to the nanosecond. Any write or rename onto the path
+/// changes the inode or the ctime, and ctime cannot be set from user space (only by changing
+/// the system clock, which needs root), so an equal identity means the same bytes.
+struct FileIdentity: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: (seconds: Int64, nanoseconds: Int64)
+    var changed: (seconds: Int64, nanoseconds: Int64)
+
+    /// The identity of the regular file at `path` (links followed), or nil.
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        size = Int64(status.st_size)
+        modified = (Int64(status.st_mtim.tv_sec), Int64(status.st_mtim.tv_nsec))
+        changed = (Int64(status.st_ctim.tv_sec), Int64(status.st_ctim.tv_nsec))
+    }
+
+    /// One line of text, as stored in cache indexes.
+    var text: String {
+        "\(device):\(inode):\(size):\(modified.seconds).\(modified.nanoseconds):\(changed.seconds).\(changed.nanoseconds)"
+    }
+
+    static func == (left: FileIdentity, right: FileIdentity) -> Bool { left.text == right.text }
+}
