@@ -69,7 +69,7 @@ final class PolicyLayer: Sendable {
         let harness = configuration.harness.rawValue
         let discovered = try Self.step("discover_policies", name, tracer) { () throws(EngineError) in
             do throws(PolicyError) {
-                return try PolicyDiscovery.discover(policyDirectory: directory, harness: harness)
+                return try PolicyDiscovery.discover(policyDirectory: directory, harness: harness, cacheDirectory: configuration.cacheDirectory)
             } catch {
                 throw .policies(error)
             }

@@ -14,35 +14,51 @@ public enum PolicyDiscovery {
         try discover(policyDirectory: policyDirectory, harness: harness, limits: PolicyWalkLimits())
     }
 
-    static func discover(policyDirectory: String, harness: String, limits: PolicyWalkLimits,
-                         maxBytes: Int = maxPolicyBytes) throws(PolicyError) -> (policies: [PolicyInfo], warnings: [String]) {
+    static func discover(policyDirectory: String, harness: String, limits: PolicyWalkLimits = PolicyWalkLimits(),
+                         maxBytes: Int = maxPolicyBytes, cacheDirectory: String? = nil) throws(PolicyError) -> (policies: [PolicyInfo], warnings: [String]) {
         let base = policyDirectory.hasSuffix("/") ? String(policyDirectory.dropLast()) : policyDirectory
         let root = base + "/policies/" + harness
         var (paths, warnings) = try PolicyTreeWalk.regoFiles(under: root, harness: harness, limits: limits)
+        var cache = DiscoveryCache(root: PathResolver.resolve(root, from: PathResolver.processDirectory()).path,
+                                   cacheDirectory: cacheDirectory)
         var policies: [PolicyInfo] = []
         for path in paths {
-            let source: String
-            switch BundleFileIO.read(path, limit: maxBytes) {
-            case .success(let bytes):
-                source = String(decoding: bytes, as: UTF8.self)
-            case .failure(.tooLarge):
-                warnings.append("\(path): larger than the \(maxBytes)-byte limit; skipped")
-                continue
-            case .failure(let failure):
-                warnings.append("\(path): cannot read the file (\(failure)); skipped")
-                continue
+            let identity = FileIdentity(path: path)
+            let outcome: DiscoveryCache.Outcome
+            if let identity, let known = cache.outcome(path, identity: identity.text) {
+                outcome = known
+            } else {
+                outcome = try examine(path, maxBytes: maxBytes, identity: identity?.text ?? "")
+                // A file without an identity, or changed too recently to trust one, is read every time.
+                if let identity, identity.isSettled { cache.remember(path, outcome) }
             }
-            let info = try parseMetadata(source: source, path: path)
-            guard let routing = info.routing else {
-                warnings.append("\(path): no custom.routing in a # METADATA block; policy skipped")
-                continue
-            }
-            if routing.requiredEvents.isEmpty {
-                warnings.append("\(path): custom.routing.required_events is empty; the policy will never run")
-            }
-            policies.append(info)
+            warnings += outcome.warnings
+            if let policy = outcome.policy { policies.append(policy) }
         }
+        cache.save(keeping: Set(paths))
         return (policies, warnings)
+    }
+
+    /// Reads and parses one policy file: its policy, or nil and why it is skipped.
+    static func examine(_ path: String, maxBytes: Int, identity: String) throws(PolicyError) -> DiscoveryCache.Outcome {
+        let source: String
+        switch BundleFileIO.read(path, limit: maxBytes) {
+        case .success(let bytes):
+            source = String(decoding: bytes, as: UTF8.self)
+        case .failure(.tooLarge):
+            return .init(identity: identity, policy: nil, warnings: ["\(path): larger than the \(maxBytes)-byte limit; skipped"])
+        case .failure(let failure):
+            return .init(identity: identity, policy: nil, warnings: ["\(path): cannot read the file (\(failure)); skipped"])
+        }
+        let info = try parseMetadata(source: source, path: path)
+        guard let routing = info.routing else {
+            return .init(identity: identity, policy: nil, warnings: ["\(path): no custom.routing in a # METADATA block; policy skipped"])
+        }
+        var warnings: [String] = []
+        if routing.requiredEvents.isEmpty {
+            warnings.append("\(path): custom.routing.required_events is empty; the policy will never run")
+        }
+        return .init(identity: identity, policy: info, warnings: warnings)
     }
 
     /// Reads the package name and the first `# METADATA` block of a .rego source: `title`,

@@ -5,7 +5,8 @@ import Glibc
 /// What the kernel says makes a file this file, unchanged: device, inode, size, and the
 /// modification and status-change times to the nanosecond. Any write or rename onto the path
 /// changes the inode or the ctime, and ctime cannot be set from user space (only by changing
-/// the system clock, which needs root), so an equal identity means the same bytes.
+/// the system clock, which needs root), so an equal identity means the same bytes, provided the
+/// identity was taken once the file had settled (`isSettled`).
 struct FileIdentity: Equatable, Sendable {
     var device: UInt64
     var inode: UInt64
@@ -30,4 +31,19 @@ struct FileIdentity: Equatable, Sendable {
     }
 
     static func == (left: FileIdentity, right: FileIdentity) -> Bool { left.text == right.text }
+
+    /// Seconds a file must have stayed unchanged before its identity may stand for its content.
+    /// File systems stamp times from a coarse clock (a scheduler tick; whole seconds on some, two
+    /// on FAT), so a file written twice within one stamp keeps its times and size; as git treats
+    /// "racily clean" entries, a recently changed file is read again every time instead.
+    @TaskLocal static var settleSeconds: Int64 = 2
+
+    /// Whether the file last changed at least `settleSeconds` ago.
+    var isSettled: Bool {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let changedNanoseconds = changed.seconds * 1_000_000_000 + changed.nanoseconds
+        let nowNanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        return changedNanoseconds + Self.settleSeconds * 1_000_000_000 <= nowNanoseconds
+    }
 }

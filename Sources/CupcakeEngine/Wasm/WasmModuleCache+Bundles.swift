@@ -59,7 +59,8 @@ extension WasmModuleCache {
     /// a failure only costs the next hook a read of the bundle.
     func recordBundle(at path: String, identity: FileIdentity, wasm: [UInt8], module: WasmModule, dataJSON: [UInt8]?,
                       engine: WasmEngine) {
-        guard let directory, let location = indexLocation(bundle: path) else { return }
+        // A bundle changed moments ago may change again within one timestamp: not recorded yet.
+        guard identity.isSettled, let directory, let location = indexLocation(bundle: path) else { return }
         // The data document travels as text; one that is not UTF-8 is not indexed (read each time).
         if let dataJSON, String(validating: dataJSON, as: UTF8.self) == nil { return }
         let key = CacheKey(wasm: wasm, engine: engine)

@@ -12,11 +12,22 @@ struct BundleIndexTests {
     typealias Project = EngineTests.Project
 
     /// The spans one engine load writes (wasm category) and the decision on `event`.
-    static func load(_ project: Project, event: String = "pretooluse-bash-rm-rf") async throws -> (spans: [TraceLine], decision: FinalDecision) {
+    /// Files count as settled at once here (`FileIdentity.settleSeconds` 0), so a test need not wait.
+    static func load(_ project: Project, event: String = "pretooluse-bash-rm-rf", settle: Int64 = 0) async throws
+        -> (spans: [TraceLine], decision: FinalDecision)
+    {
         let sink = InMemorySink()
-        let engine = try project.engine(categories: .wasm, sink: sink)
+        let engine = try FileIdentity.$settleSeconds.withValue(settle) { try project.engine(categories: .wasm, sink: sink) }
         let decision = try await engine.evaluate(eventJSON: try EngineTests.event(event)).decision
         return (try EngineTests.lines(sink), decision)
+    }
+
+    @Test("a bundle changed moments ago is not indexed: it may change again within one timestamp")
+    func unsettled() async throws {
+        let project = try Project(rulebook: "")
+        _ = try await Self.load(project, settle: 3_600)
+        #expect(Self.indexHit(try await Self.load(project, settle: 3_600).spans) == false)
+        #expect(!FileManager.default.fileExists(atPath: project.cache + "/wasm/bundles"))
     }
 
     static func indexHit(_ spans: [TraceLine]) -> Bool? { spans.first { $0.span == "bundle_index" }?["hit"] as? Bool }
