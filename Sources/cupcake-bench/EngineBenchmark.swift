@@ -88,8 +88,18 @@ enum EngineBenchmark {
         if let baseline = ProcessEnvironment.current()["CUPCAKE_BENCH_BASELINE"] {
             figures.append(("tracing_off_overhead_pct", try await overhead(baseline: baseline, engine: off, event: input, count: count)))
         }
-        figures.append(("cli_eval_ms", try cliEvalMilliseconds(project: project, cache: cache, event: input)))
+        // The cold path: the demo project (its figures unprefixed, as before), then the large one.
+        let cold = try await ColdPathBenchmark.run(.init(policyDirectory: project, event: input, harness: .claude))
+        figures += cold.filter { $0.0.hasPrefix("cli_") || $0.0 == "load_ms" || $0.0 == "first_eval_us" }
+        figures += try await ColdPathBenchmark.run(try largeTarget(), prefix: "large_")
         return figures
+    }
+
+    /// The large fixture project (96 policies, a ~370 KB module) and a Bash event its policies match.
+    static func largeTarget() throws -> ColdPathBenchmark.Target {
+        let project = packageRoot.appendingPathComponent("Fixtures/large/.cupcake").path
+        let event = #"{"hook_event_name":"PreToolUse","session_id":"bench","cwd":"/tmp","tool_name":"Bash","tool_input":{"command":"echo deny-p000-05 ask-p002-03"}}"#
+        return ColdPathBenchmark.Target(policyDirectory: project, event: Array(event.utf8), harness: .claude)
     }
 
     /// Tracing-off evaluate() against the same code built with tracing compiled out, both
@@ -119,32 +129,5 @@ enum EngineBenchmark {
             let value = (object["evaluate_p50_us"] as? NSNumber)?.doubleValue
         else { throw BenchmarkError.setup("baseline \(path) printed no evaluate_p50_us") }
         return value
-    }
-
-    /// Median wall time of one `cupcake eval` process (the binary next to this one) with a warm
-    /// module cache.
-    static func cliEvalMilliseconds(project: String, cache: String, event: [UInt8]) throws -> Double {
-        let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cupcake")
-        guard FileManager.default.isExecutableFile(atPath: cli.path) else {
-            throw BenchmarkError.setup("\(cli.path) is missing; build the cupcake product first")
-        }
-        var values: [Double] = []
-        for index in 0..<(max(5, Int(30 * Measure.scale)) + 3) {
-            let process = Process()
-            process.executableURL = cli
-            process.arguments = ["eval", "--harness", "claude", "--policy-dir", project, "--cache-dir", cache]
-            let input = Pipe()
-            process.standardInput = input
-            process.standardOutput = FileHandle.nullDevice
-            let start = WallClock.monotonicNanoseconds()
-            try process.run()
-            try input.fileHandleForWriting.write(contentsOf: Data(event))
-            try input.fileHandleForWriting.close()
-            process.waitUntilExit()
-            let elapsed = Double(WallClock.monotonicNanoseconds() - start) / 1_000_000
-            guard process.terminationStatus == 0 else { throw BenchmarkError.setup("cupcake eval exited \(process.terminationStatus)") }
-            if index >= 3 { values.append(elapsed) }  // the first runs fill the module cache
-        }
-        return Measure.median(values)
     }
 }

@@ -3,7 +3,9 @@
 //   swift run -c release cupcake-bench trace --json
 //   swift run -c release cupcake-bench wasm --json
 //   swift run -c release cupcake-bench all --json
+import CupcakeEngine
 import CupcakeTrace
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +17,13 @@ let usage = """
       wasm   policy module compile, cache load, instantiate, warm evaluation latency
       engine warm evaluate() with tracing off and on, tracing-off overhead (needs
              CUPCAKE_BENCH_BASELINE: a cupcake-bench built with -DCUPCAKE_TRACING_COMPILED_OUT;
-             `make bench` builds it), one `cupcake eval` process
+             `make bench` builds it), and the cold path: `cupcake eval` processes against
+             `cupcake help` (cli_eval_ms, cli_floor_ms, load_ms, first_eval_us) on the demo
+             project and (large_*) the large fixture project
+      engine --policy-dir D --event F [--harness H]
+             the cold-path and warm figures for that project and event: cli_eval_ms,
+             cli_floor_ms, cli_eval_ratio, load_ms, first_eval_us, evaluate_p50_us,
+             evaluate_p99_us, wasm_eval_p50_us
       preprocess  decoding and preprocessing a typical Write and Bash event, and evaluate() of a
              5 MB Bash event
       builtins  evaluate() of a typical Bash and Write event with all ten rulebook builtins
@@ -43,8 +51,23 @@ func formatNumber(_ value: Double) -> String {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let json = arguments.contains("--json")
-let groups = arguments.filter { !$0.hasPrefix("--") }
-guard groups.count == 1, ["trace", "wasm", "engine", "engine-core", "preprocess", "builtins", "all"].contains(groups[0]) else {
+// Flags with a value: the project, event and harness of `engine`'s cold-path figures.
+let valueFlags: Set<String> = ["--policy-dir", "--event", "--harness"]
+var values: [String: String] = [:]
+var groups: [String] = []
+var position = 0
+while position < arguments.count {
+    let word = arguments[position]
+    if valueFlags.contains(word), position + 1 < arguments.count {
+        values[word] = arguments[position + 1]
+        position += 2
+        continue
+    }
+    if !word.hasPrefix("--") { groups.append(word) }
+    position += 1
+}
+guard groups.count == 1, ["trace", "wasm", "engine", "engine-core", "preprocess", "builtins", "all"].contains(groups[0]),
+      values.isEmpty || (groups[0] == "engine" && values["--policy-dir"] != nil && values["--event"] != nil) else {
     print(usage)
     exit(groups.isEmpty || arguments.contains("--help") ? 0 : 64)
 }
@@ -52,7 +75,13 @@ do {
     var figures: [(String, Double)] = []
     if groups[0] == "trace" || groups[0] == "all" { figures += try TraceBenchmark.run() }
     if groups[0] == "wasm" || groups[0] == "all" { figures += try await runWasmBenchmark() }
-    if groups[0] == "engine" || groups[0] == "all" { figures += try await EngineBenchmark.run() }
+    if let directory = values["--policy-dir"], let eventPath = values["--event"] {
+        guard let harness = Harness(rawValue: values["--harness"] ?? "claude") else { throw BenchmarkError.usage("--harness must be claude, cursor, factory or opencode") }
+        guard let event = FileManager.default.contents(atPath: eventPath) else { throw BenchmarkError.usage("cannot read \(eventPath)") }
+        figures += try await ColdPathBenchmark.run(.init(policyDirectory: directory, event: Array(event), harness: harness))
+    } else if groups[0] == "engine" || groups[0] == "all" {
+        figures += try await EngineBenchmark.run()
+    }
     if groups[0] == "preprocess" || groups[0] == "all" { figures += try await PreprocessBenchmark.run() }
     if groups[0] == "builtins" || groups[0] == "all" { figures += try await BuiltinsBenchmark.run() }
     if groups[0] == "engine-core" { figures += try await EngineBenchmark.core() }

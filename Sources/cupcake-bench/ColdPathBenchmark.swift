@@ -1,0 +1,108 @@
+import CupcakeEngine
+import CupcakeTrace
+import Foundation
+
+/// The hook's cold path on one project and event: whole `cupcake eval` processes against
+/// `cupcake help` (the process floor, interleaved in the same run), where their time goes
+/// (policy loading, the first evaluation), and warm in-process figures for comparison.
+enum ColdPathBenchmark {
+    struct Target {
+        var policyDirectory: String
+        var event: [UInt8]
+        var harness: Harness
+    }
+
+    /// `prefix` names the figures (e.g. "large_").
+    static func run(_ target: Target, prefix: String = "") async throws -> [(String, Double)] {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("cupcake-bench-cold-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: cache)
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let cli = try cliPath()
+        let arguments = ["eval", "--harness", target.harness.rawValue, "--policy-dir", target.policyDirectory,
+                         "--cache-dir", cache, "--global-dir", "none"]
+        // Fill the caches, then wait until the project's files have settled (files changed in
+        // the last 2 s are read every time, as FileIdentity explains) and fill them again.
+        for _ in 0..<2 { _ = try runProcess(cli, arguments, stdin: target.event) }
+        try await Task.sleep(nanoseconds: 2_100_000_000)
+        for _ in 0..<2 { _ = try runProcess(cli, arguments, stdin: target.event) }
+
+        var evals: [Double] = [], floors: [Double] = []
+        for _ in 0..<max(5, Int(30 * Measure.scale)) {
+            evals.append(try runProcess(cli, arguments, stdin: target.event).milliseconds)
+            floors.append(try runProcess(cli, ["help"], stdin: []).milliseconds)
+        }
+        // Where a process's time goes, from its own trace.
+        var loads: [Double] = [], firstEvaluations: [Double] = []
+        for _ in 0..<max(3, Int(10 * Measure.scale)) {
+            let run = try runProcess(cli, arguments + ["--trace", "wasm"], stdin: target.event)
+            let spans = run.stderr.split(separator: "\n").compactMap { line -> (String, Double)? in
+                guard let value = try? JSONValue.parse(Array(line.utf8)), let name = value["span"]?.stringValue,
+                      let duration = value["duration_ms"]?.doubleValue else { return nil }
+                return (name, duration)
+            }
+            guard let load = spans.first(where: { $0.0 == "load_policies" })?.1,
+                  let root = spans.first(where: { $0.0 == "evaluate" })?.1 else {
+                throw BenchmarkError.setup("cupcake eval --trace wasm wrote no load_policies or evaluate span")
+            }
+            loads.append(load)
+            firstEvaluations.append((root - load) * 1000)
+        }
+
+        let engine = try Engine(
+            configuration: EngineConfiguration(policyDirectory: target.policyDirectory, harness: target.harness, cacheDirectory: cache),
+            tracer: .disabled)
+        let warm = try await EngineBenchmark.samples(engine, event: target.event, count: max(200, Int(2000 * Measure.scale)))
+        let wasm = try await wasmEvalMicroseconds(target, cache: cache)
+        let eval = Measure.median(evals), floor = Measure.median(floors)
+        return [
+            (prefix + "cli_eval_ms", eval), (prefix + "cli_floor_ms", floor), (prefix + "cli_eval_ratio", eval / floor),
+            (prefix + "load_ms", Measure.median(loads)), (prefix + "first_eval_us", Measure.median(firstEvaluations)),
+            (prefix + "evaluate_p50_us", Measure.median(warm)), (prefix + "evaluate_p99_us", Measure.percentile(warm, 0.99)),
+            (prefix + "wasm_eval_p50_us", wasm),
+        ]
+    }
+
+    /// Median `wasm_eval` span of warm in-process evaluations (NaN when the event routes to no policy).
+    static func wasmEvalMicroseconds(_ target: Target, cache: String) async throws -> Double {
+        let sink = InMemorySink()
+        let engine = try Engine(
+            configuration: EngineConfiguration(policyDirectory: target.policyDirectory, harness: target.harness, cacheDirectory: cache),
+            tracer: Tracer(configuration: TraceConfiguration(categories: .wasm, sink: sink)))
+        for _ in 0..<max(50, Int(500 * Measure.scale)) { _ = try await engine.evaluate(eventJSON: target.event) }
+        let values = sink.lines.compactMap { line -> Double? in
+            guard let value = try? JSONValue.parse(Array(line.utf8)), value["span"]?.stringValue == "wasm_eval" else { return nil }
+            return value["duration_ms"]?.doubleValue.map { $0 * 1000 }
+        }
+        return values.isEmpty ? .nan : Measure.median(Array(values.dropFirst(values.count / 10)))
+    }
+
+    static func cliPath() throws -> URL {
+        let cli = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cupcake")
+        guard FileManager.default.isExecutableFile(atPath: cli.path) else {
+            throw BenchmarkError.setup("\(cli.path) is missing; build the cupcake product first")
+        }
+        return cli
+    }
+
+    /// One process: its wall time from start to exit, and its stderr.
+    static func runProcess(_ executable: URL, _ arguments: [String], stdin: [UInt8]) throws -> (milliseconds: Double, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        let start = WallClock.monotonicNanoseconds()
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(stdin))
+        try input.fileHandleForWriting.close()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let elapsed = Double(WallClock.monotonicNanoseconds() - start) / 1_000_000
+        guard process.terminationStatus == 0 else {
+            throw BenchmarkError.setup("cupcake \(arguments.first ?? "") exited \(process.terminationStatus): \(String(decoding: stderr, as: UTF8.self).prefix(300))")
+        }
+        return (elapsed, String(decoding: stderr, as: UTF8.self))
+    }
+}
