@@ -71,7 +71,7 @@ struct AlwaysInjectOnPrompt: RulebookBuiltin {
                 guard let value = signals["__builtin_prompt_context_\(index)"] else { continue }
                 parts.append(value.stringValue ?? value.jsonString)
             case .file(let file):
-                let directory = event.workingDirectory ?? PathResolver.processDirectory()
+                let directory = event.workingDirectory
                 if let content = Self.read(PathResolver.resolve(PathPatterns.expand(file, home: environment.home), from: directory).path) {
                     parts.append(content)
                 }

@@ -8,15 +8,11 @@ enum PathPatterns {
         return home + pattern.dropFirst()
     }
 
-    /// upstream protected_paths' `path_matches`: exact; a bare name matches that file name
-    /// anywhere; a directory pattern (ending in `/`) matches everything under it (absolute: by
-    /// prefix; relative: as a path component sequence); `*` globs match the whole path.
-    static func protectedMatch(_ path: String, _ pattern: String) -> Bool {
-        Protected(pattern).matches(lowered: path.lowered)
-    }
-
     /// One protected_paths pattern, lower-cased and classified once, matched against many paths
-    /// (a class: loops over the patterns then share it rather than copy its strings).
+    /// (a class: loops over the patterns then share it rather than copy its strings), as
+    /// upstream's `path_matches`: exact; a bare name matches that file name anywhere; a directory
+    /// pattern (ending in `/`) matches everything under it (absolute: by prefix; relative: as a
+    /// path component sequence); `*` globs match the whole path.
     final class Protected: Sendable {
         /// As configured (`~` expanded), for reasons.
         let original: String
@@ -64,12 +60,7 @@ enum PathPatterns {
         }
     }
 
-    /// Whether `path` (absolute) is `directory` or lies under it.
-    static func isWithin(_ path: String, _ directory: String) -> Bool {
-        isWithin(lowered: path.lowered, directory.lowered)
-    }
-
-    /// `isWithin` of texts already lower-cased.
+    /// Whether `path` (absolute) is `directory` or lies under it; both already lower-cased.
     static func isWithin(lowered path: String, _ directory: String) -> Bool {
         var directory = directory
         if directory.utf8.count > 1 && directory.hasSuffix("/") { directory.removeLast() }

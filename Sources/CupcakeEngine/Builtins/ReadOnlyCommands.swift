@@ -7,12 +7,6 @@ enum ReadOnlyCommands {
         "awk", "sed", "sort", "uniq", "diff", "cmp", "md5sum", "sha256sum", "hexdump", "strings", "od",
     ]
 
-    static func isReadOnly(_ command: String) -> Bool {
-        let commands = ShellCommandWalk.commands(in: command)
-        guard !commands.isEmpty else { return true }
-        return commands.allSatisfy(isReadOnly)
-    }
-
     static func isReadOnly(_ command: ShellCommandWalk.Command) -> Bool {
         if command.redirects.contains(where: \.writesTarget) { return false }
         guard verbs.contains(command.name) else { return false }

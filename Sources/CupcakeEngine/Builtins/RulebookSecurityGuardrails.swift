@@ -102,7 +102,7 @@ struct RulebookSecurityGuardrails: RulebookBuiltin {
         for link in event.commands where link.name == "ln" || link.name == "link" {
             let symbolic = link.name == "ln" && link.arguments.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.includes("s") || $0 == "--symbolic" }
             let operands = link.arguments.filter { !$0.hasPrefix("-") }
-            let directory = event.workingDirectory ?? PathResolver.processDirectory()
+            let directory = event.workingDirectory
             let touches = operands.contains { operand in
                 isProtected(operand, patterns) || isProtected(PathResolver.resolve(operand, from: directory).path, patterns)
             }
