@@ -45,7 +45,7 @@ public final class Engine: Sendable {
             options.scriptInspection = options.scriptInspection || global.rulebook.preprocessing.scriptInspection
             options.maxScriptBytes = max(options.maxScriptBytes, global.rulebook.preprocessing.maxScriptBytes)
         }
-        options.home = ProcessEnvironment.current()["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        options.home = HomeDirectory.current()
         preprocessing = options
         for warning in (global?.warnings ?? []) + project.warnings { tracer.log.warn(warning) }
     }

@@ -1,5 +1,3 @@
-import CupcakeTrace
-
 /// `protected_paths`: files and directories that may be read but not written. File tools that
 /// write are refused on them (through links too: `resolved_file_path`), shell commands that
 /// name them are refused unless every command only reads, and a command that changes or removes
@@ -30,7 +28,7 @@ struct ProtectedPaths: RulebookBuiltin {
         for (index, path) in paths.enumerated() where path.allSatisfy(\.isWhitespace) {
             throw options.error("paths[\(index)]", "path cannot be empty")
         }
-        return ProtectedPaths(message: message, paths: paths, home: ProcessEnvironment.current()["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil })
+        return ProtectedPaths(message: message, paths: paths, home: HomeDirectory.current())
     }
 
     var inputConfig: JSONValue? { ["message": .string(message), "paths": .array(paths.map(JSONValue.string))] }

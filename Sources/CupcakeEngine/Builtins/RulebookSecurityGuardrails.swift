@@ -1,5 +1,3 @@
-import CupcakeTrace
-
 /// `rulebook_security_guardrails`: the policy directory (and any configured path) is locked
 /// against every tool, reads included, and against shell commands that name it, change it,
 /// or link to or from it (symbolic links and hard links). Halt on Claude Code, Factory and
@@ -38,7 +36,7 @@ struct RulebookSecurityGuardrails: RulebookBuiltin {
             throw options.error("protected_paths[\(index)]", "path cannot be empty")
         }
         return RulebookSecurityGuardrails(message: message, protectedPaths: paths,
-                                          home: ProcessEnvironment.current()["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil })
+                                          home: HomeDirectory.current())
     }
 
     var inputConfig: JSONValue? {

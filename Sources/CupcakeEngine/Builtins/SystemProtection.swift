@@ -1,5 +1,3 @@
-import CupcakeTrace
-
 /// `system_protection` (global configuration only): critical system paths are out of reach of
 /// every file tool, reads included, and of shell commands that name them, change them or run
 /// with `sudo`/`doas`. Halt. Upstream's list of paths; `additional_paths` and `message` are
@@ -47,7 +45,7 @@ struct SystemProtection: RulebookBuiltin {
     static func parse(_ options: inout BuiltinOptions, enabled: Bool) throws(ConfigError) -> SystemProtection {
         SystemProtection(message: try options.string("message", default: defaultMessage),
                          additionalPaths: try options.strings("additional_paths"),
-                         home: ProcessEnvironment.current()["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil })
+                         home: HomeDirectory.current())
     }
 
     var inputConfig: JSONValue? { ["message": .string(message), "additional_paths": .array(additionalPaths.map(JSONValue.string))] }

@@ -29,7 +29,7 @@ public enum GlobalDirectory {
 
     /// Upstream's location for this platform (whether or not it exists).
     static func defaultLocation(environment: [String: String]) -> String? {
-        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let home = HomeDirectory.from(environment)
         #if os(macOS)
         return home.map { $0 + "/Library/Application Support/cupcake" }
         #else

@@ -89,7 +89,7 @@ final class PolicyLayer: Sendable {
         let environment = ProcessEnvironment.current()
         builtinEnvironment = BuiltinEnvironment(
             policyDirectory: PathResolver.resolve(directory, from: PathResolver.processDirectory()).path,
-            home: environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }, variables: environment)
+            home: HomeDirectory.from(environment), variables: environment)
         routing = RoutingIndex(policies: ownPolicies)
         if ownPolicies.isEmpty {
             runtime = nil
@@ -112,7 +112,8 @@ final class PolicyLayer: Sendable {
         // Before the bundle is read: an unchanged bundle's module comes from the cache unread.
         let identity = FileIdentity(path: resolved.path)
         let indexedPath = PathResolver.resolve(resolved.path, from: PathResolver.processDirectory()).path
-        if let identity, let engine = try? WasmEngine.shared(),
+        let engine = try? WasmEngine.shared()
+        if let identity, let engine,
            let hit = Self.indexedModule(cache: cache, bundle: indexedPath, identity: identity, engine: engine, tracer: tracer) {
             moduleSize = hit.wasmSize
             do {
@@ -139,7 +140,7 @@ final class PolicyLayer: Sendable {
         } catch {
             throw .wasm(error)
         }
-        if let identity, let engine = try? WasmEngine.shared(), let module = runtime?.module {
+        if let identity, let engine, let module = runtime?.module {
             cache.recordBundle(at: indexedPath, identity: identity, wasm: bundle.wasm, module: module, dataJSON: bundle.dataJSON,
                                engine: engine)
         }

@@ -26,12 +26,11 @@ struct DiscoveryCache {
             (file, directory, outcomes) = (nil, nil, [:])
             return
         }
-        let name = Array(root.utf8).withUnsafeBytes { ModuleDigest.xxh64($0) }
-        directory = cacheDirectory + "/discovery"
-        file = "\(cacheDirectory)/discovery/\(CacheKey.hex(name)).json"
+        let directory = cacheDirectory + "/discovery"
+        let file = CacheFileIO.recordPath(in: directory, for: root)
+        (self.directory, self.file) = (directory, file)
         outcomes = [:]
-        if let file, case .success(let bytes) = CacheFileIO.read(file), let value = try? JSONValue.parse(bytes),
-           value["version"]?.intValue == Self.version, value["root"]?.stringValue == root,
+        if let value = CacheFileIO.readRecord(file), value["version"]?.intValue == Self.version, value["root"]?.stringValue == root,
            let files = value["files"]?.objectValue {
             for (path, entry) in files {
                 if let outcome = Self.decode(entry) { outcomes[path] = outcome }
@@ -62,8 +61,7 @@ struct DiscoveryCache {
         var files: [String: JSONValue] = [:]
         for (path, outcome) in outcomes { files[path] = Self.encode(outcome) }
         let value: JSONValue = ["version": .int(Self.version), "root": .string(root), "files": .object(files)]
-        let bytes = value.serialized()
-        _ = bytes.withUnsafeBytes { CacheFileIO.writeAtomically([$0], to: file, directory: directory) }
+        CacheFileIO.writeRecord(value, to: file, directory: directory)
         changed = false
     }
 

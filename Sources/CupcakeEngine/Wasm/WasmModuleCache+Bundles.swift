@@ -22,17 +22,15 @@ extension WasmModuleCache {
 
     private func indexLocation(bundle path: String) -> (directory: String, file: String)? {
         guard let directory else { return nil }
-        let name = Array(path.utf8).withUnsafeBytes { ModuleDigest.xxh64($0) }
         let bundles = directory + "/bundles"
-        return (bundles, "\(bundles)/\(CacheKey.hex(name)).json")
+        return (bundles, CacheFileIO.recordPath(in: bundles, for: path))
     }
 
     /// The module of the bundle at `path` (whose identity is `identity`), if the index knows it.
     func moduleForBundle(at path: String, identity: FileIdentity, engine: WasmEngine) -> BundleIndexHit? {
         let start = MonotonicClock.nanoseconds()
         guard let directory, let location = indexLocation(bundle: path),
-              case .success(let bytes) = CacheFileIO.read(location.file),
-              let index = try? JSONValue.parse(bytes),
+              let index = CacheFileIO.readRecord(location.file),
               index["version"]?.intValue == Self.bundleIndexVersion, index["bundle"]?.stringValue == path,
               index["identity"]?.stringValue == identity.text,
               let entry = index["entry"]?.stringValue, let hashText = index["wasm_xxh64"]?.stringValue,
@@ -74,7 +72,6 @@ extension WasmModuleCache {
             "entry": .string(key.fileName), "wasm_xxh64": .string(CacheKey.hex(key.wasmHash)), "wasm_size": .int(Int64(wasm.count)),
             "data": dataJSON.map { .string(String(decoding: $0, as: UTF8.self)) } ?? .null,
         ]
-        let bytes = index.serialized()
-        _ = bytes.withUnsafeBytes { CacheFileIO.writeAtomically([$0], to: location.file, directory: location.directory) }
+        CacheFileIO.writeRecord(index, to: location.file, directory: location.directory)
     }
 }
