@@ -150,27 +150,40 @@ public final class Engine: Sendable {
         var decisions = DecisionSet()
         var policyDecisions = DecisionSet()
         if runsPolicies, let runtime = layer.runtime {
-            policyDecisions = try await evaluatePolicies(layer, runtime: runtime, event: event, signals: signals)
+            policyDecisions = try await evaluatePolicies(layer, runtime: runtime, matched: matched, event: event, signals: signals)
         }
         decisions.append(BuiltinStage.evaluate(builtins, event: view, signals: signals, environment: environment, tracer: tracer))
         decisions.append(BuiltinRuleIDs.removingBuiltinRego(from: policyDecisions))
         return (decisions, matched.count + builtins.count)
     }
 
-    /// The layer's WebAssembly policies on the event; a resource limit reached is a refusal.
-    func evaluatePolicies(_ layer: PolicyLayer, runtime: WasmPolicyRuntime, event: HookEvent,
+    /// The layer's WebAssembly policies on the event (all of them through the aggregate
+    /// entrypoint, or the `matched` packages only, as the layer's plan says); a resource limit
+    /// reached is a refusal.
+    func evaluatePolicies(_ layer: PolicyLayer, runtime: WasmPolicyRuntime, matched: [PolicyInfo], event: HookEvent,
                           signals: [String: JSONValue]) async throws(EngineError) -> DecisionSet {
         let input = PolicyInput.build(event: event, signals: signals, builtinConfig: builtinConfig(for: layer))
-        let evaluation: WasmEvaluation
+        let result: JSONValue?
         do {
-            evaluation = try await runtime.evaluate(entrypoint: layer.evaluationEntrypoint, input: input, tracer: tracer)
+            switch layer.plan {
+            case .aggregate(let entrypoint):
+                result = try await runtime.evaluate(entrypoint: entrypoint, input: input, tracer: tracer).result
+            case .routed(let aggregator):
+                let packages = Set(matched.map(\.packageName).filter { aggregator.relativePath(ofPackage: $0) != nil }).sorted()
+                guard !packages.isEmpty else { return .empty }
+                result = try await runtime.evaluate(
+                    entrypoints: packages.map(EvaluationPlan.entrypoint(ofPackage:)), input: input, tracer: tracer
+                ) { documents in
+                    RoutedAggregation.decisionSet(Array(zip(packages, documents)), aggregator: aggregator)
+                }
+            }
         } catch {
             // A limit reached on this event is a refusal, whatever fail_mode says: an event made
             // large or slow enough must not get past every policy.
             if let refusal = ResourceLimitRefusal.decisionSet(for: error, inputBytes: input.count) { return refusal }
             throw .wasm(error)
         }
-        guard let result = evaluation.result else { return .empty }
+        guard let result else { return .empty }
         do {
             return try DecisionSet(json: result)
         } catch {

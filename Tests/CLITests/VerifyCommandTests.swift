@@ -13,7 +13,8 @@ struct VerifyCommandTests {
         #expect(text.contains("cupcake.policies.bash_guard"))
         #expect(text.contains("id: BASH-001"))
         #expect(text.contains("signals: git_branch"))
-        #expect(text.contains("entrypoints: cupcake/system/evaluate"))
+        #expect(text.contains("entrypoints: cupcake/system/evaluate, cupcake/policies/aws_keys"))
+        #expect(text.contains("evaluation: every policy through cupcake/system/evaluate (prebuilt bundle)"))
         #expect(text.contains("bundle: "))
     }
 

@@ -14,13 +14,18 @@
  *
  * Result: a DecisionSet with all six keys; only `denials` is ever filled, each package adding
  * its one decision at most once (a Rego set), in package-name order as walk() visits them.
+ * Entrypoints 1..5 are the packages' documents (`{"deny": set}`), as `opa build` with one more
+ * `-e cupcake/policies/<name>` per package exports them.
  */
 #include "opa_runtime.h"
 
 enum { HEX_DECODE = 0 };
 
-const char *const opa_policy_entrypoints[] = {"cupcake/system/evaluate"};
-const uint32_t opa_policy_entrypoint_count = 1;
+const char *const opa_policy_entrypoints[] = {
+    "cupcake/system/evaluate",    "cupcake/policies/decoder",     "cupcake/policies/naive_commands",
+    "cupcake/policies/protect_cupcake", "cupcake/policies/protect_etc", "cupcake/policies/script_guard",
+};
+const uint32_t opa_policy_entrypoint_count = 6;
 const opa_builtin_decl opa_policy_builtins[] = {{"hex.decode", HEX_DECODE}};
 const uint32_t opa_policy_builtin_count = 1;
 
@@ -161,9 +166,12 @@ static void script_guard(const event_view *e, opa_value *denials)
         deny(denials, "ADV-SCRIPT-001", "Script contains a destructive command");
 }
 
+/* Entrypoints 1..5 in order. */
+typedef void (*package_rules)(const event_view *, opa_value *);
+static const package_rules package_functions[] = {decoder, naive_commands, protect_cupcake, protect_etc, script_guard};
+
 opa_value *opa_policy_eval(int32_t entrypoint, opa_value *input, opa_value *data)
 {
-    (void)entrypoint; /* only one entrypoint; the runtime has checked the id */
     (void)data;
     opa_value *event = opa_get(input, "hook_event_name"), *tool_input = opa_get(input, "tool_input");
     event_view e = {0};
@@ -185,6 +193,16 @@ opa_value *opa_policy_eval(int32_t entrypoint, opa_value *input, opa_value *data
     e.etc_dir = opa_string_cstr("/etc/");
 
     opa_value *denials = opa_array(0);
+    if (entrypoint > 0) {
+        /* data.cupcake.policies.<name>: {"deny": set} (the runtime has checked the id). */
+        package_functions[entrypoint - 1](&e, denials);
+        opa_value *found = opa_set();
+        for (uint32_t i = 0; i < opa_iter_len(denials); i++)
+            opa_set_add(found, opa_iter_value(denials, i));
+        opa_value *document = opa_object();
+        opa_object_set(document, "deny", found);
+        return document;
+    }
     /* walk() order over data.cupcake.policies: package names sorted. */
     decoder(&e, denials);
     naive_commands(&e, denials);

@@ -12,6 +12,10 @@
  * `filePath`), so on a harness's events this module answers as that harness's own
  * compile would.
  *
+ * Entrypoints 1..13 are the packages' documents, as `opa build` with one more
+ * `-e cupcake/policies/<name>` per package exports them: `{"<verb>": set}` (defined, maybe
+ * empty), the set in sorted order.
+ *
  * Result of entrypoint 0 "cupcake/system/evaluate": a DecisionSet object with all six
  * keys. As Rego's walk() visits data.cupcake.policies in key order, each list holds
  * decisions in package-name order; within a package, a verb's decisions are a set,
@@ -19,8 +23,14 @@
  */
 #include "opa_runtime.h"
 
-const char *const opa_policy_entrypoints[] = {"cupcake/system/evaluate"};
-const uint32_t opa_policy_entrypoint_count = 1;
+const char *const opa_policy_entrypoints[] = {
+    "cupcake/system/evaluate",         "cupcake/policies/aws_keys",      "cupcake/policies/bash_guard",
+    "cupcake/policies/env_files",      "cupcake/policies/env_reads",     "cupcake/policies/fork_bomb",
+    "cupcake/policies/git_commit_main", "cupcake/policies/git_force_push", "cupcake/policies/mcp_guard",
+    "cupcake/policies/npm_scripts",    "cupcake/policies/prompt_secrets", "cupcake/policies/stop_on_error",
+    "cupcake/policies/system_paths",   "cupcake/policies/test_reminder",
+};
+const uint32_t opa_policy_entrypoint_count = 14;
 const opa_builtin_decl opa_policy_builtins[] = {{0, 0}};
 const uint32_t opa_policy_builtin_count = 0;
 
@@ -231,15 +241,35 @@ static void test_reminder(const event_view *e, opa_value *add_context)
                          opa_string_cstr("Reminder: run the test suite (make test) before you commit changes."));
 }
 
+/* Entrypoints 1..13 in order: each package's rule function and the verb it defines. */
+typedef void (*package_rules)(const event_view *, opa_value *);
+static const package_rules package_functions[] = {
+    aws_keys,    bash_guard,     env_files,     env_reads,    fork_bomb,    git_commit_main, git_force_push,
+    mcp_guard,   npm_scripts,    prompt_secrets, stop_on_error, system_paths, test_reminder,
+};
+static const char *const package_verbs[] = {
+    "deny", "deny", "block", "deny", "halt", "ask", "ask", "ask", "modify", "deny", "block", "deny", "add_context",
+};
+
 opa_value *opa_policy_eval(int32_t entrypoint, opa_value *input, opa_value *data)
 {
-    (void)entrypoint; /* only one entrypoint; the runtime has checked the id */
     (void)data;
     opa_value *ti = opa_get(input, "tool_input");
     event_view e = {
         input, opa_get(input, "hook_event_name"), opa_get(input, "tool_name"), ti, opa_get(ti, "command"),
         opa_get(ti, "file_path"), opa_get(ti, "filePath"), opa_get(input, "command"), opa_get(input, "file_path"),
     };
+    if (entrypoint > 0) {
+        /* data.cupcake.policies.<name>: the package's verb set (the runtime has checked the id). */
+        opa_value *found = opa_array(0);
+        package_functions[entrypoint - 1](&e, found);
+        opa_value *set = opa_set();
+        for (uint32_t i = 0; i < opa_iter_len(found); i++)
+            opa_set_add(set, opa_iter_value(found, i));
+        opa_value *document = opa_object();
+        opa_object_set(document, package_verbs[entrypoint - 1], set);
+        return document;
+    }
     opa_value *halts = opa_array(0), *denials = opa_array(0), *blocks = opa_array(0), *asks = opa_array(0),
               *modifications = opa_array(0), *add_context = opa_array(0);
 

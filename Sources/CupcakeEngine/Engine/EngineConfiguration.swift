@@ -17,11 +17,14 @@ public struct EngineConfiguration: Sendable {
     public var wasm: WasmPolicyConfiguration
     /// Concurrent signals at most.
     public var signalConcurrency: Int
+    /// Whether only the routed policy packages are evaluated (see ``PolicyEvaluationMode``).
+    public var policyEvaluation: PolicyEvaluationMode
 
     public init(
         policyDirectory: String = ".cupcake", harness: Harness = .claude, globalDirectory: String? = nil,
         opaPath: String? = nil, cacheDirectory: String = EngineConfiguration.defaultCacheDirectory(),
-        wasm: WasmPolicyConfiguration = WasmPolicyConfiguration(), signalConcurrency: Int = 8
+        wasm: WasmPolicyConfiguration = WasmPolicyConfiguration(), signalConcurrency: Int = 8,
+        policyEvaluation: PolicyEvaluationMode = .automatic
     ) {
         self.policyDirectory = policyDirectory
         self.harness = harness
@@ -30,6 +33,7 @@ public struct EngineConfiguration: Sendable {
         self.cacheDirectory = cacheDirectory
         self.wasm = wasm
         self.signalConcurrency = max(1, signalConcurrency)
+        self.policyEvaluation = policyEvaluation
     }
 
     /// `$XDG_CACHE_HOME/cupcake`, else `~/.cache/cupcake`.

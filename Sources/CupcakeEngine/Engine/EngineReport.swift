@@ -26,7 +26,16 @@ public enum EngineReport {
             let size = (try? FileManager.default.attributesOfItem(atPath: origin)[.size] as? Int) ?? nil
             lines.append("bundle: \(origin)\(size.map { " (\($0) bytes)" } ?? "")")
             lines.append("  module: \(layer.moduleSize) bytes, OPA ABI \(runtime.abiVersion.major).\(runtime.abiVersion.minor), \(runtime.loadStats.cacheHit ? "from cache" : "compiled")")
-            lines.append("  entrypoints: \(runtime.entrypoints.joined(separator: ", "))")
+            // The aggregate first, then the per-package ones.
+            let entrypoints = runtime.entrypoints.filter { $0.hasSuffix("system/evaluate") }
+                + runtime.entrypoints.filter { !$0.hasSuffix("system/evaluate") }
+            lines.append("  entrypoints: \(entrypoints.joined(separator: ", "))")
+            switch layer.plan {
+            case .aggregate(let entrypoint):
+                lines.append("  evaluation: every policy through \(entrypoint) (\(layer.planReason))")
+            case .routed:
+                lines.append("  evaluation: routed packages only, aggregated by the host (\(layer.planReason))")
+            }
             lines.append("  builtins: \(runtime.builtins.isEmpty ? "none" : runtime.builtins.joined(separator: ", "))")
         } else {
             lines.append("bundle: none (no policies for this harness)")

@@ -17,14 +17,17 @@ final class PolicyLayer: Sendable {
     let warnings: [String]
     /// What the layer's rulebook builtins know about where they run.
     let builtinEnvironment: BuiltinEnvironment
+    /// Which entrypoints an evaluation calls, and why.
+    let plan: EvaluationPlan
+    let planReason: String
 
     static let entrypoint = "cupcake/system/evaluate"
     /// The aggregate entrypoint of a global bundle compiled as upstream compiles it.
     static let globalEntrypoint = "cupcake/global/system/evaluate"
 
-    /// The entrypoint to evaluate: the global one when this bundle has it.
-    var evaluationEntrypoint: String {
-        guard let runtime, runtime.entrypoints.contains(PolicyLayer.globalEntrypoint),
+    /// The aggregate entrypoint to evaluate: the global one when this bundle has it.
+    static func aggregateEntrypoint(of runtime: WasmPolicyRuntime) -> String {
+        guard runtime.entrypoints.contains(PolicyLayer.globalEntrypoint),
               !runtime.entrypoints.contains(PolicyLayer.entrypoint) else { return PolicyLayer.entrypoint }
         return PolicyLayer.globalEntrypoint
     }
@@ -95,6 +98,7 @@ final class PolicyLayer: Sendable {
             runtime = nil
             bundleOrigin = nil
             moduleSize = 0
+            (plan, planReason) = (.aggregate(entrypoint: PolicyLayer.entrypoint), "no policies")
             return
         }
         let resolver = BundleResolver(
@@ -102,7 +106,7 @@ final class PolicyLayer: Sendable {
             cacheDirectory: configuration.cacheDirectory)
         let resolved = try Self.step("resolve_bundle", name, tracer) { () throws(EngineError) in
             do throws(BundleResolveError) {
-                return try resolver.resolve()
+                return try resolver.resolve(packages: ownPolicies.map(\.packageName))
             } catch {
                 throw .bundle(error)
             }
@@ -113,37 +117,84 @@ final class PolicyLayer: Sendable {
         let identity = FileIdentity(path: resolved.path)
         let indexedPath = PathResolver.resolve(resolved.path, from: PathResolver.processDirectory()).path
         let engine = try? WasmEngine.shared()
+        let layerRuntime: WasmPolicyRuntime
         if let identity, let engine,
            let hit = Self.indexedModule(cache: cache, bundle: indexedPath, identity: identity, engine: engine, tracer: tracer) {
             moduleSize = hit.wasmSize
             do {
-                runtime = try WasmPolicyRuntime.instantiate(
+                layerRuntime = try WasmPolicyRuntime.instantiate(
                     module: hit.module, stats: hit.stats, dataJSON: hit.dataJSON, origin: resolved.path,
                     configuration: configuration.wasm, tracer: tracer)
             } catch {
                 throw .wasm(error)
             }
-            return
+        } else {
+            (layerRuntime, moduleSize) = try Self.readBundle(
+                resolved.path, indexedAs: indexedPath, identity: identity, engine: engine, cache: cache, layer: name,
+                configuration: configuration, tracer: tracer)
         }
+        runtime = layerRuntime
+        (plan, planReason) = Self.planEvaluation(
+            runtime: layerRuntime, mode: configuration.policyEvaluation, compiledByCupcake: resolved.source != .prebuilt,
+            policies: ownPolicies, directory: directory, harness: harness, layer: name, tracer: tracer)
+    }
+
+    /// Reads the bundle, loads its module (from the module cache when it holds it) and records
+    /// the bundle in the cache's index so the next load needs no read.
+    private static func readBundle(_ path: String, indexedAs indexedPath: String, identity: FileIdentity?, engine: WasmEngine?,
+                                   cache: WasmModuleCache, layer name: String, configuration: EngineConfiguration,
+                                   tracer: Tracer) throws(EngineError) -> (WasmPolicyRuntime, Int) {
         let bundle = try Self.step("read_bundle", name, tracer) { () throws(EngineError) in
             do throws(BundleError) {
-                return try PolicyBundle.load(path: resolved.path)
+                return try PolicyBundle.load(path: path)
             } catch {
                 throw .bundleLoad(error)
             }
         }
-        moduleSize = bundle.wasm.count
+        let runtime: WasmPolicyRuntime
         do {
             runtime = try WasmPolicyRuntime.load(
-                wasm: bundle.wasm, dataJSON: bundle.dataJSON, origin: resolved.path, configuration: configuration.wasm,
+                wasm: bundle.wasm, dataJSON: bundle.dataJSON, origin: path, configuration: configuration.wasm,
                 cache: cache, tracer: tracer)
         } catch {
             throw .wasm(error)
         }
-        if let identity, let engine, let module = runtime?.module {
-            cache.recordBundle(at: indexedPath, identity: identity, wasm: bundle.wasm, module: module, dataJSON: bundle.dataJSON,
-                               engine: engine)
+        if let identity, let engine {
+            cache.recordBundle(at: indexedPath, identity: identity, wasm: bundle.wasm, module: runtime.module,
+                               dataJSON: bundle.dataJSON, engine: engine)
         }
+        return (runtime, bundle.wasm.count)
+    }
+
+    /// The layer's ``EvaluationPlan`` inside a `plan_evaluation` span (wasm category) naming
+    /// the plan and its reason.
+    private static func planEvaluation(runtime: WasmPolicyRuntime, mode: PolicyEvaluationMode, compiledByCupcake: Bool,
+                                       policies: [PolicyInfo], directory: String, harness: String, layer: String,
+                                       tracer: Tracer) -> (EvaluationPlan, String) {
+        tracer.withSpan("plan_evaluation", category: .wasm, fields: ["layer": .string(layer), "mode": .string(mode.rawValue)]) { span in
+            let (plan, reason) = EvaluationPlan.choose(
+                mode: mode, compiledByCupcake: compiledByCupcake, aggregateEntrypoint: aggregateEntrypoint(of: runtime),
+                runtime: runtime, policies: policies,
+                aggregatorSources: { aggregatorSources(directory: directory, harness: harness) })
+            if case .routed = plan { span.record("plan", .string("routed")) } else { span.record("plan", .string("aggregate")) }
+            span.record("reason", .string(reason))
+            return (plan, reason)
+        }
+    }
+
+    /// The Rego of the aggregator package: every file under `system/` and `policies/<harness>/system/`.
+    static func aggregatorSources(directory: String, harness: String) -> [(path: String, text: String)] {
+        let roots = [directory + "/system", directory + "/policies/" + harness + "/system"]
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        guard let files = try? BundleResolver.regoFiles(under: roots) else { return [] }
+        var sources: [(path: String, text: String)] = []
+        for path in files {
+            // One unreadable file makes the whole aggregator unknown: recognising the rest could
+            // miss a rule that changes it.
+            guard let data = FileManager.default.contents(atPath: path) else { return [] }
+            sources.append((path, String(decoding: data, as: UTF8.self)))
+        }
+        return sources
     }
 
     /// The bundle's module through the cache's bundle index (reading, verifying and deserializing

@@ -26,7 +26,8 @@ struct OPAExports {
     let entrypoints: WasmFunction
     /// The ABI 1.2 fast path, when present.
     let eval: WasmFunction?
-    /// The evaluation-context path of ABI 1.0/1.1, used when `eval` is absent.
+    /// The evaluation-context path: the only one of ABI 1.0/1.1; with `eval`, the way several
+    /// entrypoints share one parsed input.
     let context: ContextPath?
 
     struct ContextPath {
@@ -61,18 +62,19 @@ struct OPAExports {
         let builtins = function("builtins", 0, true)
         let entrypoints = function("entrypoints", 0, true)
         let eval = abi.hasFastEval ? function("opa_eval", 7, true) : nil
+        // Required without opa_eval; with it, still used when several entrypoints share one
+        // parsed input (routed evaluation), so resolved whenever present.
+        let needed = eval == nil
+        let new = function("opa_eval_ctx_new", 0, true, required: needed)
+        let setInput = function("opa_eval_ctx_set_input", 2, false, required: needed)
+        let setData = function("opa_eval_ctx_set_data", 2, false, required: needed)
+        let setEntrypoint = function("opa_eval_ctx_set_entrypoint", 2, false, required: needed)
+        let evaluate = function("eval", 1, true, required: needed)
+        let getResult = function("opa_eval_ctx_get_result", 1, true, required: needed)
         var context: ContextPath?
-        if eval == nil {
-            let new = function("opa_eval_ctx_new", 0, true)
-            let setInput = function("opa_eval_ctx_set_input", 2, false)
-            let setData = function("opa_eval_ctx_set_data", 2, false)
-            let setEntrypoint = function("opa_eval_ctx_set_entrypoint", 2, false)
-            let evaluate = function("eval", 1, true)
-            let getResult = function("opa_eval_ctx_get_result", 1, true)
-            if let new, let setInput, let setData, let setEntrypoint, let evaluate, let getResult {
-                context = ContextPath(new: new, setInput: setInput, setData: setData, setEntrypoint: setEntrypoint,
-                                      evaluate: evaluate, getResult: getResult)
-            }
+        if let new, let setInput, let setData, let setEntrypoint, let evaluate, let getResult {
+            context = ContextPath(new: new, setInput: setInput, setData: setData, setEntrypoint: setEntrypoint,
+                                  evaluate: evaluate, getResult: getResult)
         }
         guard missing.isEmpty, let malloc, let jsonParse, let jsonDump, let heapGet, let heapSet, let builtins,
               let entrypoints, eval != nil || context != nil else {

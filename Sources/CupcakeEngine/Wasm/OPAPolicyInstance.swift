@@ -133,23 +133,61 @@ final class OPAPolicyInstance: @unchecked Sendable {
     /// and the size of the result JSON.
     func evaluate(entrypoint: Int32, input: [UInt8], deadlineMilliseconds: Int,
                   memoryLimitBytes: Int) throws(WasmPolicyFailure) -> (JSONValue?, Int) {
+        return try guarded(deadlineMilliseconds: deadlineMilliseconds, memoryLimitBytes: memoryLimitBytes) { () throws -> (JSONValue?, Int) in
+            let resultText: Int32
+            if let eval = exports.eval {
+                resultText = try evaluateFast(eval, entrypoint: entrypoint, input: input, memoryLimitBytes: memoryLimitBytes)
+            } else if let path = exports.context {
+                resultText = try evaluateWithContext(path, entrypoint: entrypoint, input: input, memoryLimitBytes: memoryLimitBytes)
+            } else {
+                throw WasmPolicyFailure.evaluationFailed("no evaluation export")
+            }
+            return try readResult(at: resultText)
+        }
+    }
+
+    /// Evaluates several entrypoints on one `input`, parsed once when the module offers the
+    /// evaluation-context path (else one `opa_eval` each). Returns each entrypoint's value (nil
+    /// when undefined), in order, and the total size of the result JSON. One deadline covers all.
+    func evaluate(entrypoints: [Int32], input: [UInt8], deadlineMilliseconds: Int,
+                  memoryLimitBytes: Int) throws(WasmPolicyFailure) -> ([JSONValue?], Int) {
+        guard entrypoints.count > 1, let path = exports.context else {
+            var values: [JSONValue?] = []
+            var size = 0
+            for entrypoint in entrypoints {
+                let (value, bytes) = try evaluate(entrypoint: entrypoint, input: input, deadlineMilliseconds: deadlineMilliseconds,
+                                                  memoryLimitBytes: memoryLimitBytes)
+                values.append(value)
+                size += bytes
+            }
+            return (values, size)
+        }
+        return try guarded(deadlineMilliseconds: deadlineMilliseconds, memoryLimitBytes: memoryLimitBytes) { () throws -> ([JSONValue?], Int) in
+            let inputValue = try parseInput(input, memoryLimitBytes: memoryLimitBytes)
+            var values: [JSONValue?] = []
+            var size = 0
+            for entrypoint in entrypoints {
+                let (value, bytes) = try readResult(at: try evaluateInContext(path, entrypoint: entrypoint, inputValue: inputValue))
+                values.append(value)
+                size += bytes
+            }
+            return (values, size)
+        }
+    }
+
+    /// Runs `body` (calls into the module) under the memory limit and deadline, with a fresh
+    /// builtin context, naming the cause of any failure.
+    private func guarded<T>(deadlineMilliseconds: Int, memoryLimitBytes: Int,
+                            _ body: () throws -> T) throws(WasmPolicyFailure) -> T {
         store.limitMemory(bytes: memoryLimitBytes)
         bridge.failure = nil
         bridge.builtinErrors = BuiltinErrorLog()
         bridge.builtinContext = BuiltinContext(nowNanoseconds: MonotonicClock.wallNanoseconds())
         let memoryBefore = memory.byteCount(store.context)
-        return try store.withEpochTicking { () throws(WasmPolicyFailure) -> (JSONValue?, Int) in
+        return try store.withEpochTicking { () throws(WasmPolicyFailure) -> T in
             store.setDeadline(milliseconds: deadlineMilliseconds)
             do {
-                let resultText: Int32
-                if let eval = exports.eval {
-                    resultText = try evaluateFast(eval, entrypoint: entrypoint, input: input, memoryLimitBytes: memoryLimitBytes)
-                } else if let path = exports.context {
-                    resultText = try evaluateWithContext(path, entrypoint: entrypoint, input: input, memoryLimitBytes: memoryLimitBytes)
-                } else {
-                    throw WasmPolicyFailure.evaluationFailed("no evaluation export")
-                }
-                return try readResult(at: resultText)
+                return try body()
             } catch let failure as WasmPolicyFailure {
                 throw failure
             } catch let error as WasmError {
@@ -186,6 +224,12 @@ final class OPAPolicyInstance: @unchecked Sendable {
     /// ABI 1.0/1.1: input parsed into the heap, then an evaluation context.
     private func evaluateWithContext(_ path: OPAExports.ContextPath, entrypoint: Int32, input: [UInt8],
                                      memoryLimitBytes: Int) throws -> Int32 {
+        let inputValue = try parseInput(input, memoryLimitBytes: memoryLimitBytes)
+        return try evaluateInContext(path, entrypoint: entrypoint, inputValue: inputValue)
+    }
+
+    /// Resets the heap to the base and parses `input` into it; returns the value's address.
+    private func parseInput(_ input: [UInt8], memoryLimitBytes: Int) throws -> Int32 {
         let context = store.context
         guard let length = Int32(exactly: input.count), input.count <= memoryLimitBytes else {
             throw WasmPolicyFailure.memoryLimitReached(bytes: memoryLimitBytes)
@@ -195,6 +239,13 @@ final class OPAPolicyInstance: @unchecked Sendable {
         try memory.write(context, input, at: OPAHostBridge.offset(inputAddress))
         let inputValue = try callI32(context, exports.jsonParse, inputAddress, length)
         guard inputValue != 0 else { throw WasmPolicyFailure.evaluationFailed("the policy could not parse the input as JSON") }
+        return inputValue
+    }
+
+    /// One entrypoint through an evaluation context on an already parsed input; returns the
+    /// address of the result JSON.
+    private func evaluateInContext(_ path: OPAExports.ContextPath, entrypoint: Int32, inputValue: Int32) throws -> Int32 {
+        let context = store.context
         let evaluation = try callI32(context, path.new)
         _ = try callI32(context, path.setInput, evaluation, inputValue)
         _ = try callI32(context, path.setData, evaluation, dataAddress)

@@ -66,17 +66,8 @@ extension WasmPolicyRuntime {
         ) { span in
             do throws(WasmPolicyError) {
                 let evaluation = try await evaluate(entrypoint: entrypoint, input: input)
-                let stats = evaluation.stats
-                span.record("output_size_bytes", .int(stats.outputSizeBytes))
-                span.record("evaluation_time_ms", .double(stats.evaluationMilliseconds))
-                span.record("memory_bytes", .int(stats.memoryBytes))
-                span.record("memory_limit_bytes", .int(stats.memoryLimitBytes))
-                span.record("decision_count", .int(stats.decisionCount))
+                Self.record(evaluation.stats, builtinErrors: evaluation.builtinErrors, count: evaluation.builtinErrorCount, on: span)
                 span.record("undefined", .bool(evaluation.isUndefined))
-                if evaluation.builtinErrorCount > 0 {
-                    span.record("builtin_error_count", .int(evaluation.builtinErrorCount))
-                    span.record("builtin_errors", .strings(evaluation.builtinErrors.map(\.description)))
-                }
                 return .success(evaluation)
             } catch {
                 span.recordError(error)
@@ -84,5 +75,41 @@ extension WasmPolicyRuntime {
             }
         }
         return try outcome.get()
+    }
+
+    /// Evaluates several entrypoints on one input inside a `wasm_eval` span (`mode` "routed",
+    /// `entrypoints`), then `combine`s their values inside the same span; decision_count is that
+    /// of the combined value.
+    func evaluate(entrypoints: [String], input: [UInt8], tracer: Tracer,
+                  combine: ([JSONValue?]) -> JSONValue) async throws(WasmPolicyError) -> JSONValue {
+        let outcome: Result<JSONValue, WasmPolicyError> = await tracer.withSpan(
+            "wasm_eval", category: .stage(.wasm),
+            fields: ["mode": .string("routed"), "entrypoints": .strings(entrypoints), "input_size_bytes": .int(input.count)]
+        ) { span in
+            do throws(WasmPolicyError) {
+                let batch = try await evaluate(entrypoints: entrypoints, input: input)
+                let combined = combine(batch.results)
+                var stats = batch.stats
+                stats.decisionCount = DecisionCount.count(in: combined)
+                Self.record(stats, builtinErrors: batch.builtinErrors, count: batch.builtinErrorCount, on: span)
+                return .success(combined)
+            } catch {
+                span.recordError(error)
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private static func record(_ stats: WasmEvaluationStats, builtinErrors: [WasmBuiltinError], count: Int, on span: Span) {
+        span.record("output_size_bytes", .int(stats.outputSizeBytes))
+        span.record("evaluation_time_ms", .double(stats.evaluationMilliseconds))
+        span.record("memory_bytes", .int(stats.memoryBytes))
+        span.record("memory_limit_bytes", .int(stats.memoryLimitBytes))
+        span.record("decision_count", .int(stats.decisionCount))
+        if count > 0 {
+            span.record("builtin_error_count", .int(count))
+            span.record("builtin_errors", .strings(builtinErrors.map(\.description)))
+        }
     }
 }

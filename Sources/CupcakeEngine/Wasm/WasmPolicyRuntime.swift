@@ -114,14 +114,25 @@ public final class WasmPolicyRuntime: Sendable {
     /// calling task's thread, bounded by the deadline.
     public func evaluate(entrypoint: String, input: [UInt8]) async throws(WasmPolicyError) -> WasmEvaluation {
         let id = try entrypointID(entrypoint)
-        return try run(await pool.checkout(), entrypoint: id, input: input)
+        return try run(await pool.checkout(), entrypoints: [id], input: input).single
     }
+
+    /// Evaluates several entrypoints on one input with one instance (the input parsed once when
+    /// the module allows), in order; each value nil when undefined.
+    func evaluate(entrypoints: [String], input: [UInt8]) async throws(WasmPolicyError) -> WasmBatchEvaluation {
+        var ids: [Int32] = []
+        for name in entrypoints { ids.append(try entrypointID(name)) }
+        return try run(await pool.checkout(), entrypoints: ids, input: input)
+    }
+
+    /// Whether the module exports `name`.
+    func hasEntrypoint(_ name: String) -> Bool { facts.entrypoints[name] != nil }
 
     /// Evaluates like `evaluate(entrypoint:input:)`, blocking the calling thread while every
     /// instance is busy. For synchronous callers outside Swift concurrency.
     public func evaluateBlocking(entrypoint: String, input: [UInt8]) throws(WasmPolicyError) -> WasmEvaluation {
         let id = try entrypointID(entrypoint)
-        return try run(pool.checkoutBlocking(), entrypoint: id, input: input)
+        return try run(pool.checkoutBlocking(), entrypoints: [id], input: input).single
     }
 
     /// Instances alive (idle or busy).
@@ -144,8 +155,8 @@ public final class WasmPolicyRuntime: Sendable {
         }
     }
 
-    private func run(_ grant: InstancePool<OPAPolicyInstance>.Grant, entrypoint: Int32,
-                     input: [UInt8]) throws(WasmPolicyError) -> WasmEvaluation {
+    private func run(_ grant: InstancePool<OPAPolicyInstance>.Grant, entrypoints: [Int32],
+                     input: [UInt8]) throws(WasmPolicyError) -> WasmBatchEvaluation {
         let instance: OPAPolicyInstance
         switch grant {
         case .element(let idle):
@@ -161,13 +172,13 @@ public final class WasmPolicyRuntime: Sendable {
         let start = MonotonicClock.nanoseconds()
         do {
             let limit = configuration.memoryLimit(forInputBytes: input.count)
-            let (value, outputSize) = try instance.evaluate(entrypoint: entrypoint, input: input,
-                                                            deadlineMilliseconds: configuration.deadlineMilliseconds,
-                                                            memoryLimitBytes: limit)
+            let (values, outputSize) = try instance.evaluate(entrypoints: entrypoints, input: input,
+                                                             deadlineMilliseconds: configuration.deadlineMilliseconds,
+                                                             memoryLimitBytes: limit)
             let stats = WasmEvaluationStats(inputSizeBytes: input.count, outputSizeBytes: outputSize,
                                             evaluationNanoseconds: MonotonicClock.nanoseconds() &- start,
                                             memoryBytes: instance.memoryBytes, memoryLimitBytes: limit,
-                                            decisionCount: DecisionCount.count(in: value))
+                                            decisionCount: values.reduce(0) { $0 + DecisionCount.count(in: $1) })
             let builtinErrors = instance.bridge.builtinErrors
             // Memory never shrinks: an instance a large input grew past the floor is dropped, so
             // idle instances keep only what small inputs need.
@@ -176,8 +187,8 @@ public final class WasmPolicyRuntime: Sendable {
             } else {
                 pool.release(instance)
             }
-            return WasmEvaluation(result: value, stats: stats, builtinErrors: builtinErrors.recorded,
-                                  builtinErrorCount: builtinErrors.count)
+            return WasmBatchEvaluation(results: values, stats: stats, builtinErrors: builtinErrors.recorded,
+                                       builtinErrorCount: builtinErrors.count)
         } catch {
             // The instance may be in any state after a trap: drop it; the next checkout rebuilds one.
             pool.discard()

@@ -67,3 +67,19 @@ public struct WasmEvaluation: Sendable, Hashable {
     /// Whether the policy left the entrypoint undefined.
     public var isUndefined: Bool { result == nil }
 }
+
+/// The values of several entrypoints evaluated on one input (routed evaluation).
+struct WasmBatchEvaluation: Sendable {
+    /// Each entrypoint's value in the order asked, nil when undefined.
+    var results: [JSONValue?]
+    /// Figures of the whole batch.
+    var stats: WasmEvaluationStats
+    var builtinErrors: [WasmBuiltinError]
+    var builtinErrorCount: Int
+
+    /// The batch of one entrypoint as a ``WasmEvaluation``.
+    var single: WasmEvaluation {
+        WasmEvaluation(result: results.first ?? nil, stats: stats, builtinErrors: builtinErrors,
+                       builtinErrorCount: builtinErrorCount)
+    }
+}

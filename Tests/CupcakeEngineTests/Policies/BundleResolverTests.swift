@@ -30,17 +30,27 @@ import Testing
             let script = """
                 #!/bin/sh
                 case "$1" in
-                version) echo "Version: 0.61.0"; echo "Build Commit: stand-in"; exit 0 ;;
+                version) echo run >> "\(root)/versions"; echo "Version: 0.61.0"; echo "Build Commit: stand-in"; exit 0 ;;
                 build)
                   shift
-                  [ "$1 $2 $3 $4 $5 $6" = "-t wasm -O 2 -e cupcake/system/evaluate" ] || { echo "unexpected arguments: $*" >&2; exit 3; }
+                  [ "$1 $2 $3 $4" = "-t wasm -O 2" ] || { echo "unexpected arguments: $*" >&2; exit 3; }
                   [ "\(opaBehaviour)" = "fail" ] && { echo "1 error occurred: a.rego:1: rego_parse_error" >&2; exit 1; }
-                  out=""; inputs=""
-                  shift 6
+                  out=""; inputs=""; entrypoints=""
+                  shift 4
                   while [ $# -gt 0 ]; do
-                    if [ "$1" = "-o" ]; then out="$2"; shift 2; else inputs="$inputs $1"; shift; fi
+                    case "$1" in
+                    -o) out="$2"; shift 2 ;;
+                    -e) entrypoints="$entrypoints $2"; shift 2 ;;
+                    *) inputs="$inputs $1"; shift ;;
+                    esac
                   done
-                  case "$inputs" in *"/policies/claude"*"/system"*) ;; *) echo "missing inputs: $inputs" >&2; exit 4 ;; esac
+                  echo "$entrypoints" >> "\(root)/entrypoints"
+                  case "$entrypoints" in " cupcake/system/evaluate"*) ;; *) echo "no aggregate entrypoint: $entrypoints" >&2; exit 5 ;; esac
+                  if [ "\(opaBehaviour)" = "rejectPackages" ] && [ "$entrypoints" != " cupcake/system/evaluate" ]; then
+                    echo "1 error occurred: entrypoint cupcake/policies/a: undefined" >&2; exit 1
+                  fi
+                  case "$inputs" in *"/policies/claude"*) ;; *) echo "missing inputs: $inputs" >&2; exit 4 ;; esac
+                  echo "$inputs" >> "\(root)/inputs"
                   cp "\(BundleResolverTests.fixtureBundle)" "$out" && echo built >> "\(root)/builds" ;;
                 *) exit 2 ;;
                 esac
@@ -53,8 +63,14 @@ import Testing
             BundleResolver(policyDirectory: policyDirectory, harness: "claude", opaPath: opaPath, cacheDirectory: cache, environment: ["PATH": path])
         }
 
-        var builds: Int {
-            ((try? String(contentsOfFile: counter, encoding: .utf8)) ?? "").split(separator: "\n").count
+        var builds: Int { lines("builds").count }
+        var versionRuns: Int { lines("versions").count }
+        /// The `-e` arguments of each build, space-separated.
+        var entrypointRuns: [String] { lines("entrypoints").map { $0.trimmingCharacters(in: .whitespaces) } }
+        var inputRuns: [String] { lines("inputs") }
+
+        func lines(_ name: String) -> [String] {
+            ((try? String(contentsOfFile: root + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         }
     }
 
@@ -135,5 +151,64 @@ import Testing
         #expect(throws: BundleResolveError.noPolicies(
             harness: "cursor", bundle: sandbox.policyDirectory + "/bundles/cursor.tar.gz",
             policies: sandbox.policyDirectory + "/policies/cursor")) { _ = try resolver.resolve() }
+    }
+
+    @Test("one entrypoint per policy package besides the aggregate, part of the cache key")
+    func entrypointPerPackage() throws {
+        let sandbox = try Sandbox()
+        let resolver = sandbox.resolver(opaPath: sandbox.opa)
+        let first = try resolver.resolve(packages: ["cupcake.policies.b", "cupcake.policies.a", "cupcake.policies.a"])
+        #expect(first.source == .compiledNow)
+        #expect(sandbox.entrypointRuns == ["cupcake/system/evaluate cupcake/policies/a cupcake/policies/b"])
+        // Another set of packages is another bundle; the same set is the cached one.
+        #expect(try resolver.resolve(packages: ["cupcake.policies.a", "cupcake.policies.b"]) == (first.path, .compiledCached))
+        let other = try resolver.resolve(packages: ["cupcake.policies.a"])
+        #expect(other.path != first.path)
+        #expect(sandbox.builds == 2)
+    }
+
+    @Test("opa refusing the package entrypoints still gives a bundle, built with the aggregate alone")
+    func refusedPackageEntrypointsFallBack() throws {
+        let sandbox = try Sandbox(opaBehaviour: "rejectPackages")
+        let resolved = try sandbox.resolver(opaPath: sandbox.opa).resolve(packages: ["cupcake.policies.a"])
+        #expect(resolved.source == .compiledNow)
+        #expect(sandbox.entrypointRuns == ["cupcake/system/evaluate cupcake/policies/a", "cupcake/system/evaluate"])
+        #expect(sandbox.builds == 1)
+        // Cached under the key asked for: the next load does not compile twice again.
+        #expect(try sandbox.resolver(opaPath: sandbox.opa).resolve(packages: ["cupcake.policies.a"]).source == .compiledCached)
+    }
+
+    @Test("`opa version` runs once per opa binary, again when the binary changes")
+    func opaVersionIsRemembered() throws {
+        let sandbox = try Sandbox()
+        try FileIdentity.$settleSeconds.withValue(0) {
+            _ = try sandbox.resolver(opaPath: sandbox.opa).resolve()
+            _ = try sandbox.resolver(opaPath: sandbox.opa).resolve()
+            #expect(sandbox.versionRuns == 1)
+            // Rewritten (a new identity): asked again.
+            let script = try String(contentsOfFile: sandbox.opa, encoding: .utf8)
+            try FileManager.default.removeItem(atPath: sandbox.opa)
+            try (script + "\n").write(toFile: sandbox.opa, atomically: true, encoding: .utf8)
+            chmod(sandbox.opa, 0o755)
+            _ = try sandbox.resolver(opaPath: sandbox.opa).resolve()
+            #expect(sandbox.versionRuns == 2)
+        }
+        // A binary that changed within the settle time is asked every time.
+        _ = try sandbox.resolver(opaPath: sandbox.opa).resolve()
+        #expect(sandbox.versionRuns == 3)
+    }
+
+    @Test("upstream's layout: the aggregator in policies/<harness>/system, no .cupcake/system to pass")
+    func upstreamLayout() throws {
+        let sandbox = try Sandbox()
+        let files = FileManager.default
+        try files.createDirectory(atPath: sandbox.policyDirectory + "/policies/claude/system", withIntermediateDirectories: true)
+        try files.moveItem(atPath: sandbox.policyDirectory + "/system/evaluate.rego",
+                           toPath: sandbox.policyDirectory + "/policies/claude/system/evaluate.rego")
+        try files.removeItem(atPath: sandbox.policyDirectory + "/system")
+        let resolved = try sandbox.resolver(opaPath: sandbox.opa).resolve()
+        #expect(resolved.source == .compiledNow)
+        #expect(sandbox.inputRuns.count == 1)
+        #expect(sandbox.inputRuns.first?.contains("/.cupcake/system") == false)
     }
 }

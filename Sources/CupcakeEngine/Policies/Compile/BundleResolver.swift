@@ -35,7 +35,12 @@ public struct BundleResolver: Sendable {
     var systemPath: String { policyDirectory + "/system" }
 
     /// The bundle path to load, compiling it first when there is no prebuilt one.
-    public func resolve() throws(BundleResolveError) -> (path: String, source: Source) {
+    ///
+    /// - Parameter packages: the policy packages to export one entrypoint each for, besides the
+    ///   aggregate (`cupcake.policies.bash_guard` becomes `-e cupcake/policies/bash_guard`), so the
+    ///   engine can evaluate only the routed ones. Should opa refuse them, the bundle is built with
+    ///   the aggregate entrypoint alone.
+    public func resolve(packages: [String] = []) throws(BundleResolveError) -> (path: String, source: Source) {
         let files = FileManager.default
         if files.fileExists(atPath: prebuiltPath) { return (prebuiltPath, .prebuilt) }
         guard files.fileExists(atPath: policiesPath) else {
@@ -44,15 +49,31 @@ public struct BundleResolver: Sendable {
         guard let opa = OPACommand.locate(explicit: opaPath, environment: environment) else {
             throw .noOPA(harness: harness, bundle: prebuiltPath, hint: buildCommand)
         }
-        let version = try OPACommand.version(opa)
-        let key = try sourceKey(opaVersion: version)
+        let version = try OPACommand.version(opa, cacheDirectory: cacheDirectory)
+        let entrypoints = Self.entrypoints(forPackages: packages)
+        let key = try sourceKey(opaVersion: version, entrypoints: entrypoints)
         let target = cacheDirectory + "/bundles/\(harness)-\(key).tar.gz"
         if files.fileExists(atPath: target) { return (target, .compiledCached) }
         // A harness directory that is a link is handed to opa as the directory it names.
         let policies = PathResolver.resolve(policiesPath, from: PathResolver.processDirectory()).path
-        try OPACommand.build(
-            opa, entrypoint: "cupcake/system/evaluate", inputs: [policies, systemPath], output: target)
+        // The aggregator lives in .cupcake/system or, as upstream lays a project out, in
+        // policies/<harness>/system (inside the first input already).
+        let inputs = files.fileExists(atPath: systemPath) ? [policies, systemPath] : [policies]
+        do {
+            try OPACommand.build(opa, entrypoints: entrypoints, inputs: inputs, output: target)
+        } catch {
+            guard entrypoints.count > 1 else { throw error }
+            try OPACommand.build(opa, entrypoints: [Self.aggregateEntrypoint], inputs: inputs, output: target)
+        }
         return (target, .compiledNow)
+    }
+
+    static let aggregateEntrypoint = "cupcake/system/evaluate"
+
+    /// The aggregate entrypoint, then one per package in sorted order.
+    static func entrypoints(forPackages packages: [String]) -> [String] {
+        let perPackage = Set(packages.map(EvaluationPlan.entrypoint(ofPackage:)))
+        return [aggregateEntrypoint] + perPackage.subtracting([aggregateEntrypoint]).sorted()
     }
 
     /// The command that builds the bundle by hand, for messages.
@@ -60,9 +81,10 @@ public struct BundleResolver: Sendable {
         "opa build -t wasm -O 2 -e cupcake/system/evaluate \(policiesPath) \(systemPath) -o \(prebuiltPath)"
     }
 
-    /// sha256 over every .rego source (path and content, in sorted path order) and the opa version.
-    func sourceKey(opaVersion: String) throws(BundleResolveError) -> String {
-        var material = Array("opa \(opaVersion)\n".utf8)
+    /// sha256 over every .rego source (path and content, in sorted path order), the opa version
+    /// and the entrypoints.
+    func sourceKey(opaVersion: String, entrypoints: [String] = [aggregateEntrypoint]) throws(BundleResolveError) -> String {
+        var material = Array("opa \(opaVersion)\nentrypoints \(entrypoints.joined(separator: " "))\n".utf8)
         for path in try Self.regoFiles(under: [policiesPath, systemPath]) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .unreadable(path: path)

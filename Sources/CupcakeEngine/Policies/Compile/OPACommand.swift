@@ -13,20 +13,37 @@ enum OPACommand {
         return nil
     }
 
-    /// The first line of `opa version` ("Version: 0.61.0").
-    static func version(_ opa: String) throws(BundleResolveError) -> String {
+    /// The first line of `opa version` ("Version: 0.61.0"), remembered in `cacheDirectory` by
+    /// the binary's file identity: asking costs a process start on every hook, and the answer
+    /// only changes when the binary does (a replaced or rewritten file has a new identity; a
+    /// binary changed within the last seconds is asked again, see ``FileIdentity/isSettled``).
+    static func version(_ opa: String, cacheDirectory: String?) throws(BundleResolveError) -> String {
+        let resolved = PathResolver.resolve(opa, from: PathResolver.processDirectory()).path
+        let identity = FileIdentity(path: resolved)
+        let directory = cacheDirectory.map { $0 + "/opa" }
+        let record = directory.map { CacheFileIO.recordPath(in: $0, for: resolved) }
+        if let identity, identity.isSettled, let record, let value = CacheFileIO.readRecord(record),
+           value["path"]?.stringValue == resolved, value["identity"]?.stringValue == identity.text,
+           let version = value["version"]?.stringValue {
+            return version
+        }
         let (status, output) = run(opa, ["version"])
         guard status == 0 else { throw .opaFailed(command: "\(opa) version", status: status, output: output) }
-        return output.split(separator: "\n").first.map(String.init) ?? "unknown"
+        let version = output.split(separator: "\n").first.map(String.init) ?? "unknown"
+        if let identity, identity.isSettled, let record, let directory, CacheFileIO.makeDirectory(directory) == nil {
+            let value: JSONValue = ["path": .string(resolved), "identity": .string(identity.text), "version": .string(version)]
+            CacheFileIO.writeRecord(value, to: record, directory: directory)
+        }
+        return version
     }
 
-    /// `opa build -t wasm -O 2 -e <entrypoint> <inputs…> -o <output>`, written to a temporary
+    /// `opa build -t wasm -O 2 -e <entrypoint>… <inputs…> -o <output>`, written to a temporary
     /// file first and renamed, so a failed or concurrent build never leaves a half bundle.
-    static func build(_ opa: String, entrypoint: String, inputs: [String], output: String) throws(BundleResolveError) {
+    static func build(_ opa: String, entrypoints: [String], inputs: [String], output: String) throws(BundleResolveError) {
         let directory = (output as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let temporary = output + ".tmp-\(getpid())"
-        let arguments = ["build", "-t", "wasm", "-O", "2", "-e", entrypoint] + inputs + ["-o", temporary]
+        let arguments = ["build", "-t", "wasm", "-O", "2"] + entrypoints.flatMap { ["-e", $0] } + inputs + ["-o", temporary]
         let (status, text) = run(opa, arguments)
         guard status == 0, FileManager.default.fileExists(atPath: temporary) else {
             try? FileManager.default.removeItem(atPath: temporary)
