@@ -168,13 +168,11 @@ public final class Engine: Sendable {
             switch layer.plan {
             case .aggregate(let entrypoint):
                 result = try await runtime.evaluate(entrypoint: entrypoint, input: input, tracer: tracer).result
-            case .routed(let aggregator):
-                let packages = Set(matched.map(\.packageName).filter { aggregator.relativePath(ofPackage: $0) != nil }).sorted()
+            case .routed(let plan):
+                let packages = plan.packages(of: matched)
                 guard !packages.isEmpty else { return .empty }
-                result = try await runtime.evaluate(
-                    entrypoints: packages.map(EvaluationPlan.entrypoint(ofPackage:)), input: input, tracer: tracer
-                ) { documents in
-                    RoutedAggregation.decisionSet(Array(zip(packages, documents)), aggregator: aggregator)
+                result = try await runtime.evaluate(entrypoints: packages.map(\.entrypoint), input: input, tracer: tracer) {
+                    plan.decisionSet(packages, documents: $0)
                 }
             }
         } catch {

@@ -53,20 +53,27 @@ enum ColdPathBenchmark {
             tracer: .disabled)
         let warm = try await EngineBenchmark.samples(engine, event: target.event, count: max(200, Int(2000 * Measure.scale)))
         let wasm = try await wasmEvalMicroseconds(target, cache: cache)
+        // The same event through every policy (the module's aggregate) and through the routed
+        // packages only, whatever the bundle's origin.
+        let aggregate = try await wasmEvalMicroseconds(target, cache: cache, mode: .aggregate)
+        let routed = try await wasmEvalMicroseconds(target, cache: cache, mode: .routed)
         let eval = Measure.median(evals), floor = Measure.median(floors)
         return [
             (prefix + "cli_eval_ms", eval), (prefix + "cli_floor_ms", floor), (prefix + "cli_eval_ratio", eval / floor),
             (prefix + "load_ms", Measure.median(loads)), (prefix + "first_eval_us", Measure.median(firstEvaluations)),
             (prefix + "evaluate_p50_us", Measure.median(warm)), (prefix + "evaluate_p99_us", Measure.percentile(warm, 0.99)),
             (prefix + "wasm_eval_p50_us", wasm),
+            (prefix + "aggregate_eval_us", aggregate), (prefix + "routed_eval_us", routed),
+            (prefix + "routed_speedup", aggregate / routed),
         ]
     }
 
     /// Median `wasm_eval` span of warm in-process evaluations (NaN when the event routes to no policy).
-    static func wasmEvalMicroseconds(_ target: Target, cache: String) async throws -> Double {
+    static func wasmEvalMicroseconds(_ target: Target, cache: String, mode: PolicyEvaluationMode = .automatic) async throws -> Double {
         let sink = InMemorySink()
         let engine = try Engine(
-            configuration: EngineConfiguration(policyDirectory: target.policyDirectory, harness: target.harness, cacheDirectory: cache),
+            configuration: EngineConfiguration(policyDirectory: target.policyDirectory, harness: target.harness, cacheDirectory: cache,
+                                               policyEvaluation: mode),
             tracer: Tracer(configuration: TraceConfiguration(categories: .wasm, sink: sink)))
         for _ in 0..<max(50, Int(500 * Measure.scale)) { _ = try await engine.evaluate(eventJSON: target.event) }
         let values = sink.lines.compactMap { line -> Double? in

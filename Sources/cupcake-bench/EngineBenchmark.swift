@@ -95,10 +95,11 @@ enum EngineBenchmark {
         return figures
     }
 
-    /// The large fixture project (96 policies, a ~370 KB module) and a Bash event its policies match.
+    /// The large fixture project (96 policies, a ~370 KB module) and a Bash event two of its
+    /// policies match (it routes to the 24 that watch Bash or every tool).
     static func largeTarget() throws -> ColdPathBenchmark.Target {
         let project = packageRoot.appendingPathComponent("Fixtures/large/.cupcake").path
-        let event = #"{"hook_event_name":"PreToolUse","session_id":"bench","cwd":"/tmp","tool_name":"Bash","tool_input":{"command":"echo deny-p000-05 ask-p002-03"}}"#
+        let event = #"{"hook_event_name":"PreToolUse","session_id":"bench","cwd":"/tmp","tool_name":"Bash","tool_input":{"command":"echo deny-p000-05 halt-p008-03"}}"#
         return ColdPathBenchmark.Target(policyDirectory: project, event: Array(event.utf8), harness: .claude)
     }
 

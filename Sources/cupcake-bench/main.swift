@@ -23,7 +23,9 @@ let usage = """
       engine --policy-dir D --event F [--harness H]
              the cold-path and warm figures for that project and event: cli_eval_ms,
              cli_floor_ms, cli_eval_ratio, load_ms, first_eval_us, evaluate_p50_us,
-             evaluate_p99_us, wasm_eval_p50_us
+             evaluate_p99_us, wasm_eval_p50_us, and wasm_eval of the same event through the
+             module's aggregate against the routed packages only (aggregate_eval_us,
+             routed_eval_us, routed_speedup)
       preprocess  decoding and preprocessing a typical Write and Bash event, and evaluate() of a
              5 MB Bash event
       builtins  evaluate() of a typical Bash and Write event with all ten rulebook builtins

@@ -2,8 +2,9 @@
 enum EvaluationPlan: Sendable {
     /// The module's aggregate entrypoint.
     case aggregate(entrypoint: String)
-    /// Only the routed packages' entrypoints, aggregated in the host as `aggregator` does.
-    case routed(StandardAggregator)
+    /// Only the routed packages' entrypoints, aggregated in the host as the standard
+    /// aggregator does.
+    case routed(RoutedPlan)
 
     /// The plan for a loaded layer, with the reason for it (for traces and `inspect`).
     ///
@@ -37,7 +38,7 @@ enum EvaluationPlan: Sendable {
             let entrypoint = Self.entrypoint(ofPackage: policy.packageName)
             guard runtime.hasEntrypoint(entrypoint) else { return (aggregate, "the bundle has no entrypoint \(entrypoint)") }
         }
-        return (.routed(aggregator), "routed")
+        return (.routed(RoutedPlan(aggregator: aggregator, packageNames: policies.map(\.packageName))), "routed")
     }
 
     /// `cupcake.policies.bash_guard` → `cupcake/policies/bash_guard`.

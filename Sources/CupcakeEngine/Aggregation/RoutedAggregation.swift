@@ -17,19 +17,62 @@ enum RoutedAggregation {
     /// The DecisionSet object (`{"halts": [...], …}`) for `documents` (package name → the
     /// package's document, nil when the package was undefined).
     static func decisionSet(_ documents: [(package: String, document: JSONValue?)], aggregator: StandardAggregator) -> JSONValue {
-        var tree = JSONValue.object([:])
-        for (package, document) in documents {
-            guard let document, let path = aggregator.relativePath(ofPackage: package) else { continue }
-            tree = inserting(document, at: path[...], into: tree)
+        let placed = documents.compactMap { package, document in
+            aggregator.relativePath(ofPackage: package).map { (path: $0, document: document) }
         }
-        let verbs = Set(aggregator.entries.map(\.verb))
+        return decisionSet(placed: placed, aggregator: aggregator, inWalkOrder: false)
+    }
+
+    /// The DecisionSet object for documents placed at their paths below the aggregator's root.
+    /// `inWalkOrder`: the caller vouches that they are sorted by path and that visiting them one
+    /// by one is the tree's walk (``RoutedPlan/isDisjoint``), so nothing is sorted or checked.
+    static func decisionSet(placed: [(path: [String], document: JSONValue?)], aggregator: StandardAggregator,
+                            inWalkOrder: Bool) -> JSONValue {
+        let verbs = aggregator.verbs
+        let present = placed.compactMap { path, document in document.map { (path: path, document: $0) } }
         var collected: [String: [JSONValue]] = [:]
-        collect(tree, verbs: verbs, into: &collected)
+        if let ordered = inWalkOrder ? present : disjointInWalkOrder(present, verbs: verbs) {
+            // The common case: visiting each document in path order is the walk of the tree they
+            // form, with no tree to build.
+            for (path, document) in ordered {
+                collect(document, key: path.last, verbs: verbs, into: &collected)
+            }
+        } else {
+            var tree = JSONValue.object([:])
+            for (path, document) in present { tree = inserting(document, at: path[...], into: tree) }
+            collect(tree, key: nil, verbs: verbs, into: &collected)
+        }
         var result: [String: JSONValue] = [:]
         for entry in aggregator.entries {
             result[entry.key] = .array(collected[entry.verb] ?? [])
         }
         return .object(result)
+    }
+
+    /// The documents sorted by path, or nil when the tree walk could differ from visiting them
+    /// one by one: a package inside another (or the root itself) or a segment above a document
+    /// named like a verb (that node's value would count too).
+    private static func disjointInWalkOrder(_ placed: [(path: [String], document: JSONValue)],
+                                            verbs: Set<String>) -> [(path: [String], document: JSONValue)]? {
+        let ordered = placed.sorted { left, right in pathOrder(left.path, right.path) }
+        return isDisjoint(ordered.map(\.path), verbs: verbs) ? ordered : nil
+    }
+
+    /// Whether `paths` (sorted by ``pathOrder``) can be visited one by one as the walk of their
+    /// tree: none empty, none inside another, no segment above a document named like a verb.
+    static func isDisjoint(_ paths: [[String]], verbs: Set<String>) -> Bool {
+        for path in paths where path.isEmpty || path.dropLast().contains(where: verbs.contains) { return false }
+        for index in paths.indices.dropFirst() {
+            let previous = paths[index - 1], current = paths[index]
+            // Sorted, a prefix sits right before what it contains.
+            if current.count >= previous.count, Array(current.prefix(previous.count)) == previous { return false }
+        }
+        return true
+    }
+
+    /// The walk's order of two paths: segment by segment, bytewise.
+    static func pathOrder(_ left: [String], _ right: [String]) -> Bool {
+        left.lexicographicallyPrecedes(right, by: regoOrder)
     }
 
     /// `tree` with `value` at `path`, objects created on the way. A package document already
@@ -49,21 +92,21 @@ enum RoutedAggregation {
         return .object(members)
     }
 
-    /// Depth first, in pre-order as `walk` visits: each object member whose key is a verb adds
-    /// its elements when it is visited. An explicit stack, so a deep document cannot exhaust the
-    /// thread's stack.
-    private static func collect(_ value: JSONValue, verbs: Set<String>, into collected: inout [String: [JSONValue]]) {
-        var stack: [(key: String?, value: JSONValue)] = [(nil, value)]
+    /// Depth first, in pre-order as `walk` visits, from `value` reached by `key` (nil for the
+    /// root or an element): each object member whose key is a verb adds its elements when it is
+    /// visited. An explicit stack, so a deep document cannot exhaust the thread's stack.
+    private static func collect(_ value: JSONValue, key: String?, verbs: Set<String>, into collected: inout [String: [JSONValue]]) {
+        var stack: [(key: String?, value: JSONValue)] = [(key, value)]
         while let (key, node) = stack.popLast() {
             if let key, verbs.contains(key) { collected[key, default: []] += elements(of: node) }
             switch node {
             case .object(let members):
                 // Reversed onto the stack so the first key is visited first.
-                for member in members.keys.sorted(by: Self.regoOrder).reversed() {
+                for member in sortedKeys(members).reversed() {
                     if let child = members[member] { stack.append((member, child)) }
                 }
             case .array(let elements):
-                for element in elements.reversed() { stack.append((nil, element)) }
+                for element in elements.reversed() where element.isContainer { stack.append((nil, element)) }
             default:
                 continue
             }
@@ -74,7 +117,7 @@ enum RoutedAggregation {
     private static func elements(of value: JSONValue) -> [JSONValue] {
         switch value {
         case .array(let elements): return elements
-        case .object(let members): return members.keys.sorted(by: Self.regoOrder).compactMap { members[$0] }
+        case .object(let members): return sortedKeys(members).compactMap { members[$0] }
         default: return []
         }
     }
@@ -82,5 +125,19 @@ enum RoutedAggregation {
     /// Rego orders strings by their bytes.
     private static func regoOrder(_ left: String, _ right: String) -> Bool {
         left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+
+    private static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
+        members.count < 2 ? Array(members.keys) : members.keys.sorted(by: regoOrder)
+    }
+}
+
+extension JSONValue {
+    /// An array or object: something a walk descends into.
+    fileprivate var isContainer: Bool {
+        switch self {
+        case .array, .object: true
+        default: false
+        }
     }
 }

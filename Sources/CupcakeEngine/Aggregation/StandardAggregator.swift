@@ -18,6 +18,15 @@ struct StandardAggregator: Sendable, Equatable {
     let root: [String]
     /// The entries of `evaluate` in the order written.
     let entries: [Entry]
+    /// The verbs the entries collect.
+    let verbs: Set<String>
+
+    init(packageName: String, root: [String], entries: [Entry]) {
+        self.packageName = packageName
+        self.root = root
+        self.entries = entries
+        self.verbs = Set(entries.map(\.verb))
+    }
 
     /// The aggregate entrypoint the module exports for it (`cupcake/system/evaluate`).
     var entrypoint: String { packageName.split(separator: ".").joined(separator: "/") + "/evaluate" }

@@ -164,10 +164,12 @@ final class OPAPolicyInstance: @unchecked Sendable {
         }
         return try guarded(deadlineMilliseconds: deadlineMilliseconds, memoryLimitBytes: memoryLimitBytes) { () throws -> ([JSONValue?], Int) in
             let inputValue = try parseInput(input, memoryLimitBytes: memoryLimitBytes)
+            // One context for the batch: only its entrypoint changes between evaluations.
+            let evaluation = try makeContext(path, inputValue: inputValue)
             var values: [JSONValue?] = []
             var size = 0
             for entrypoint in entrypoints {
-                let (value, bytes) = try readResult(at: try evaluateInContext(path, entrypoint: entrypoint, inputValue: inputValue))
+                let (value, bytes) = try readResult(at: try evaluate(in: evaluation, path, entrypoint: entrypoint))
                 values.append(value)
                 size += bytes
             }
@@ -245,10 +247,21 @@ final class OPAPolicyInstance: @unchecked Sendable {
     /// One entrypoint through an evaluation context on an already parsed input; returns the
     /// address of the result JSON.
     private func evaluateInContext(_ path: OPAExports.ContextPath, entrypoint: Int32, inputValue: Int32) throws -> Int32 {
+        try evaluate(in: try makeContext(path, inputValue: inputValue), path, entrypoint: entrypoint)
+    }
+
+    /// A new evaluation context on the parsed input and the data document.
+    private func makeContext(_ path: OPAExports.ContextPath, inputValue: Int32) throws -> Int32 {
         let context = store.context
         let evaluation = try callI32(context, path.new)
         _ = try callI32(context, path.setInput, evaluation, inputValue)
         _ = try callI32(context, path.setData, evaluation, dataAddress)
+        return evaluation
+    }
+
+    /// Evaluates `entrypoint` in the context `evaluation`; returns the address of the result JSON.
+    private func evaluate(in evaluation: Int32, _ path: OPAExports.ContextPath, entrypoint: Int32) throws -> Int32 {
+        let context = store.context
         _ = try callI32(context, path.setEntrypoint, evaluation, entrypoint)
         let status = try callI32(context, path.evaluate, evaluation)
         guard status == 0 else { throw WasmPolicyFailure.evaluationFailed("eval returned error code \(status)") }

@@ -67,15 +67,19 @@ import Testing
     func largeProject() async throws {
         let copy = try Copy("large")
         var events = try HarnessEventFixtures.names(.claude).map { ($0, try HarnessEventFixtures.bytes(.claude, $0)) }
-        // Needles of several policies in one command: decisions of several packages at once.
-        for (index, tool) in ["Bash", "Write", "Read", "Edit"].enumerated() {
-            let needles = (0..<8).map { policy in
-                let number = String(format: "%03d", policy * 4 + index)
-                return ["deny", "halt", "ask", "block"].map { "\($0)-p\(number)-0\(policy % 10)" }.joined(separator: " ")
-            }.joined(separator: " ")
+        // Every needle of every policy (Fixtures/tools/make_large.py: policy i's verb is
+        // VERBS[(i / 8) % 4], its needles "<verb>-pNNN-00" …) in every field, on each kind of
+        // tool: decisions of many packages and verbs at once.
+        let verbs = ["deny", "halt", "ask", "block"]
+        let soup = (0..<96).flatMap { policy in
+            (0..<17).map { verbs[(policy / 8) % 4] + String(format: "-p%03d-%02d", policy, $0) }
+        }.joined(separator: " ")
+        for tool in ["Bash", "Write", "Edit", "Read", "Grep", "Glob", "WebFetch", "Task", "MultiEdit", "NotebookEdit"] {
             let event: JSONValue = [
                 "hook_event_name": "PreToolUse", "session_id": "s", "transcript_path": "/tmp/t", "cwd": "/tmp",
-                "tool_name": .string(tool), "tool_input": ["command": .string(needles), "file_path": .string("/tmp/" + needles)],
+                "tool_name": .string(tool),
+                "tool_input": ["command": .string(soup), "file_path": .string("/tmp/" + soup), "pattern": .string(soup),
+                               "url": .string(soup), "prompt": .string(soup)],
             ]
             events.append(("needles-\(tool)", event.serialized()))
         }

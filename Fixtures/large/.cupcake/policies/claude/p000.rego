@@ -29,11 +29,6 @@ needles := [
 	"deny-p000-14",
 	"deny-p000-15",
 	"deny-p000-16",
-	"deny-p000-17",
-	"deny-p000-18",
-	"deny-p000-19",
-	"deny-p000-20",
-	"deny-p000-21",
 ]
 
 deny contains decision if {

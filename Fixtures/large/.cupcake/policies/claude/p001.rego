@@ -3,7 +3,7 @@
 # title: Large fixture policy p001
 # custom:
 #   id: LARGE-001
-#   severity: CRITICAL
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Write", "Edit"]
@@ -12,31 +12,26 @@ package cupcake.policies.p001
 import rego.v1
 
 needles := [
-	"halt-p001-00",
-	"halt-p001-01",
-	"halt-p001-02",
-	"halt-p001-03",
-	"halt-p001-04",
-	"halt-p001-05",
-	"halt-p001-06",
-	"halt-p001-07",
-	"halt-p001-08",
-	"halt-p001-09",
-	"halt-p001-10",
-	"halt-p001-11",
-	"halt-p001-12",
-	"halt-p001-13",
-	"halt-p001-14",
-	"halt-p001-15",
-	"halt-p001-16",
-	"halt-p001-17",
-	"halt-p001-18",
-	"halt-p001-19",
-	"halt-p001-20",
-	"halt-p001-21",
+	"deny-p001-00",
+	"deny-p001-01",
+	"deny-p001-02",
+	"deny-p001-03",
+	"deny-p001-04",
+	"deny-p001-05",
+	"deny-p001-06",
+	"deny-p001-07",
+	"deny-p001-08",
+	"deny-p001-09",
+	"deny-p001-10",
+	"deny-p001-11",
+	"deny-p001-12",
+	"deny-p001-13",
+	"deny-p001-14",
+	"deny-p001-15",
+	"deny-p001-16",
 ]
 
-halt contains decision if {
+deny contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Write", "Edit"}
 	some needle in needles
@@ -44,6 +39,6 @@ halt contains decision if {
 	decision := {
 		"rule_id": "LARGE-001",
 		"reason": concat("", ["Large fixture policy p001 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "HIGH",
 	}
 }

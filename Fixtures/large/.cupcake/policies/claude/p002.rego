@@ -3,7 +3,7 @@
 # title: Large fixture policy p002
 # custom:
 #   id: LARGE-002
-#   severity: MEDIUM
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Read"]
@@ -12,31 +12,26 @@ package cupcake.policies.p002
 import rego.v1
 
 needles := [
-	"ask-p002-00",
-	"ask-p002-01",
-	"ask-p002-02",
-	"ask-p002-03",
-	"ask-p002-04",
-	"ask-p002-05",
-	"ask-p002-06",
-	"ask-p002-07",
-	"ask-p002-08",
-	"ask-p002-09",
-	"ask-p002-10",
-	"ask-p002-11",
-	"ask-p002-12",
-	"ask-p002-13",
-	"ask-p002-14",
-	"ask-p002-15",
-	"ask-p002-16",
-	"ask-p002-17",
-	"ask-p002-18",
-	"ask-p002-19",
-	"ask-p002-20",
-	"ask-p002-21",
+	"deny-p002-00",
+	"deny-p002-01",
+	"deny-p002-02",
+	"deny-p002-03",
+	"deny-p002-04",
+	"deny-p002-05",
+	"deny-p002-06",
+	"deny-p002-07",
+	"deny-p002-08",
+	"deny-p002-09",
+	"deny-p002-10",
+	"deny-p002-11",
+	"deny-p002-12",
+	"deny-p002-13",
+	"deny-p002-14",
+	"deny-p002-15",
+	"deny-p002-16",
 ]
 
-ask contains decision if {
+deny contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Read"}
 	some needle in needles
@@ -44,6 +39,6 @@ ask contains decision if {
 	decision := {
 		"rule_id": "LARGE-002",
 		"reason": concat("", ["Large fixture policy p002 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "HIGH",
 	}
 }

@@ -6,40 +6,36 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p003
 
 import rego.v1
 
 needles := [
-	"block-p003-00",
-	"block-p003-01",
-	"block-p003-02",
-	"block-p003-03",
-	"block-p003-04",
-	"block-p003-05",
-	"block-p003-06",
-	"block-p003-07",
-	"block-p003-08",
-	"block-p003-09",
-	"block-p003-10",
-	"block-p003-11",
-	"block-p003-12",
-	"block-p003-13",
-	"block-p003-14",
-	"block-p003-15",
-	"block-p003-16",
-	"block-p003-17",
-	"block-p003-18",
-	"block-p003-19",
-	"block-p003-20",
-	"block-p003-21",
+	"deny-p003-00",
+	"deny-p003-01",
+	"deny-p003-02",
+	"deny-p003-03",
+	"deny-p003-04",
+	"deny-p003-05",
+	"deny-p003-06",
+	"deny-p003-07",
+	"deny-p003-08",
+	"deny-p003-09",
+	"deny-p003-10",
+	"deny-p003-11",
+	"deny-p003-12",
+	"deny-p003-13",
+	"deny-p003-14",
+	"deny-p003-15",
+	"deny-p003-16",
 ]
 
-block contains decision if {
+deny contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-003",
 		"reason": concat("", ["Large fixture policy p003 matched ", needle]),

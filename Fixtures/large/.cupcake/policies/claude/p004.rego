@@ -6,7 +6,7 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p004
 
 import rego.v1
@@ -29,18 +29,13 @@ needles := [
 	"deny-p004-14",
 	"deny-p004-15",
 	"deny-p004-16",
-	"deny-p004-17",
-	"deny-p004-18",
-	"deny-p004-19",
-	"deny-p004-20",
-	"deny-p004-21",
 ]
 
 deny contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-004",
 		"reason": concat("", ["Large fixture policy p004 matched ", needle]),

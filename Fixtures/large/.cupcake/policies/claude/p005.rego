@@ -3,47 +3,42 @@
 # title: Large fixture policy p005
 # custom:
 #   id: LARGE-005
-#   severity: CRITICAL
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Write", "Edit"]
+#     required_tools: ["Task"]
 package cupcake.policies.p005
 
 import rego.v1
 
 needles := [
-	"halt-p005-00",
-	"halt-p005-01",
-	"halt-p005-02",
-	"halt-p005-03",
-	"halt-p005-04",
-	"halt-p005-05",
-	"halt-p005-06",
-	"halt-p005-07",
-	"halt-p005-08",
-	"halt-p005-09",
-	"halt-p005-10",
-	"halt-p005-11",
-	"halt-p005-12",
-	"halt-p005-13",
-	"halt-p005-14",
-	"halt-p005-15",
-	"halt-p005-16",
-	"halt-p005-17",
-	"halt-p005-18",
-	"halt-p005-19",
-	"halt-p005-20",
-	"halt-p005-21",
+	"deny-p005-00",
+	"deny-p005-01",
+	"deny-p005-02",
+	"deny-p005-03",
+	"deny-p005-04",
+	"deny-p005-05",
+	"deny-p005-06",
+	"deny-p005-07",
+	"deny-p005-08",
+	"deny-p005-09",
+	"deny-p005-10",
+	"deny-p005-11",
+	"deny-p005-12",
+	"deny-p005-13",
+	"deny-p005-14",
+	"deny-p005-15",
+	"deny-p005-16",
 ]
 
-halt contains decision if {
+deny contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Write", "Edit"}
+	input.tool_name in {"Task"}
 	some needle in needles
-	contains(input.tool_input.file_path, needle)
+	contains(input.tool_input.prompt, needle)
 	decision := {
 		"rule_id": "LARGE-005",
 		"reason": concat("", ["Large fixture policy p005 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "HIGH",
 	}
 }

@@ -3,7 +3,7 @@
 # title: Large fixture policy p008
 # custom:
 #   id: LARGE-008
-#   severity: HIGH
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Bash"]
@@ -12,31 +12,26 @@ package cupcake.policies.p008
 import rego.v1
 
 needles := [
-	"deny-p008-00",
-	"deny-p008-01",
-	"deny-p008-02",
-	"deny-p008-03",
-	"deny-p008-04",
-	"deny-p008-05",
-	"deny-p008-06",
-	"deny-p008-07",
-	"deny-p008-08",
-	"deny-p008-09",
-	"deny-p008-10",
-	"deny-p008-11",
-	"deny-p008-12",
-	"deny-p008-13",
-	"deny-p008-14",
-	"deny-p008-15",
-	"deny-p008-16",
-	"deny-p008-17",
-	"deny-p008-18",
-	"deny-p008-19",
-	"deny-p008-20",
-	"deny-p008-21",
+	"halt-p008-00",
+	"halt-p008-01",
+	"halt-p008-02",
+	"halt-p008-03",
+	"halt-p008-04",
+	"halt-p008-05",
+	"halt-p008-06",
+	"halt-p008-07",
+	"halt-p008-08",
+	"halt-p008-09",
+	"halt-p008-10",
+	"halt-p008-11",
+	"halt-p008-12",
+	"halt-p008-13",
+	"halt-p008-14",
+	"halt-p008-15",
+	"halt-p008-16",
 ]
 
-deny contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Bash"}
 	some needle in needles
@@ -44,6 +39,6 @@ deny contains decision if {
 	decision := {
 		"rule_id": "LARGE-008",
 		"reason": concat("", ["Large fixture policy p008 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "CRITICAL",
 	}
 }

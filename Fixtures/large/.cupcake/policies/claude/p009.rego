@@ -29,11 +29,6 @@ needles := [
 	"halt-p009-14",
 	"halt-p009-15",
 	"halt-p009-16",
-	"halt-p009-17",
-	"halt-p009-18",
-	"halt-p009-19",
-	"halt-p009-20",
-	"halt-p009-21",
 ]
 
 halt contains decision if {

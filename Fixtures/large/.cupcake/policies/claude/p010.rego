@@ -3,7 +3,7 @@
 # title: Large fixture policy p010
 # custom:
 #   id: LARGE-010
-#   severity: MEDIUM
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Read"]
@@ -12,31 +12,26 @@ package cupcake.policies.p010
 import rego.v1
 
 needles := [
-	"ask-p010-00",
-	"ask-p010-01",
-	"ask-p010-02",
-	"ask-p010-03",
-	"ask-p010-04",
-	"ask-p010-05",
-	"ask-p010-06",
-	"ask-p010-07",
-	"ask-p010-08",
-	"ask-p010-09",
-	"ask-p010-10",
-	"ask-p010-11",
-	"ask-p010-12",
-	"ask-p010-13",
-	"ask-p010-14",
-	"ask-p010-15",
-	"ask-p010-16",
-	"ask-p010-17",
-	"ask-p010-18",
-	"ask-p010-19",
-	"ask-p010-20",
-	"ask-p010-21",
+	"halt-p010-00",
+	"halt-p010-01",
+	"halt-p010-02",
+	"halt-p010-03",
+	"halt-p010-04",
+	"halt-p010-05",
+	"halt-p010-06",
+	"halt-p010-07",
+	"halt-p010-08",
+	"halt-p010-09",
+	"halt-p010-10",
+	"halt-p010-11",
+	"halt-p010-12",
+	"halt-p010-13",
+	"halt-p010-14",
+	"halt-p010-15",
+	"halt-p010-16",
 ]
 
-ask contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Read"}
 	some needle in needles
@@ -44,6 +39,6 @@ ask contains decision if {
 	decision := {
 		"rule_id": "LARGE-010",
 		"reason": concat("", ["Large fixture policy p010 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "CRITICAL",
 	}
 }

@@ -3,46 +3,42 @@
 # title: Large fixture policy p011
 # custom:
 #   id: LARGE-011
-#   severity: HIGH
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p011
 
 import rego.v1
 
 needles := [
-	"block-p011-00",
-	"block-p011-01",
-	"block-p011-02",
-	"block-p011-03",
-	"block-p011-04",
-	"block-p011-05",
-	"block-p011-06",
-	"block-p011-07",
-	"block-p011-08",
-	"block-p011-09",
-	"block-p011-10",
-	"block-p011-11",
-	"block-p011-12",
-	"block-p011-13",
-	"block-p011-14",
-	"block-p011-15",
-	"block-p011-16",
-	"block-p011-17",
-	"block-p011-18",
-	"block-p011-19",
-	"block-p011-20",
-	"block-p011-21",
+	"halt-p011-00",
+	"halt-p011-01",
+	"halt-p011-02",
+	"halt-p011-03",
+	"halt-p011-04",
+	"halt-p011-05",
+	"halt-p011-06",
+	"halt-p011-07",
+	"halt-p011-08",
+	"halt-p011-09",
+	"halt-p011-10",
+	"halt-p011-11",
+	"halt-p011-12",
+	"halt-p011-13",
+	"halt-p011-14",
+	"halt-p011-15",
+	"halt-p011-16",
 ]
 
-block contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-011",
 		"reason": concat("", ["Large fixture policy p011 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "CRITICAL",
 	}
 }

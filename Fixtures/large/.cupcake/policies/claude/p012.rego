@@ -3,47 +3,42 @@
 # title: Large fixture policy p012
 # custom:
 #   id: LARGE-012
-#   severity: HIGH
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p012
 
 import rego.v1
 
 needles := [
-	"deny-p012-00",
-	"deny-p012-01",
-	"deny-p012-02",
-	"deny-p012-03",
-	"deny-p012-04",
-	"deny-p012-05",
-	"deny-p012-06",
-	"deny-p012-07",
-	"deny-p012-08",
-	"deny-p012-09",
-	"deny-p012-10",
-	"deny-p012-11",
-	"deny-p012-12",
-	"deny-p012-13",
-	"deny-p012-14",
-	"deny-p012-15",
-	"deny-p012-16",
-	"deny-p012-17",
-	"deny-p012-18",
-	"deny-p012-19",
-	"deny-p012-20",
-	"deny-p012-21",
+	"halt-p012-00",
+	"halt-p012-01",
+	"halt-p012-02",
+	"halt-p012-03",
+	"halt-p012-04",
+	"halt-p012-05",
+	"halt-p012-06",
+	"halt-p012-07",
+	"halt-p012-08",
+	"halt-p012-09",
+	"halt-p012-10",
+	"halt-p012-11",
+	"halt-p012-12",
+	"halt-p012-13",
+	"halt-p012-14",
+	"halt-p012-15",
+	"halt-p012-16",
 ]
 
-deny contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-012",
 		"reason": concat("", ["Large fixture policy p012 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "CRITICAL",
 	}
 }

@@ -6,7 +6,7 @@
 #   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Write", "Edit"]
+#     required_tools: ["Task"]
 package cupcake.policies.p013
 
 import rego.v1
@@ -29,18 +29,13 @@ needles := [
 	"halt-p013-14",
 	"halt-p013-15",
 	"halt-p013-16",
-	"halt-p013-17",
-	"halt-p013-18",
-	"halt-p013-19",
-	"halt-p013-20",
-	"halt-p013-21",
 ]
 
 halt contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Write", "Edit"}
+	input.tool_name in {"Task"}
 	some needle in needles
-	contains(input.tool_input.file_path, needle)
+	contains(input.tool_input.prompt, needle)
 	decision := {
 		"rule_id": "LARGE-013",
 		"reason": concat("", ["Large fixture policy p013 matched ", needle]),

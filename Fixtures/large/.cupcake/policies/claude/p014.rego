@@ -3,47 +3,42 @@
 # title: Large fixture policy p014
 # custom:
 #   id: LARGE-014
-#   severity: MEDIUM
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Read"]
+#     required_tools: ["MultiEdit"]
 package cupcake.policies.p014
 
 import rego.v1
 
 needles := [
-	"ask-p014-00",
-	"ask-p014-01",
-	"ask-p014-02",
-	"ask-p014-03",
-	"ask-p014-04",
-	"ask-p014-05",
-	"ask-p014-06",
-	"ask-p014-07",
-	"ask-p014-08",
-	"ask-p014-09",
-	"ask-p014-10",
-	"ask-p014-11",
-	"ask-p014-12",
-	"ask-p014-13",
-	"ask-p014-14",
-	"ask-p014-15",
-	"ask-p014-16",
-	"ask-p014-17",
-	"ask-p014-18",
-	"ask-p014-19",
-	"ask-p014-20",
-	"ask-p014-21",
+	"halt-p014-00",
+	"halt-p014-01",
+	"halt-p014-02",
+	"halt-p014-03",
+	"halt-p014-04",
+	"halt-p014-05",
+	"halt-p014-06",
+	"halt-p014-07",
+	"halt-p014-08",
+	"halt-p014-09",
+	"halt-p014-10",
+	"halt-p014-11",
+	"halt-p014-12",
+	"halt-p014-13",
+	"halt-p014-14",
+	"halt-p014-15",
+	"halt-p014-16",
 ]
 
-ask contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Read"}
+	input.tool_name in {"MultiEdit"}
 	some needle in needles
 	contains(input.tool_input.file_path, needle)
 	decision := {
 		"rule_id": "LARGE-014",
 		"reason": concat("", ["Large fixture policy p014 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "CRITICAL",
 	}
 }

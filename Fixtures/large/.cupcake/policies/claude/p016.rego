@@ -3,7 +3,7 @@
 # title: Large fixture policy p016
 # custom:
 #   id: LARGE-016
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Bash"]
@@ -12,31 +12,26 @@ package cupcake.policies.p016
 import rego.v1
 
 needles := [
-	"deny-p016-00",
-	"deny-p016-01",
-	"deny-p016-02",
-	"deny-p016-03",
-	"deny-p016-04",
-	"deny-p016-05",
-	"deny-p016-06",
-	"deny-p016-07",
-	"deny-p016-08",
-	"deny-p016-09",
-	"deny-p016-10",
-	"deny-p016-11",
-	"deny-p016-12",
-	"deny-p016-13",
-	"deny-p016-14",
-	"deny-p016-15",
-	"deny-p016-16",
-	"deny-p016-17",
-	"deny-p016-18",
-	"deny-p016-19",
-	"deny-p016-20",
-	"deny-p016-21",
+	"ask-p016-00",
+	"ask-p016-01",
+	"ask-p016-02",
+	"ask-p016-03",
+	"ask-p016-04",
+	"ask-p016-05",
+	"ask-p016-06",
+	"ask-p016-07",
+	"ask-p016-08",
+	"ask-p016-09",
+	"ask-p016-10",
+	"ask-p016-11",
+	"ask-p016-12",
+	"ask-p016-13",
+	"ask-p016-14",
+	"ask-p016-15",
+	"ask-p016-16",
 ]
 
-deny contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Bash"}
 	some needle in needles
@@ -44,6 +39,6 @@ deny contains decision if {
 	decision := {
 		"rule_id": "LARGE-016",
 		"reason": concat("", ["Large fixture policy p016 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

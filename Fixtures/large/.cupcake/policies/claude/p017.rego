@@ -3,7 +3,7 @@
 # title: Large fixture policy p017
 # custom:
 #   id: LARGE-017
-#   severity: CRITICAL
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Write", "Edit"]
@@ -12,31 +12,26 @@ package cupcake.policies.p017
 import rego.v1
 
 needles := [
-	"halt-p017-00",
-	"halt-p017-01",
-	"halt-p017-02",
-	"halt-p017-03",
-	"halt-p017-04",
-	"halt-p017-05",
-	"halt-p017-06",
-	"halt-p017-07",
-	"halt-p017-08",
-	"halt-p017-09",
-	"halt-p017-10",
-	"halt-p017-11",
-	"halt-p017-12",
-	"halt-p017-13",
-	"halt-p017-14",
-	"halt-p017-15",
-	"halt-p017-16",
-	"halt-p017-17",
-	"halt-p017-18",
-	"halt-p017-19",
-	"halt-p017-20",
-	"halt-p017-21",
+	"ask-p017-00",
+	"ask-p017-01",
+	"ask-p017-02",
+	"ask-p017-03",
+	"ask-p017-04",
+	"ask-p017-05",
+	"ask-p017-06",
+	"ask-p017-07",
+	"ask-p017-08",
+	"ask-p017-09",
+	"ask-p017-10",
+	"ask-p017-11",
+	"ask-p017-12",
+	"ask-p017-13",
+	"ask-p017-14",
+	"ask-p017-15",
+	"ask-p017-16",
 ]
 
-halt contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Write", "Edit"}
 	some needle in needles
@@ -44,6 +39,6 @@ halt contains decision if {
 	decision := {
 		"rule_id": "LARGE-017",
 		"reason": concat("", ["Large fixture policy p017 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "MEDIUM",
 	}
 }

@@ -29,11 +29,6 @@ needles := [
 	"ask-p018-14",
 	"ask-p018-15",
 	"ask-p018-16",
-	"ask-p018-17",
-	"ask-p018-18",
-	"ask-p018-19",
-	"ask-p018-20",
-	"ask-p018-21",
 ]
 
 ask contains decision if {

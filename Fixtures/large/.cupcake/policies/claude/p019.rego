@@ -3,46 +3,42 @@
 # title: Large fixture policy p019
 # custom:
 #   id: LARGE-019
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p019
 
 import rego.v1
 
 needles := [
-	"block-p019-00",
-	"block-p019-01",
-	"block-p019-02",
-	"block-p019-03",
-	"block-p019-04",
-	"block-p019-05",
-	"block-p019-06",
-	"block-p019-07",
-	"block-p019-08",
-	"block-p019-09",
-	"block-p019-10",
-	"block-p019-11",
-	"block-p019-12",
-	"block-p019-13",
-	"block-p019-14",
-	"block-p019-15",
-	"block-p019-16",
-	"block-p019-17",
-	"block-p019-18",
-	"block-p019-19",
-	"block-p019-20",
-	"block-p019-21",
+	"ask-p019-00",
+	"ask-p019-01",
+	"ask-p019-02",
+	"ask-p019-03",
+	"ask-p019-04",
+	"ask-p019-05",
+	"ask-p019-06",
+	"ask-p019-07",
+	"ask-p019-08",
+	"ask-p019-09",
+	"ask-p019-10",
+	"ask-p019-11",
+	"ask-p019-12",
+	"ask-p019-13",
+	"ask-p019-14",
+	"ask-p019-15",
+	"ask-p019-16",
 ]
 
-block contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-019",
 		"reason": concat("", ["Large fixture policy p019 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

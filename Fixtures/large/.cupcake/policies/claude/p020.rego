@@ -3,47 +3,42 @@
 # title: Large fixture policy p020
 # custom:
 #   id: LARGE-020
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p020
 
 import rego.v1
 
 needles := [
-	"deny-p020-00",
-	"deny-p020-01",
-	"deny-p020-02",
-	"deny-p020-03",
-	"deny-p020-04",
-	"deny-p020-05",
-	"deny-p020-06",
-	"deny-p020-07",
-	"deny-p020-08",
-	"deny-p020-09",
-	"deny-p020-10",
-	"deny-p020-11",
-	"deny-p020-12",
-	"deny-p020-13",
-	"deny-p020-14",
-	"deny-p020-15",
-	"deny-p020-16",
-	"deny-p020-17",
-	"deny-p020-18",
-	"deny-p020-19",
-	"deny-p020-20",
-	"deny-p020-21",
+	"ask-p020-00",
+	"ask-p020-01",
+	"ask-p020-02",
+	"ask-p020-03",
+	"ask-p020-04",
+	"ask-p020-05",
+	"ask-p020-06",
+	"ask-p020-07",
+	"ask-p020-08",
+	"ask-p020-09",
+	"ask-p020-10",
+	"ask-p020-11",
+	"ask-p020-12",
+	"ask-p020-13",
+	"ask-p020-14",
+	"ask-p020-15",
+	"ask-p020-16",
 ]
 
-deny contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-020",
 		"reason": concat("", ["Large fixture policy p020 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

@@ -3,47 +3,42 @@
 # title: Large fixture policy p021
 # custom:
 #   id: LARGE-021
-#   severity: CRITICAL
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Write", "Edit"]
+#     required_tools: ["Task"]
 package cupcake.policies.p021
 
 import rego.v1
 
 needles := [
-	"halt-p021-00",
-	"halt-p021-01",
-	"halt-p021-02",
-	"halt-p021-03",
-	"halt-p021-04",
-	"halt-p021-05",
-	"halt-p021-06",
-	"halt-p021-07",
-	"halt-p021-08",
-	"halt-p021-09",
-	"halt-p021-10",
-	"halt-p021-11",
-	"halt-p021-12",
-	"halt-p021-13",
-	"halt-p021-14",
-	"halt-p021-15",
-	"halt-p021-16",
-	"halt-p021-17",
-	"halt-p021-18",
-	"halt-p021-19",
-	"halt-p021-20",
-	"halt-p021-21",
+	"ask-p021-00",
+	"ask-p021-01",
+	"ask-p021-02",
+	"ask-p021-03",
+	"ask-p021-04",
+	"ask-p021-05",
+	"ask-p021-06",
+	"ask-p021-07",
+	"ask-p021-08",
+	"ask-p021-09",
+	"ask-p021-10",
+	"ask-p021-11",
+	"ask-p021-12",
+	"ask-p021-13",
+	"ask-p021-14",
+	"ask-p021-15",
+	"ask-p021-16",
 ]
 
-halt contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Write", "Edit"}
+	input.tool_name in {"Task"}
 	some needle in needles
-	contains(input.tool_input.file_path, needle)
+	contains(input.tool_input.prompt, needle)
 	decision := {
 		"rule_id": "LARGE-021",
 		"reason": concat("", ["Large fixture policy p021 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "MEDIUM",
 	}
 }

@@ -6,7 +6,7 @@
 #   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Read"]
+#     required_tools: ["MultiEdit"]
 package cupcake.policies.p022
 
 import rego.v1
@@ -29,16 +29,11 @@ needles := [
 	"ask-p022-14",
 	"ask-p022-15",
 	"ask-p022-16",
-	"ask-p022-17",
-	"ask-p022-18",
-	"ask-p022-19",
-	"ask-p022-20",
-	"ask-p022-21",
 ]
 
 ask contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Read"}
+	input.tool_name in {"MultiEdit"}
 	some needle in needles
 	contains(input.tool_input.file_path, needle)
 	decision := {

@@ -3,7 +3,7 @@
 # title: Large fixture policy p023
 # custom:
 #   id: LARGE-023
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: []
@@ -12,37 +12,32 @@ package cupcake.policies.p023
 import rego.v1
 
 needles := [
-	"block-p023-00",
-	"block-p023-01",
-	"block-p023-02",
-	"block-p023-03",
-	"block-p023-04",
-	"block-p023-05",
-	"block-p023-06",
-	"block-p023-07",
-	"block-p023-08",
-	"block-p023-09",
-	"block-p023-10",
-	"block-p023-11",
-	"block-p023-12",
-	"block-p023-13",
-	"block-p023-14",
-	"block-p023-15",
-	"block-p023-16",
-	"block-p023-17",
-	"block-p023-18",
-	"block-p023-19",
-	"block-p023-20",
-	"block-p023-21",
+	"ask-p023-00",
+	"ask-p023-01",
+	"ask-p023-02",
+	"ask-p023-03",
+	"ask-p023-04",
+	"ask-p023-05",
+	"ask-p023-06",
+	"ask-p023-07",
+	"ask-p023-08",
+	"ask-p023-09",
+	"ask-p023-10",
+	"ask-p023-11",
+	"ask-p023-12",
+	"ask-p023-13",
+	"ask-p023-14",
+	"ask-p023-15",
+	"ask-p023-16",
 ]
 
-block contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
 	some needle in needles
 	contains(input.tool_input.command, needle)
 	decision := {
 		"rule_id": "LARGE-023",
 		"reason": concat("", ["Large fixture policy p023 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

@@ -12,31 +12,26 @@ package cupcake.policies.p024
 import rego.v1
 
 needles := [
-	"deny-p024-00",
-	"deny-p024-01",
-	"deny-p024-02",
-	"deny-p024-03",
-	"deny-p024-04",
-	"deny-p024-05",
-	"deny-p024-06",
-	"deny-p024-07",
-	"deny-p024-08",
-	"deny-p024-09",
-	"deny-p024-10",
-	"deny-p024-11",
-	"deny-p024-12",
-	"deny-p024-13",
-	"deny-p024-14",
-	"deny-p024-15",
-	"deny-p024-16",
-	"deny-p024-17",
-	"deny-p024-18",
-	"deny-p024-19",
-	"deny-p024-20",
-	"deny-p024-21",
+	"block-p024-00",
+	"block-p024-01",
+	"block-p024-02",
+	"block-p024-03",
+	"block-p024-04",
+	"block-p024-05",
+	"block-p024-06",
+	"block-p024-07",
+	"block-p024-08",
+	"block-p024-09",
+	"block-p024-10",
+	"block-p024-11",
+	"block-p024-12",
+	"block-p024-13",
+	"block-p024-14",
+	"block-p024-15",
+	"block-p024-16",
 ]
 
-deny contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Bash"}
 	some needle in needles

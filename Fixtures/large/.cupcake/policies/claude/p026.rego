@@ -3,7 +3,7 @@
 # title: Large fixture policy p026
 # custom:
 #   id: LARGE-026
-#   severity: MEDIUM
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Read"]
@@ -12,31 +12,26 @@ package cupcake.policies.p026
 import rego.v1
 
 needles := [
-	"ask-p026-00",
-	"ask-p026-01",
-	"ask-p026-02",
-	"ask-p026-03",
-	"ask-p026-04",
-	"ask-p026-05",
-	"ask-p026-06",
-	"ask-p026-07",
-	"ask-p026-08",
-	"ask-p026-09",
-	"ask-p026-10",
-	"ask-p026-11",
-	"ask-p026-12",
-	"ask-p026-13",
-	"ask-p026-14",
-	"ask-p026-15",
-	"ask-p026-16",
-	"ask-p026-17",
-	"ask-p026-18",
-	"ask-p026-19",
-	"ask-p026-20",
-	"ask-p026-21",
+	"block-p026-00",
+	"block-p026-01",
+	"block-p026-02",
+	"block-p026-03",
+	"block-p026-04",
+	"block-p026-05",
+	"block-p026-06",
+	"block-p026-07",
+	"block-p026-08",
+	"block-p026-09",
+	"block-p026-10",
+	"block-p026-11",
+	"block-p026-12",
+	"block-p026-13",
+	"block-p026-14",
+	"block-p026-15",
+	"block-p026-16",
 ]
 
-ask contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Read"}
 	some needle in needles
@@ -44,6 +39,6 @@ ask contains decision if {
 	decision := {
 		"rule_id": "LARGE-026",
 		"reason": concat("", ["Large fixture policy p026 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "HIGH",
 	}
 }

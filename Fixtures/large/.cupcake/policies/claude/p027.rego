@@ -6,7 +6,7 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p027
 
 import rego.v1
@@ -29,17 +29,13 @@ needles := [
 	"block-p027-14",
 	"block-p027-15",
 	"block-p027-16",
-	"block-p027-17",
-	"block-p027-18",
-	"block-p027-19",
-	"block-p027-20",
-	"block-p027-21",
 ]
 
 block contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-027",
 		"reason": concat("", ["Large fixture policy p027 matched ", needle]),

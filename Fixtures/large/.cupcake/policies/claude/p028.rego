@@ -6,41 +6,36 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p028
 
 import rego.v1
 
 needles := [
-	"deny-p028-00",
-	"deny-p028-01",
-	"deny-p028-02",
-	"deny-p028-03",
-	"deny-p028-04",
-	"deny-p028-05",
-	"deny-p028-06",
-	"deny-p028-07",
-	"deny-p028-08",
-	"deny-p028-09",
-	"deny-p028-10",
-	"deny-p028-11",
-	"deny-p028-12",
-	"deny-p028-13",
-	"deny-p028-14",
-	"deny-p028-15",
-	"deny-p028-16",
-	"deny-p028-17",
-	"deny-p028-18",
-	"deny-p028-19",
-	"deny-p028-20",
-	"deny-p028-21",
+	"block-p028-00",
+	"block-p028-01",
+	"block-p028-02",
+	"block-p028-03",
+	"block-p028-04",
+	"block-p028-05",
+	"block-p028-06",
+	"block-p028-07",
+	"block-p028-08",
+	"block-p028-09",
+	"block-p028-10",
+	"block-p028-11",
+	"block-p028-12",
+	"block-p028-13",
+	"block-p028-14",
+	"block-p028-15",
+	"block-p028-16",
 ]
 
-deny contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-028",
 		"reason": concat("", ["Large fixture policy p028 matched ", needle]),

@@ -3,47 +3,42 @@
 # title: Large fixture policy p030
 # custom:
 #   id: LARGE-030
-#   severity: MEDIUM
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Read"]
+#     required_tools: ["MultiEdit"]
 package cupcake.policies.p030
 
 import rego.v1
 
 needles := [
-	"ask-p030-00",
-	"ask-p030-01",
-	"ask-p030-02",
-	"ask-p030-03",
-	"ask-p030-04",
-	"ask-p030-05",
-	"ask-p030-06",
-	"ask-p030-07",
-	"ask-p030-08",
-	"ask-p030-09",
-	"ask-p030-10",
-	"ask-p030-11",
-	"ask-p030-12",
-	"ask-p030-13",
-	"ask-p030-14",
-	"ask-p030-15",
-	"ask-p030-16",
-	"ask-p030-17",
-	"ask-p030-18",
-	"ask-p030-19",
-	"ask-p030-20",
-	"ask-p030-21",
+	"block-p030-00",
+	"block-p030-01",
+	"block-p030-02",
+	"block-p030-03",
+	"block-p030-04",
+	"block-p030-05",
+	"block-p030-06",
+	"block-p030-07",
+	"block-p030-08",
+	"block-p030-09",
+	"block-p030-10",
+	"block-p030-11",
+	"block-p030-12",
+	"block-p030-13",
+	"block-p030-14",
+	"block-p030-15",
+	"block-p030-16",
 ]
 
-ask contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Read"}
+	input.tool_name in {"MultiEdit"}
 	some needle in needles
 	contains(input.tool_input.file_path, needle)
 	decision := {
 		"rule_id": "LARGE-030",
 		"reason": concat("", ["Large fixture policy p030 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "HIGH",
 	}
 }

@@ -29,11 +29,6 @@ needles := [
 	"block-p031-14",
 	"block-p031-15",
 	"block-p031-16",
-	"block-p031-17",
-	"block-p031-18",
-	"block-p031-19",
-	"block-p031-20",
-	"block-p031-21",
 ]
 
 block contains decision if {

@@ -29,11 +29,6 @@ needles := [
 	"deny-p032-14",
 	"deny-p032-15",
 	"deny-p032-16",
-	"deny-p032-17",
-	"deny-p032-18",
-	"deny-p032-19",
-	"deny-p032-20",
-	"deny-p032-21",
 ]
 
 deny contains decision if {

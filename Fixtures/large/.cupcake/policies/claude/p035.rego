@@ -6,40 +6,36 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p035
 
 import rego.v1
 
 needles := [
-	"block-p035-00",
-	"block-p035-01",
-	"block-p035-02",
-	"block-p035-03",
-	"block-p035-04",
-	"block-p035-05",
-	"block-p035-06",
-	"block-p035-07",
-	"block-p035-08",
-	"block-p035-09",
-	"block-p035-10",
-	"block-p035-11",
-	"block-p035-12",
-	"block-p035-13",
-	"block-p035-14",
-	"block-p035-15",
-	"block-p035-16",
-	"block-p035-17",
-	"block-p035-18",
-	"block-p035-19",
-	"block-p035-20",
-	"block-p035-21",
+	"deny-p035-00",
+	"deny-p035-01",
+	"deny-p035-02",
+	"deny-p035-03",
+	"deny-p035-04",
+	"deny-p035-05",
+	"deny-p035-06",
+	"deny-p035-07",
+	"deny-p035-08",
+	"deny-p035-09",
+	"deny-p035-10",
+	"deny-p035-11",
+	"deny-p035-12",
+	"deny-p035-13",
+	"deny-p035-14",
+	"deny-p035-15",
+	"deny-p035-16",
 ]
 
-block contains decision if {
+deny contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-035",
 		"reason": concat("", ["Large fixture policy p035 matched ", needle]),

@@ -6,7 +6,7 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p036
 
 import rego.v1
@@ -29,18 +29,13 @@ needles := [
 	"deny-p036-14",
 	"deny-p036-15",
 	"deny-p036-16",
-	"deny-p036-17",
-	"deny-p036-18",
-	"deny-p036-19",
-	"deny-p036-20",
-	"deny-p036-21",
 ]
 
 deny contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-036",
 		"reason": concat("", ["Large fixture policy p036 matched ", needle]),

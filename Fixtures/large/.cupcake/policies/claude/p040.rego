@@ -3,7 +3,7 @@
 # title: Large fixture policy p040
 # custom:
 #   id: LARGE-040
-#   severity: HIGH
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Bash"]
@@ -12,31 +12,26 @@ package cupcake.policies.p040
 import rego.v1
 
 needles := [
-	"deny-p040-00",
-	"deny-p040-01",
-	"deny-p040-02",
-	"deny-p040-03",
-	"deny-p040-04",
-	"deny-p040-05",
-	"deny-p040-06",
-	"deny-p040-07",
-	"deny-p040-08",
-	"deny-p040-09",
-	"deny-p040-10",
-	"deny-p040-11",
-	"deny-p040-12",
-	"deny-p040-13",
-	"deny-p040-14",
-	"deny-p040-15",
-	"deny-p040-16",
-	"deny-p040-17",
-	"deny-p040-18",
-	"deny-p040-19",
-	"deny-p040-20",
-	"deny-p040-21",
+	"halt-p040-00",
+	"halt-p040-01",
+	"halt-p040-02",
+	"halt-p040-03",
+	"halt-p040-04",
+	"halt-p040-05",
+	"halt-p040-06",
+	"halt-p040-07",
+	"halt-p040-08",
+	"halt-p040-09",
+	"halt-p040-10",
+	"halt-p040-11",
+	"halt-p040-12",
+	"halt-p040-13",
+	"halt-p040-14",
+	"halt-p040-15",
+	"halt-p040-16",
 ]
 
-deny contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Bash"}
 	some needle in needles
@@ -44,6 +39,6 @@ deny contains decision if {
 	decision := {
 		"rule_id": "LARGE-040",
 		"reason": concat("", ["Large fixture policy p040 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "CRITICAL",
 	}
 }

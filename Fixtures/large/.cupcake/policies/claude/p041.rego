@@ -29,11 +29,6 @@ needles := [
 	"halt-p041-14",
 	"halt-p041-15",
 	"halt-p041-16",
-	"halt-p041-17",
-	"halt-p041-18",
-	"halt-p041-19",
-	"halt-p041-20",
-	"halt-p041-21",
 ]
 
 halt contains decision if {

@@ -3,7 +3,7 @@
 # title: Large fixture policy p042
 # custom:
 #   id: LARGE-042
-#   severity: MEDIUM
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Read"]
@@ -12,31 +12,26 @@ package cupcake.policies.p042
 import rego.v1
 
 needles := [
-	"ask-p042-00",
-	"ask-p042-01",
-	"ask-p042-02",
-	"ask-p042-03",
-	"ask-p042-04",
-	"ask-p042-05",
-	"ask-p042-06",
-	"ask-p042-07",
-	"ask-p042-08",
-	"ask-p042-09",
-	"ask-p042-10",
-	"ask-p042-11",
-	"ask-p042-12",
-	"ask-p042-13",
-	"ask-p042-14",
-	"ask-p042-15",
-	"ask-p042-16",
-	"ask-p042-17",
-	"ask-p042-18",
-	"ask-p042-19",
-	"ask-p042-20",
-	"ask-p042-21",
+	"halt-p042-00",
+	"halt-p042-01",
+	"halt-p042-02",
+	"halt-p042-03",
+	"halt-p042-04",
+	"halt-p042-05",
+	"halt-p042-06",
+	"halt-p042-07",
+	"halt-p042-08",
+	"halt-p042-09",
+	"halt-p042-10",
+	"halt-p042-11",
+	"halt-p042-12",
+	"halt-p042-13",
+	"halt-p042-14",
+	"halt-p042-15",
+	"halt-p042-16",
 ]
 
-ask contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Read"}
 	some needle in needles
@@ -44,6 +39,6 @@ ask contains decision if {
 	decision := {
 		"rule_id": "LARGE-042",
 		"reason": concat("", ["Large fixture policy p042 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "CRITICAL",
 	}
 }

@@ -3,46 +3,42 @@
 # title: Large fixture policy p043
 # custom:
 #   id: LARGE-043
-#   severity: HIGH
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p043
 
 import rego.v1
 
 needles := [
-	"block-p043-00",
-	"block-p043-01",
-	"block-p043-02",
-	"block-p043-03",
-	"block-p043-04",
-	"block-p043-05",
-	"block-p043-06",
-	"block-p043-07",
-	"block-p043-08",
-	"block-p043-09",
-	"block-p043-10",
-	"block-p043-11",
-	"block-p043-12",
-	"block-p043-13",
-	"block-p043-14",
-	"block-p043-15",
-	"block-p043-16",
-	"block-p043-17",
-	"block-p043-18",
-	"block-p043-19",
-	"block-p043-20",
-	"block-p043-21",
+	"halt-p043-00",
+	"halt-p043-01",
+	"halt-p043-02",
+	"halt-p043-03",
+	"halt-p043-04",
+	"halt-p043-05",
+	"halt-p043-06",
+	"halt-p043-07",
+	"halt-p043-08",
+	"halt-p043-09",
+	"halt-p043-10",
+	"halt-p043-11",
+	"halt-p043-12",
+	"halt-p043-13",
+	"halt-p043-14",
+	"halt-p043-15",
+	"halt-p043-16",
 ]
 
-block contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-043",
 		"reason": concat("", ["Large fixture policy p043 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "CRITICAL",
 	}
 }

@@ -6,7 +6,7 @@
 #   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Write", "Edit"]
+#     required_tools: ["Task"]
 package cupcake.policies.p045
 
 import rego.v1
@@ -29,18 +29,13 @@ needles := [
 	"halt-p045-14",
 	"halt-p045-15",
 	"halt-p045-16",
-	"halt-p045-17",
-	"halt-p045-18",
-	"halt-p045-19",
-	"halt-p045-20",
-	"halt-p045-21",
 ]
 
 halt contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Write", "Edit"}
+	input.tool_name in {"Task"}
 	some needle in needles
-	contains(input.tool_input.file_path, needle)
+	contains(input.tool_input.prompt, needle)
 	decision := {
 		"rule_id": "LARGE-045",
 		"reason": concat("", ["Large fixture policy p045 matched ", needle]),

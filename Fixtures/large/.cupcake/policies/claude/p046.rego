@@ -3,47 +3,42 @@
 # title: Large fixture policy p046
 # custom:
 #   id: LARGE-046
-#   severity: MEDIUM
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Read"]
+#     required_tools: ["MultiEdit"]
 package cupcake.policies.p046
 
 import rego.v1
 
 needles := [
-	"ask-p046-00",
-	"ask-p046-01",
-	"ask-p046-02",
-	"ask-p046-03",
-	"ask-p046-04",
-	"ask-p046-05",
-	"ask-p046-06",
-	"ask-p046-07",
-	"ask-p046-08",
-	"ask-p046-09",
-	"ask-p046-10",
-	"ask-p046-11",
-	"ask-p046-12",
-	"ask-p046-13",
-	"ask-p046-14",
-	"ask-p046-15",
-	"ask-p046-16",
-	"ask-p046-17",
-	"ask-p046-18",
-	"ask-p046-19",
-	"ask-p046-20",
-	"ask-p046-21",
+	"halt-p046-00",
+	"halt-p046-01",
+	"halt-p046-02",
+	"halt-p046-03",
+	"halt-p046-04",
+	"halt-p046-05",
+	"halt-p046-06",
+	"halt-p046-07",
+	"halt-p046-08",
+	"halt-p046-09",
+	"halt-p046-10",
+	"halt-p046-11",
+	"halt-p046-12",
+	"halt-p046-13",
+	"halt-p046-14",
+	"halt-p046-15",
+	"halt-p046-16",
 ]
 
-ask contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Read"}
+	input.tool_name in {"MultiEdit"}
 	some needle in needles
 	contains(input.tool_input.file_path, needle)
 	decision := {
 		"rule_id": "LARGE-046",
 		"reason": concat("", ["Large fixture policy p046 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "CRITICAL",
 	}
 }

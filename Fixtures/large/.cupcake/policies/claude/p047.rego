@@ -3,7 +3,7 @@
 # title: Large fixture policy p047
 # custom:
 #   id: LARGE-047
-#   severity: HIGH
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: []
@@ -12,37 +12,32 @@ package cupcake.policies.p047
 import rego.v1
 
 needles := [
-	"block-p047-00",
-	"block-p047-01",
-	"block-p047-02",
-	"block-p047-03",
-	"block-p047-04",
-	"block-p047-05",
-	"block-p047-06",
-	"block-p047-07",
-	"block-p047-08",
-	"block-p047-09",
-	"block-p047-10",
-	"block-p047-11",
-	"block-p047-12",
-	"block-p047-13",
-	"block-p047-14",
-	"block-p047-15",
-	"block-p047-16",
-	"block-p047-17",
-	"block-p047-18",
-	"block-p047-19",
-	"block-p047-20",
-	"block-p047-21",
+	"halt-p047-00",
+	"halt-p047-01",
+	"halt-p047-02",
+	"halt-p047-03",
+	"halt-p047-04",
+	"halt-p047-05",
+	"halt-p047-06",
+	"halt-p047-07",
+	"halt-p047-08",
+	"halt-p047-09",
+	"halt-p047-10",
+	"halt-p047-11",
+	"halt-p047-12",
+	"halt-p047-13",
+	"halt-p047-14",
+	"halt-p047-15",
+	"halt-p047-16",
 ]
 
-block contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
 	some needle in needles
 	contains(input.tool_input.command, needle)
 	decision := {
 		"rule_id": "LARGE-047",
 		"reason": concat("", ["Large fixture policy p047 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "CRITICAL",
 	}
 }

@@ -3,7 +3,7 @@
 # title: Large fixture policy p048
 # custom:
 #   id: LARGE-048
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Bash"]
@@ -12,31 +12,26 @@ package cupcake.policies.p048
 import rego.v1
 
 needles := [
-	"deny-p048-00",
-	"deny-p048-01",
-	"deny-p048-02",
-	"deny-p048-03",
-	"deny-p048-04",
-	"deny-p048-05",
-	"deny-p048-06",
-	"deny-p048-07",
-	"deny-p048-08",
-	"deny-p048-09",
-	"deny-p048-10",
-	"deny-p048-11",
-	"deny-p048-12",
-	"deny-p048-13",
-	"deny-p048-14",
-	"deny-p048-15",
-	"deny-p048-16",
-	"deny-p048-17",
-	"deny-p048-18",
-	"deny-p048-19",
-	"deny-p048-20",
-	"deny-p048-21",
+	"ask-p048-00",
+	"ask-p048-01",
+	"ask-p048-02",
+	"ask-p048-03",
+	"ask-p048-04",
+	"ask-p048-05",
+	"ask-p048-06",
+	"ask-p048-07",
+	"ask-p048-08",
+	"ask-p048-09",
+	"ask-p048-10",
+	"ask-p048-11",
+	"ask-p048-12",
+	"ask-p048-13",
+	"ask-p048-14",
+	"ask-p048-15",
+	"ask-p048-16",
 ]
 
-deny contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Bash"}
 	some needle in needles
@@ -44,6 +39,6 @@ deny contains decision if {
 	decision := {
 		"rule_id": "LARGE-048",
 		"reason": concat("", ["Large fixture policy p048 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

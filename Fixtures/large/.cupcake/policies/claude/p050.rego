@@ -29,11 +29,6 @@ needles := [
 	"ask-p050-14",
 	"ask-p050-15",
 	"ask-p050-16",
-	"ask-p050-17",
-	"ask-p050-18",
-	"ask-p050-19",
-	"ask-p050-20",
-	"ask-p050-21",
 ]
 
 ask contains decision if {

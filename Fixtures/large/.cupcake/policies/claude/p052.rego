@@ -3,47 +3,42 @@
 # title: Large fixture policy p052
 # custom:
 #   id: LARGE-052
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p052
 
 import rego.v1
 
 needles := [
-	"deny-p052-00",
-	"deny-p052-01",
-	"deny-p052-02",
-	"deny-p052-03",
-	"deny-p052-04",
-	"deny-p052-05",
-	"deny-p052-06",
-	"deny-p052-07",
-	"deny-p052-08",
-	"deny-p052-09",
-	"deny-p052-10",
-	"deny-p052-11",
-	"deny-p052-12",
-	"deny-p052-13",
-	"deny-p052-14",
-	"deny-p052-15",
-	"deny-p052-16",
-	"deny-p052-17",
-	"deny-p052-18",
-	"deny-p052-19",
-	"deny-p052-20",
-	"deny-p052-21",
+	"ask-p052-00",
+	"ask-p052-01",
+	"ask-p052-02",
+	"ask-p052-03",
+	"ask-p052-04",
+	"ask-p052-05",
+	"ask-p052-06",
+	"ask-p052-07",
+	"ask-p052-08",
+	"ask-p052-09",
+	"ask-p052-10",
+	"ask-p052-11",
+	"ask-p052-12",
+	"ask-p052-13",
+	"ask-p052-14",
+	"ask-p052-15",
+	"ask-p052-16",
 ]
 
-deny contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-052",
 		"reason": concat("", ["Large fixture policy p052 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

@@ -3,47 +3,42 @@
 # title: Large fixture policy p053
 # custom:
 #   id: LARGE-053
-#   severity: CRITICAL
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Write", "Edit"]
+#     required_tools: ["Task"]
 package cupcake.policies.p053
 
 import rego.v1
 
 needles := [
-	"halt-p053-00",
-	"halt-p053-01",
-	"halt-p053-02",
-	"halt-p053-03",
-	"halt-p053-04",
-	"halt-p053-05",
-	"halt-p053-06",
-	"halt-p053-07",
-	"halt-p053-08",
-	"halt-p053-09",
-	"halt-p053-10",
-	"halt-p053-11",
-	"halt-p053-12",
-	"halt-p053-13",
-	"halt-p053-14",
-	"halt-p053-15",
-	"halt-p053-16",
-	"halt-p053-17",
-	"halt-p053-18",
-	"halt-p053-19",
-	"halt-p053-20",
-	"halt-p053-21",
+	"ask-p053-00",
+	"ask-p053-01",
+	"ask-p053-02",
+	"ask-p053-03",
+	"ask-p053-04",
+	"ask-p053-05",
+	"ask-p053-06",
+	"ask-p053-07",
+	"ask-p053-08",
+	"ask-p053-09",
+	"ask-p053-10",
+	"ask-p053-11",
+	"ask-p053-12",
+	"ask-p053-13",
+	"ask-p053-14",
+	"ask-p053-15",
+	"ask-p053-16",
 ]
 
-halt contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Write", "Edit"}
+	input.tool_name in {"Task"}
 	some needle in needles
-	contains(input.tool_input.file_path, needle)
+	contains(input.tool_input.prompt, needle)
 	decision := {
 		"rule_id": "LARGE-053",
 		"reason": concat("", ["Large fixture policy p053 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "MEDIUM",
 	}
 }

@@ -6,7 +6,7 @@
 #   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Read"]
+#     required_tools: ["MultiEdit"]
 package cupcake.policies.p054
 
 import rego.v1
@@ -29,16 +29,11 @@ needles := [
 	"ask-p054-14",
 	"ask-p054-15",
 	"ask-p054-16",
-	"ask-p054-17",
-	"ask-p054-18",
-	"ask-p054-19",
-	"ask-p054-20",
-	"ask-p054-21",
 ]
 
 ask contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Read"}
+	input.tool_name in {"MultiEdit"}
 	some needle in needles
 	contains(input.tool_input.file_path, needle)
 	decision := {

@@ -3,7 +3,7 @@
 # title: Large fixture policy p055
 # custom:
 #   id: LARGE-055
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: []
@@ -12,37 +12,32 @@ package cupcake.policies.p055
 import rego.v1
 
 needles := [
-	"block-p055-00",
-	"block-p055-01",
-	"block-p055-02",
-	"block-p055-03",
-	"block-p055-04",
-	"block-p055-05",
-	"block-p055-06",
-	"block-p055-07",
-	"block-p055-08",
-	"block-p055-09",
-	"block-p055-10",
-	"block-p055-11",
-	"block-p055-12",
-	"block-p055-13",
-	"block-p055-14",
-	"block-p055-15",
-	"block-p055-16",
-	"block-p055-17",
-	"block-p055-18",
-	"block-p055-19",
-	"block-p055-20",
-	"block-p055-21",
+	"ask-p055-00",
+	"ask-p055-01",
+	"ask-p055-02",
+	"ask-p055-03",
+	"ask-p055-04",
+	"ask-p055-05",
+	"ask-p055-06",
+	"ask-p055-07",
+	"ask-p055-08",
+	"ask-p055-09",
+	"ask-p055-10",
+	"ask-p055-11",
+	"ask-p055-12",
+	"ask-p055-13",
+	"ask-p055-14",
+	"ask-p055-15",
+	"ask-p055-16",
 ]
 
-block contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
 	some needle in needles
 	contains(input.tool_input.command, needle)
 	decision := {
 		"rule_id": "LARGE-055",
 		"reason": concat("", ["Large fixture policy p055 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

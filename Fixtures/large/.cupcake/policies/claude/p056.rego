@@ -12,31 +12,26 @@ package cupcake.policies.p056
 import rego.v1
 
 needles := [
-	"deny-p056-00",
-	"deny-p056-01",
-	"deny-p056-02",
-	"deny-p056-03",
-	"deny-p056-04",
-	"deny-p056-05",
-	"deny-p056-06",
-	"deny-p056-07",
-	"deny-p056-08",
-	"deny-p056-09",
-	"deny-p056-10",
-	"deny-p056-11",
-	"deny-p056-12",
-	"deny-p056-13",
-	"deny-p056-14",
-	"deny-p056-15",
-	"deny-p056-16",
-	"deny-p056-17",
-	"deny-p056-18",
-	"deny-p056-19",
-	"deny-p056-20",
-	"deny-p056-21",
+	"block-p056-00",
+	"block-p056-01",
+	"block-p056-02",
+	"block-p056-03",
+	"block-p056-04",
+	"block-p056-05",
+	"block-p056-06",
+	"block-p056-07",
+	"block-p056-08",
+	"block-p056-09",
+	"block-p056-10",
+	"block-p056-11",
+	"block-p056-12",
+	"block-p056-13",
+	"block-p056-14",
+	"block-p056-15",
+	"block-p056-16",
 ]
 
-deny contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Bash"}
 	some needle in needles

@@ -3,7 +3,7 @@
 # title: Large fixture policy p057
 # custom:
 #   id: LARGE-057
-#   severity: CRITICAL
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Write", "Edit"]
@@ -12,31 +12,26 @@ package cupcake.policies.p057
 import rego.v1
 
 needles := [
-	"halt-p057-00",
-	"halt-p057-01",
-	"halt-p057-02",
-	"halt-p057-03",
-	"halt-p057-04",
-	"halt-p057-05",
-	"halt-p057-06",
-	"halt-p057-07",
-	"halt-p057-08",
-	"halt-p057-09",
-	"halt-p057-10",
-	"halt-p057-11",
-	"halt-p057-12",
-	"halt-p057-13",
-	"halt-p057-14",
-	"halt-p057-15",
-	"halt-p057-16",
-	"halt-p057-17",
-	"halt-p057-18",
-	"halt-p057-19",
-	"halt-p057-20",
-	"halt-p057-21",
+	"block-p057-00",
+	"block-p057-01",
+	"block-p057-02",
+	"block-p057-03",
+	"block-p057-04",
+	"block-p057-05",
+	"block-p057-06",
+	"block-p057-07",
+	"block-p057-08",
+	"block-p057-09",
+	"block-p057-10",
+	"block-p057-11",
+	"block-p057-12",
+	"block-p057-13",
+	"block-p057-14",
+	"block-p057-15",
+	"block-p057-16",
 ]
 
-halt contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Write", "Edit"}
 	some needle in needles
@@ -44,6 +39,6 @@ halt contains decision if {
 	decision := {
 		"rule_id": "LARGE-057",
 		"reason": concat("", ["Large fixture policy p057 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "HIGH",
 	}
 }

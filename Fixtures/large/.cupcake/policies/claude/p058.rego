@@ -3,7 +3,7 @@
 # title: Large fixture policy p058
 # custom:
 #   id: LARGE-058
-#   severity: MEDIUM
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Read"]
@@ -12,31 +12,26 @@ package cupcake.policies.p058
 import rego.v1
 
 needles := [
-	"ask-p058-00",
-	"ask-p058-01",
-	"ask-p058-02",
-	"ask-p058-03",
-	"ask-p058-04",
-	"ask-p058-05",
-	"ask-p058-06",
-	"ask-p058-07",
-	"ask-p058-08",
-	"ask-p058-09",
-	"ask-p058-10",
-	"ask-p058-11",
-	"ask-p058-12",
-	"ask-p058-13",
-	"ask-p058-14",
-	"ask-p058-15",
-	"ask-p058-16",
-	"ask-p058-17",
-	"ask-p058-18",
-	"ask-p058-19",
-	"ask-p058-20",
-	"ask-p058-21",
+	"block-p058-00",
+	"block-p058-01",
+	"block-p058-02",
+	"block-p058-03",
+	"block-p058-04",
+	"block-p058-05",
+	"block-p058-06",
+	"block-p058-07",
+	"block-p058-08",
+	"block-p058-09",
+	"block-p058-10",
+	"block-p058-11",
+	"block-p058-12",
+	"block-p058-13",
+	"block-p058-14",
+	"block-p058-15",
+	"block-p058-16",
 ]
 
-ask contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Read"}
 	some needle in needles
@@ -44,6 +39,6 @@ ask contains decision if {
 	decision := {
 		"rule_id": "LARGE-058",
 		"reason": concat("", ["Large fixture policy p058 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "HIGH",
 	}
 }

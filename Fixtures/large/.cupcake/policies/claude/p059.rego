@@ -6,7 +6,7 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p059
 
 import rego.v1
@@ -29,17 +29,13 @@ needles := [
 	"block-p059-14",
 	"block-p059-15",
 	"block-p059-16",
-	"block-p059-17",
-	"block-p059-18",
-	"block-p059-19",
-	"block-p059-20",
-	"block-p059-21",
 ]
 
 block contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-059",
 		"reason": concat("", ["Large fixture policy p059 matched ", needle]),

@@ -3,47 +3,42 @@
 # title: Large fixture policy p061
 # custom:
 #   id: LARGE-061
-#   severity: CRITICAL
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Write", "Edit"]
+#     required_tools: ["Task"]
 package cupcake.policies.p061
 
 import rego.v1
 
 needles := [
-	"halt-p061-00",
-	"halt-p061-01",
-	"halt-p061-02",
-	"halt-p061-03",
-	"halt-p061-04",
-	"halt-p061-05",
-	"halt-p061-06",
-	"halt-p061-07",
-	"halt-p061-08",
-	"halt-p061-09",
-	"halt-p061-10",
-	"halt-p061-11",
-	"halt-p061-12",
-	"halt-p061-13",
-	"halt-p061-14",
-	"halt-p061-15",
-	"halt-p061-16",
-	"halt-p061-17",
-	"halt-p061-18",
-	"halt-p061-19",
-	"halt-p061-20",
-	"halt-p061-21",
+	"block-p061-00",
+	"block-p061-01",
+	"block-p061-02",
+	"block-p061-03",
+	"block-p061-04",
+	"block-p061-05",
+	"block-p061-06",
+	"block-p061-07",
+	"block-p061-08",
+	"block-p061-09",
+	"block-p061-10",
+	"block-p061-11",
+	"block-p061-12",
+	"block-p061-13",
+	"block-p061-14",
+	"block-p061-15",
+	"block-p061-16",
 ]
 
-halt contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Write", "Edit"}
+	input.tool_name in {"Task"}
 	some needle in needles
-	contains(input.tool_input.file_path, needle)
+	contains(input.tool_input.prompt, needle)
 	decision := {
 		"rule_id": "LARGE-061",
 		"reason": concat("", ["Large fixture policy p061 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "HIGH",
 	}
 }

@@ -29,11 +29,6 @@ needles := [
 	"block-p063-14",
 	"block-p063-15",
 	"block-p063-16",
-	"block-p063-17",
-	"block-p063-18",
-	"block-p063-19",
-	"block-p063-20",
-	"block-p063-21",
 ]
 
 block contains decision if {

@@ -29,11 +29,6 @@ needles := [
 	"deny-p064-14",
 	"deny-p064-15",
 	"deny-p064-16",
-	"deny-p064-17",
-	"deny-p064-18",
-	"deny-p064-19",
-	"deny-p064-20",
-	"deny-p064-21",
 ]
 
 deny contains decision if {

@@ -6,7 +6,7 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p068
 
 import rego.v1
@@ -29,18 +29,13 @@ needles := [
 	"deny-p068-14",
 	"deny-p068-15",
 	"deny-p068-16",
-	"deny-p068-17",
-	"deny-p068-18",
-	"deny-p068-19",
-	"deny-p068-20",
-	"deny-p068-21",
 ]
 
 deny contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-068",
 		"reason": concat("", ["Large fixture policy p068 matched ", needle]),

@@ -3,47 +3,42 @@
 # title: Large fixture policy p069
 # custom:
 #   id: LARGE-069
-#   severity: CRITICAL
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Write", "Edit"]
+#     required_tools: ["Task"]
 package cupcake.policies.p069
 
 import rego.v1
 
 needles := [
-	"halt-p069-00",
-	"halt-p069-01",
-	"halt-p069-02",
-	"halt-p069-03",
-	"halt-p069-04",
-	"halt-p069-05",
-	"halt-p069-06",
-	"halt-p069-07",
-	"halt-p069-08",
-	"halt-p069-09",
-	"halt-p069-10",
-	"halt-p069-11",
-	"halt-p069-12",
-	"halt-p069-13",
-	"halt-p069-14",
-	"halt-p069-15",
-	"halt-p069-16",
-	"halt-p069-17",
-	"halt-p069-18",
-	"halt-p069-19",
-	"halt-p069-20",
-	"halt-p069-21",
+	"deny-p069-00",
+	"deny-p069-01",
+	"deny-p069-02",
+	"deny-p069-03",
+	"deny-p069-04",
+	"deny-p069-05",
+	"deny-p069-06",
+	"deny-p069-07",
+	"deny-p069-08",
+	"deny-p069-09",
+	"deny-p069-10",
+	"deny-p069-11",
+	"deny-p069-12",
+	"deny-p069-13",
+	"deny-p069-14",
+	"deny-p069-15",
+	"deny-p069-16",
 ]
 
-halt contains decision if {
+deny contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Write", "Edit"}
+	input.tool_name in {"Task"}
 	some needle in needles
-	contains(input.tool_input.file_path, needle)
+	contains(input.tool_input.prompt, needle)
 	decision := {
 		"rule_id": "LARGE-069",
 		"reason": concat("", ["Large fixture policy p069 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "HIGH",
 	}
 }

@@ -29,11 +29,6 @@ needles := [
 	"halt-p073-14",
 	"halt-p073-15",
 	"halt-p073-16",
-	"halt-p073-17",
-	"halt-p073-18",
-	"halt-p073-19",
-	"halt-p073-20",
-	"halt-p073-21",
 ]
 
 halt contains decision if {

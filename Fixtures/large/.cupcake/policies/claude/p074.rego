@@ -3,7 +3,7 @@
 # title: Large fixture policy p074
 # custom:
 #   id: LARGE-074
-#   severity: MEDIUM
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Read"]
@@ -12,31 +12,26 @@ package cupcake.policies.p074
 import rego.v1
 
 needles := [
-	"ask-p074-00",
-	"ask-p074-01",
-	"ask-p074-02",
-	"ask-p074-03",
-	"ask-p074-04",
-	"ask-p074-05",
-	"ask-p074-06",
-	"ask-p074-07",
-	"ask-p074-08",
-	"ask-p074-09",
-	"ask-p074-10",
-	"ask-p074-11",
-	"ask-p074-12",
-	"ask-p074-13",
-	"ask-p074-14",
-	"ask-p074-15",
-	"ask-p074-16",
-	"ask-p074-17",
-	"ask-p074-18",
-	"ask-p074-19",
-	"ask-p074-20",
-	"ask-p074-21",
+	"halt-p074-00",
+	"halt-p074-01",
+	"halt-p074-02",
+	"halt-p074-03",
+	"halt-p074-04",
+	"halt-p074-05",
+	"halt-p074-06",
+	"halt-p074-07",
+	"halt-p074-08",
+	"halt-p074-09",
+	"halt-p074-10",
+	"halt-p074-11",
+	"halt-p074-12",
+	"halt-p074-13",
+	"halt-p074-14",
+	"halt-p074-15",
+	"halt-p074-16",
 ]
 
-ask contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Read"}
 	some needle in needles
@@ -44,6 +39,6 @@ ask contains decision if {
 	decision := {
 		"rule_id": "LARGE-074",
 		"reason": concat("", ["Large fixture policy p074 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "CRITICAL",
 	}
 }

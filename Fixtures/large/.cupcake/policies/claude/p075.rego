@@ -3,46 +3,42 @@
 # title: Large fixture policy p075
 # custom:
 #   id: LARGE-075
-#   severity: HIGH
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p075
 
 import rego.v1
 
 needles := [
-	"block-p075-00",
-	"block-p075-01",
-	"block-p075-02",
-	"block-p075-03",
-	"block-p075-04",
-	"block-p075-05",
-	"block-p075-06",
-	"block-p075-07",
-	"block-p075-08",
-	"block-p075-09",
-	"block-p075-10",
-	"block-p075-11",
-	"block-p075-12",
-	"block-p075-13",
-	"block-p075-14",
-	"block-p075-15",
-	"block-p075-16",
-	"block-p075-17",
-	"block-p075-18",
-	"block-p075-19",
-	"block-p075-20",
-	"block-p075-21",
+	"halt-p075-00",
+	"halt-p075-01",
+	"halt-p075-02",
+	"halt-p075-03",
+	"halt-p075-04",
+	"halt-p075-05",
+	"halt-p075-06",
+	"halt-p075-07",
+	"halt-p075-08",
+	"halt-p075-09",
+	"halt-p075-10",
+	"halt-p075-11",
+	"halt-p075-12",
+	"halt-p075-13",
+	"halt-p075-14",
+	"halt-p075-15",
+	"halt-p075-16",
 ]
 
-block contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-075",
 		"reason": concat("", ["Large fixture policy p075 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "CRITICAL",
 	}
 }

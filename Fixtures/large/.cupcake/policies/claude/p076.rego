@@ -3,47 +3,42 @@
 # title: Large fixture policy p076
 # custom:
 #   id: LARGE-076
-#   severity: HIGH
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p076
 
 import rego.v1
 
 needles := [
-	"deny-p076-00",
-	"deny-p076-01",
-	"deny-p076-02",
-	"deny-p076-03",
-	"deny-p076-04",
-	"deny-p076-05",
-	"deny-p076-06",
-	"deny-p076-07",
-	"deny-p076-08",
-	"deny-p076-09",
-	"deny-p076-10",
-	"deny-p076-11",
-	"deny-p076-12",
-	"deny-p076-13",
-	"deny-p076-14",
-	"deny-p076-15",
-	"deny-p076-16",
-	"deny-p076-17",
-	"deny-p076-18",
-	"deny-p076-19",
-	"deny-p076-20",
-	"deny-p076-21",
+	"halt-p076-00",
+	"halt-p076-01",
+	"halt-p076-02",
+	"halt-p076-03",
+	"halt-p076-04",
+	"halt-p076-05",
+	"halt-p076-06",
+	"halt-p076-07",
+	"halt-p076-08",
+	"halt-p076-09",
+	"halt-p076-10",
+	"halt-p076-11",
+	"halt-p076-12",
+	"halt-p076-13",
+	"halt-p076-14",
+	"halt-p076-15",
+	"halt-p076-16",
 ]
 
-deny contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-076",
 		"reason": concat("", ["Large fixture policy p076 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "CRITICAL",
 	}
 }

@@ -6,7 +6,7 @@
 #   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Write", "Edit"]
+#     required_tools: ["Task"]
 package cupcake.policies.p077
 
 import rego.v1
@@ -29,18 +29,13 @@ needles := [
 	"halt-p077-14",
 	"halt-p077-15",
 	"halt-p077-16",
-	"halt-p077-17",
-	"halt-p077-18",
-	"halt-p077-19",
-	"halt-p077-20",
-	"halt-p077-21",
 ]
 
 halt contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Write", "Edit"}
+	input.tool_name in {"Task"}
 	some needle in needles
-	contains(input.tool_input.file_path, needle)
+	contains(input.tool_input.prompt, needle)
 	decision := {
 		"rule_id": "LARGE-077",
 		"reason": concat("", ["Large fixture policy p077 matched ", needle]),

@@ -3,47 +3,42 @@
 # title: Large fixture policy p078
 # custom:
 #   id: LARGE-078
-#   severity: MEDIUM
+#   severity: CRITICAL
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Read"]
+#     required_tools: ["MultiEdit"]
 package cupcake.policies.p078
 
 import rego.v1
 
 needles := [
-	"ask-p078-00",
-	"ask-p078-01",
-	"ask-p078-02",
-	"ask-p078-03",
-	"ask-p078-04",
-	"ask-p078-05",
-	"ask-p078-06",
-	"ask-p078-07",
-	"ask-p078-08",
-	"ask-p078-09",
-	"ask-p078-10",
-	"ask-p078-11",
-	"ask-p078-12",
-	"ask-p078-13",
-	"ask-p078-14",
-	"ask-p078-15",
-	"ask-p078-16",
-	"ask-p078-17",
-	"ask-p078-18",
-	"ask-p078-19",
-	"ask-p078-20",
-	"ask-p078-21",
+	"halt-p078-00",
+	"halt-p078-01",
+	"halt-p078-02",
+	"halt-p078-03",
+	"halt-p078-04",
+	"halt-p078-05",
+	"halt-p078-06",
+	"halt-p078-07",
+	"halt-p078-08",
+	"halt-p078-09",
+	"halt-p078-10",
+	"halt-p078-11",
+	"halt-p078-12",
+	"halt-p078-13",
+	"halt-p078-14",
+	"halt-p078-15",
+	"halt-p078-16",
 ]
 
-ask contains decision if {
+halt contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Read"}
+	input.tool_name in {"MultiEdit"}
 	some needle in needles
 	contains(input.tool_input.file_path, needle)
 	decision := {
 		"rule_id": "LARGE-078",
 		"reason": concat("", ["Large fixture policy p078 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "CRITICAL",
 	}
 }

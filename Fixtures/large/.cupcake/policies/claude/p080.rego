@@ -3,7 +3,7 @@
 # title: Large fixture policy p080
 # custom:
 #   id: LARGE-080
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Bash"]
@@ -12,31 +12,26 @@ package cupcake.policies.p080
 import rego.v1
 
 needles := [
-	"deny-p080-00",
-	"deny-p080-01",
-	"deny-p080-02",
-	"deny-p080-03",
-	"deny-p080-04",
-	"deny-p080-05",
-	"deny-p080-06",
-	"deny-p080-07",
-	"deny-p080-08",
-	"deny-p080-09",
-	"deny-p080-10",
-	"deny-p080-11",
-	"deny-p080-12",
-	"deny-p080-13",
-	"deny-p080-14",
-	"deny-p080-15",
-	"deny-p080-16",
-	"deny-p080-17",
-	"deny-p080-18",
-	"deny-p080-19",
-	"deny-p080-20",
-	"deny-p080-21",
+	"ask-p080-00",
+	"ask-p080-01",
+	"ask-p080-02",
+	"ask-p080-03",
+	"ask-p080-04",
+	"ask-p080-05",
+	"ask-p080-06",
+	"ask-p080-07",
+	"ask-p080-08",
+	"ask-p080-09",
+	"ask-p080-10",
+	"ask-p080-11",
+	"ask-p080-12",
+	"ask-p080-13",
+	"ask-p080-14",
+	"ask-p080-15",
+	"ask-p080-16",
 ]
 
-deny contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Bash"}
 	some needle in needles
@@ -44,6 +39,6 @@ deny contains decision if {
 	decision := {
 		"rule_id": "LARGE-080",
 		"reason": concat("", ["Large fixture policy p080 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

@@ -29,11 +29,6 @@ needles := [
 	"ask-p082-14",
 	"ask-p082-15",
 	"ask-p082-16",
-	"ask-p082-17",
-	"ask-p082-18",
-	"ask-p082-19",
-	"ask-p082-20",
-	"ask-p082-21",
 ]
 
 ask contains decision if {

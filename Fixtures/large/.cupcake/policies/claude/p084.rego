@@ -3,47 +3,42 @@
 # title: Large fixture policy p084
 # custom:
 #   id: LARGE-084
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p084
 
 import rego.v1
 
 needles := [
-	"deny-p084-00",
-	"deny-p084-01",
-	"deny-p084-02",
-	"deny-p084-03",
-	"deny-p084-04",
-	"deny-p084-05",
-	"deny-p084-06",
-	"deny-p084-07",
-	"deny-p084-08",
-	"deny-p084-09",
-	"deny-p084-10",
-	"deny-p084-11",
-	"deny-p084-12",
-	"deny-p084-13",
-	"deny-p084-14",
-	"deny-p084-15",
-	"deny-p084-16",
-	"deny-p084-17",
-	"deny-p084-18",
-	"deny-p084-19",
-	"deny-p084-20",
-	"deny-p084-21",
+	"ask-p084-00",
+	"ask-p084-01",
+	"ask-p084-02",
+	"ask-p084-03",
+	"ask-p084-04",
+	"ask-p084-05",
+	"ask-p084-06",
+	"ask-p084-07",
+	"ask-p084-08",
+	"ask-p084-09",
+	"ask-p084-10",
+	"ask-p084-11",
+	"ask-p084-12",
+	"ask-p084-13",
+	"ask-p084-14",
+	"ask-p084-15",
+	"ask-p084-16",
 ]
 
-deny contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-084",
 		"reason": concat("", ["Large fixture policy p084 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

@@ -6,7 +6,7 @@
 #   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Read"]
+#     required_tools: ["MultiEdit"]
 package cupcake.policies.p086
 
 import rego.v1
@@ -29,16 +29,11 @@ needles := [
 	"ask-p086-14",
 	"ask-p086-15",
 	"ask-p086-16",
-	"ask-p086-17",
-	"ask-p086-18",
-	"ask-p086-19",
-	"ask-p086-20",
-	"ask-p086-21",
 ]
 
 ask contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Read"}
+	input.tool_name in {"MultiEdit"}
 	some needle in needles
 	contains(input.tool_input.file_path, needle)
 	decision := {

@@ -3,7 +3,7 @@
 # title: Large fixture policy p087
 # custom:
 #   id: LARGE-087
-#   severity: HIGH
+#   severity: MEDIUM
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: []
@@ -12,37 +12,32 @@ package cupcake.policies.p087
 import rego.v1
 
 needles := [
-	"block-p087-00",
-	"block-p087-01",
-	"block-p087-02",
-	"block-p087-03",
-	"block-p087-04",
-	"block-p087-05",
-	"block-p087-06",
-	"block-p087-07",
-	"block-p087-08",
-	"block-p087-09",
-	"block-p087-10",
-	"block-p087-11",
-	"block-p087-12",
-	"block-p087-13",
-	"block-p087-14",
-	"block-p087-15",
-	"block-p087-16",
-	"block-p087-17",
-	"block-p087-18",
-	"block-p087-19",
-	"block-p087-20",
-	"block-p087-21",
+	"ask-p087-00",
+	"ask-p087-01",
+	"ask-p087-02",
+	"ask-p087-03",
+	"ask-p087-04",
+	"ask-p087-05",
+	"ask-p087-06",
+	"ask-p087-07",
+	"ask-p087-08",
+	"ask-p087-09",
+	"ask-p087-10",
+	"ask-p087-11",
+	"ask-p087-12",
+	"ask-p087-13",
+	"ask-p087-14",
+	"ask-p087-15",
+	"ask-p087-16",
 ]
 
-block contains decision if {
+ask contains decision if {
 	input.hook_event_name == "PreToolUse"
 	some needle in needles
 	contains(input.tool_input.command, needle)
 	decision := {
 		"rule_id": "LARGE-087",
 		"reason": concat("", ["Large fixture policy p087 matched ", needle]),
-		"severity": "HIGH",
+		"severity": "MEDIUM",
 	}
 }

@@ -12,31 +12,26 @@ package cupcake.policies.p088
 import rego.v1
 
 needles := [
-	"deny-p088-00",
-	"deny-p088-01",
-	"deny-p088-02",
-	"deny-p088-03",
-	"deny-p088-04",
-	"deny-p088-05",
-	"deny-p088-06",
-	"deny-p088-07",
-	"deny-p088-08",
-	"deny-p088-09",
-	"deny-p088-10",
-	"deny-p088-11",
-	"deny-p088-12",
-	"deny-p088-13",
-	"deny-p088-14",
-	"deny-p088-15",
-	"deny-p088-16",
-	"deny-p088-17",
-	"deny-p088-18",
-	"deny-p088-19",
-	"deny-p088-20",
-	"deny-p088-21",
+	"block-p088-00",
+	"block-p088-01",
+	"block-p088-02",
+	"block-p088-03",
+	"block-p088-04",
+	"block-p088-05",
+	"block-p088-06",
+	"block-p088-07",
+	"block-p088-08",
+	"block-p088-09",
+	"block-p088-10",
+	"block-p088-11",
+	"block-p088-12",
+	"block-p088-13",
+	"block-p088-14",
+	"block-p088-15",
+	"block-p088-16",
 ]
 
-deny contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Bash"}
 	some needle in needles

@@ -3,7 +3,7 @@
 # title: Large fixture policy p089
 # custom:
 #   id: LARGE-089
-#   severity: CRITICAL
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Write", "Edit"]
@@ -12,31 +12,26 @@ package cupcake.policies.p089
 import rego.v1
 
 needles := [
-	"halt-p089-00",
-	"halt-p089-01",
-	"halt-p089-02",
-	"halt-p089-03",
-	"halt-p089-04",
-	"halt-p089-05",
-	"halt-p089-06",
-	"halt-p089-07",
-	"halt-p089-08",
-	"halt-p089-09",
-	"halt-p089-10",
-	"halt-p089-11",
-	"halt-p089-12",
-	"halt-p089-13",
-	"halt-p089-14",
-	"halt-p089-15",
-	"halt-p089-16",
-	"halt-p089-17",
-	"halt-p089-18",
-	"halt-p089-19",
-	"halt-p089-20",
-	"halt-p089-21",
+	"block-p089-00",
+	"block-p089-01",
+	"block-p089-02",
+	"block-p089-03",
+	"block-p089-04",
+	"block-p089-05",
+	"block-p089-06",
+	"block-p089-07",
+	"block-p089-08",
+	"block-p089-09",
+	"block-p089-10",
+	"block-p089-11",
+	"block-p089-12",
+	"block-p089-13",
+	"block-p089-14",
+	"block-p089-15",
+	"block-p089-16",
 ]
 
-halt contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Write", "Edit"}
 	some needle in needles
@@ -44,6 +39,6 @@ halt contains decision if {
 	decision := {
 		"rule_id": "LARGE-089",
 		"reason": concat("", ["Large fixture policy p089 matched ", needle]),
-		"severity": "CRITICAL",
+		"severity": "HIGH",
 	}
 }

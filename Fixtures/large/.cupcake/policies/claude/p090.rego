@@ -3,7 +3,7 @@
 # title: Large fixture policy p090
 # custom:
 #   id: LARGE-090
-#   severity: MEDIUM
+#   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
 #     required_tools: ["Read"]
@@ -12,31 +12,26 @@ package cupcake.policies.p090
 import rego.v1
 
 needles := [
-	"ask-p090-00",
-	"ask-p090-01",
-	"ask-p090-02",
-	"ask-p090-03",
-	"ask-p090-04",
-	"ask-p090-05",
-	"ask-p090-06",
-	"ask-p090-07",
-	"ask-p090-08",
-	"ask-p090-09",
-	"ask-p090-10",
-	"ask-p090-11",
-	"ask-p090-12",
-	"ask-p090-13",
-	"ask-p090-14",
-	"ask-p090-15",
-	"ask-p090-16",
-	"ask-p090-17",
-	"ask-p090-18",
-	"ask-p090-19",
-	"ask-p090-20",
-	"ask-p090-21",
+	"block-p090-00",
+	"block-p090-01",
+	"block-p090-02",
+	"block-p090-03",
+	"block-p090-04",
+	"block-p090-05",
+	"block-p090-06",
+	"block-p090-07",
+	"block-p090-08",
+	"block-p090-09",
+	"block-p090-10",
+	"block-p090-11",
+	"block-p090-12",
+	"block-p090-13",
+	"block-p090-14",
+	"block-p090-15",
+	"block-p090-16",
 ]
 
-ask contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
 	input.tool_name in {"Read"}
 	some needle in needles
@@ -44,6 +39,6 @@ ask contains decision if {
 	decision := {
 		"rule_id": "LARGE-090",
 		"reason": concat("", ["Large fixture policy p090 matched ", needle]),
-		"severity": "MEDIUM",
+		"severity": "HIGH",
 	}
 }

@@ -6,7 +6,7 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: []
+#     required_tools: ["Grep", "Glob"]
 package cupcake.policies.p091
 
 import rego.v1
@@ -29,17 +29,13 @@ needles := [
 	"block-p091-14",
 	"block-p091-15",
 	"block-p091-16",
-	"block-p091-17",
-	"block-p091-18",
-	"block-p091-19",
-	"block-p091-20",
-	"block-p091-21",
 ]
 
 block contains decision if {
 	input.hook_event_name == "PreToolUse"
+	input.tool_name in {"Grep", "Glob"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.pattern, needle)
 	decision := {
 		"rule_id": "LARGE-091",
 		"reason": concat("", ["Large fixture policy p091 matched ", needle]),

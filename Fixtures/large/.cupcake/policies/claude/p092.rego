@@ -6,41 +6,36 @@
 #   severity: HIGH
 #   routing:
 #     required_events: ["PreToolUse"]
-#     required_tools: ["Bash"]
+#     required_tools: ["WebFetch"]
 package cupcake.policies.p092
 
 import rego.v1
 
 needles := [
-	"deny-p092-00",
-	"deny-p092-01",
-	"deny-p092-02",
-	"deny-p092-03",
-	"deny-p092-04",
-	"deny-p092-05",
-	"deny-p092-06",
-	"deny-p092-07",
-	"deny-p092-08",
-	"deny-p092-09",
-	"deny-p092-10",
-	"deny-p092-11",
-	"deny-p092-12",
-	"deny-p092-13",
-	"deny-p092-14",
-	"deny-p092-15",
-	"deny-p092-16",
-	"deny-p092-17",
-	"deny-p092-18",
-	"deny-p092-19",
-	"deny-p092-20",
-	"deny-p092-21",
+	"block-p092-00",
+	"block-p092-01",
+	"block-p092-02",
+	"block-p092-03",
+	"block-p092-04",
+	"block-p092-05",
+	"block-p092-06",
+	"block-p092-07",
+	"block-p092-08",
+	"block-p092-09",
+	"block-p092-10",
+	"block-p092-11",
+	"block-p092-12",
+	"block-p092-13",
+	"block-p092-14",
+	"block-p092-15",
+	"block-p092-16",
 ]
 
-deny contains decision if {
+block contains decision if {
 	input.hook_event_name == "PreToolUse"
-	input.tool_name in {"Bash"}
+	input.tool_name in {"WebFetch"}
 	some needle in needles
-	contains(input.tool_input.command, needle)
+	contains(input.tool_input.url, needle)
 	decision := {
 		"rule_id": "LARGE-092",
 		"reason": concat("", ["Large fixture policy p092 matched ", needle]),

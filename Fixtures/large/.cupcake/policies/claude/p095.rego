@@ -29,11 +29,6 @@ needles := [
 	"block-p095-14",
 	"block-p095-15",
 	"block-p095-16",
-	"block-p095-17",
-	"block-p095-18",
-	"block-p095-19",
-	"block-p095-20",
-	"block-p095-21",
 ]
 
 block contains decision if {
