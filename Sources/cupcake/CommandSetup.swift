@@ -42,7 +42,7 @@ enum CommandSetup {
             let flag = arguments.values["--global-dir"].map { ($0, "--global-dir") }
                 ?? arguments.values["--global-config"].map { ($0, "--global-config") }
             configuration.globalDirectory = try GlobalDirectory.locate(
-                flag: flag?.0, flagName: flag?.1 ?? "--global-dir", environment: ProcessEnvironment.current())
+                flag: flag?.0, flagName: flag?.1 ?? "--global-dir", environment: ProcessEnvironment.snapshot)
         } catch {
             Output.stderr("cupcake \(command): \(error)")
             return .failure(.configuration)

@@ -65,7 +65,7 @@ enum EvalCommand {
         }
         let harness = configuration.harness
         let tracer = Tracer.fromEnvironment(
-            ProcessEnvironment.current(), categoriesOverride: arguments.values["--trace"],
+            ProcessEnvironment.snapshot, categoriesOverride: arguments.values["--trace"],
             otlpOverride: arguments.values["--trace-otlp"])
         var strict = arguments.switches.contains("--strict")
 

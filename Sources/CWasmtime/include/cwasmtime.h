@@ -333,6 +333,11 @@ wasmtime_error_t *wasmtime_module_serialize(wasmtime_module_t *module, wasm_byte
 /// of a compatible engine: the library trusts them, so callers must verify them first.
 wasmtime_error_t *wasmtime_module_deserialize(wasm_engine_t *engine, const uint8_t *bytes,
                                               size_t length, wasmtime_module_t **out);
+/// Rebuilds a module from a file holding exactly a compiled artifact, mapping it into memory
+/// instead of reading it (code pages load as they run). Trusted as completely as
+/// wasmtime_module_deserialize's bytes; the file must not change while the module lives.
+wasmtime_error_t *wasmtime_module_deserialize_file(wasm_engine_t *engine, const char *path,
+                                                   wasmtime_module_t **out);
 
 /// Translates WebAssembly text into a binary module.
 wasmtime_error_t *wasmtime_wat2wasm(const char *wat, size_t length, wasm_byte_vec_t *out);

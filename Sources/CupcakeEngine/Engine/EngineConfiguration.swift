@@ -37,7 +37,7 @@ public struct EngineConfiguration: Sendable {
     }
 
     /// `$XDG_CACHE_HOME/cupcake`, else `~/.cache/cupcake`.
-    public static func defaultCacheDirectory(_ environment: [String: String] = ProcessEnvironment.current()) -> String {
+    public static func defaultCacheDirectory(_ environment: [String: String] = ProcessEnvironment.snapshot) -> String {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/cupcake" }
         return (environment["HOME"] ?? "/tmp") + "/.cache/cupcake"
     }

@@ -89,7 +89,7 @@ final class PolicyLayer: Sendable {
         // global configuration without policies for every harness.
         let quiet = !rulebook.builtins.enabled.isEmpty || name == "global"
         warnings = rulebook.warnings + discovered.warnings.filter { !(quiet && $0.contains(": no policy directory for harness")) }
-        let environment = ProcessEnvironment.current()
+        let environment = ProcessEnvironment.snapshot
         builtinEnvironment = BuiltinEnvironment(
             policyDirectory: PathResolver.resolve(directory, from: PathResolver.processDirectory()).path,
             home: HomeDirectory.from(environment), variables: environment)
@@ -124,7 +124,7 @@ final class PolicyLayer: Sendable {
             do {
                 layerRuntime = try WasmPolicyRuntime.instantiate(
                     module: hit.module, stats: hit.stats, dataJSON: hit.dataJSON, origin: resolved.path,
-                    configuration: configuration.wasm, tracer: tracer)
+                    configuration: configuration.wasm, knownFacts: hit.facts, tracer: tracer)
             } catch {
                 throw .wasm(error)
             }
@@ -161,7 +161,7 @@ final class PolicyLayer: Sendable {
         }
         if let identity, let engine {
             cache.recordBundle(at: indexedPath, identity: identity, wasm: bundle.wasm, module: runtime.module,
-                               dataJSON: bundle.dataJSON, engine: engine)
+                               dataJSON: bundle.dataJSON, facts: runtime.moduleFacts, engine: engine)
         }
         return (runtime, bundle.wasm.count)
     }
@@ -205,7 +205,11 @@ final class PolicyLayer: Sendable {
         tracer.withSpan("bundle_index", category: .wasm, fields: ["origin": .string(bundle)]) { span in
             let hit = cache.moduleForBundle(at: bundle, identity: identity, engine: engine)
             span.record("hit", .bool(hit != nil))
-            if let hit { span.record("module_size_bytes", .int(hit.wasmSize)) }
+            if let hit {
+                span.record("module_size_bytes", .int(hit.wasmSize))
+                // "mapped_image": the artifact mapped unread; "bundle_index": read and verified.
+                span.record("source", .string(hit.stats.source.rawValue))
+            }
             return hit
         }
     }

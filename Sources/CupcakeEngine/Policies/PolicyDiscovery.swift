@@ -18,12 +18,12 @@ public enum PolicyDiscovery {
                          maxBytes: Int = maxPolicyBytes, cacheDirectory: String? = nil) throws(PolicyError) -> (policies: [PolicyInfo], warnings: [String]) {
         let base = policyDirectory.hasSuffix("/") ? String(policyDirectory.dropLast()) : policyDirectory
         let root = base + "/policies/" + harness
-        var (paths, warnings) = try PolicyTreeWalk.regoFiles(under: root, harness: harness, limits: limits)
+        var (paths, warnings, identities) = try PolicyTreeWalk.regoFiles(under: root, harness: harness, limits: limits)
         var cache = DiscoveryCache(root: PathResolver.resolve(root, from: PathResolver.processDirectory()).path,
                                    cacheDirectory: cacheDirectory)
         var policies: [PolicyInfo] = []
         for path in paths {
-            let identity = FileIdentity(path: path)
+            let identity = identities[path]
             let outcome: DiscoveryCache.Outcome
             if let identity, let known = cache.outcome(path, identity: identity.text) {
                 outcome = known

@@ -42,27 +42,30 @@ struct PolicyTreeWalk {
     /// Every directory and file taken, with the path it was first reached by.
     private var seen: [FileID: String] = [:]
     private var files: [String] = []
+    /// Each file's identity from the walk's own stat, so callers need not stat again.
+    private var identities: [String: FileIdentity] = [:]
     private var warnings: [String] = []
 
     /// The .rego files (sorted by path) and the warnings of the walk of `root`. A missing root
     /// gives no files and a warning; a root that cannot be read, or a walk past `limits`, an error.
     static func regoFiles(under root: String, harness: String,
-                          limits: PolicyWalkLimits = PolicyWalkLimits()) throws(PolicyError) -> (files: [String], warnings: [String]) {
+                          limits: PolicyWalkLimits = PolicyWalkLimits()) throws(PolicyError)
+        -> (files: [String], warnings: [String], identities: [String: FileIdentity]) {
         var info = stat()
         guard stat(root, &info) == 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR {
                 let what = linkTarget(root).map { "a dangling symbolic link to \($0)" } ?? "no policy directory"
-                return ([], ["\(root): \(what) for harness \"\(harness)\""])
+                return ([], ["\(root): \(what) for harness \"\(harness)\""], [:])
             }
             throw .unreadable(path: root, reason: errorText(code))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            return ([], ["\(root): not a directory; no policies for harness \"\(harness)\""])
+            return ([], ["\(root): not a directory; no policies for harness \"\(harness)\""], [:])
         }
         var walk = PolicyTreeWalk(root: root, limits: limits)
         try walk.walk(directory: root, id: FileID(info), depth: 0)
-        return (walk.files.sorted(), walk.warnings)
+        return (walk.files.sorted(), walk.warnings, walk.identities)
     }
 
     private init(root: String, limits: PolicyWalkLimits) {
@@ -129,6 +132,7 @@ struct PolicyTreeWalk {
             guard files.count < limits.maxFiles else { throw .tooManyFiles(directory: root, limit: limits.maxFiles) }
             seen[id] = path
             files.append(path)
+            identities[path] = FileIdentity(regularFile: info)
         default:
             if isRego { warnings.append("\(path): not a regular file (\(PolicyTreeWalk.kindName(info))); skipped") }
         }

@@ -50,6 +50,18 @@ public final class WasmModule: @unchecked Sendable {
         return WasmModule(engine: engine, raw: module)
     }
 
+    /// Maps a file holding exactly `serialize()` output of a compatible engine. Trusted as
+    /// `deserializeVerified` trusts its bytes: only for files whose content was verified and whose
+    /// identity has not changed since (see `WasmModuleCache.moduleForBundle`).
+    static func deserializeVerifiedFile(_ path: String, engine: WasmEngine) throws(WasmError) -> WasmModule {
+        var module: OpaquePointer?
+        if let error = wasmtime_module_deserialize_file(engine.raw, path, &module) {
+            throw .deserializationFailed(takeErrorMessage(error))
+        }
+        guard let module else { throw .deserializationFailed("wasmtime_module_deserialize_file returned nothing") }
+        return WasmModule(engine: engine, raw: module)
+    }
+
     /// Another `WasmModule` sharing the compiled code of `handle`.
     static func sharing(_ handle: CompiledModuleHandle, engine: WasmEngine) -> WasmModule? {
         guard let clone = wasmtime_module_clone(handle.raw) else { return nil }

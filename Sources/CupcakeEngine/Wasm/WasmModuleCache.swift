@@ -179,9 +179,11 @@ enum CacheEntry {
         read(path: path, settings: key.settings, engine: engine, acceptsWasm: key.matches(wasm:))
     }
 
-    /// `read`, with the wasm the entry was compiled from checked by `acceptsWasm`.
+    /// `read`, with the wasm the entry was compiled from checked by `acceptsWasm`; `verified`
+    /// sees the artifact once it has passed every check.
     static func read(path: String, settings: [UInt8], engine: WasmEngine,
-                     acceptsWasm: (UnsafeRawBufferPointer) -> Bool) -> Result<WasmModule, CacheFileProblem> {
+                     acceptsWasm: (UnsafeRawBufferPointer) -> Bool,
+                     verified: (UnsafeRawBufferPointer) -> Void = { _ in }) -> Result<WasmModule, CacheFileProblem> {
         let bytes: [UInt8]
         switch CacheFileIO.read(path) {
         case .success(let contents): bytes = contents
@@ -215,6 +217,7 @@ enum CacheEntry {
             }
             let artifact = UnsafeRawBufferPointer(rebasing: file[wasmEnd...])
             guard ModuleDigest.xxh64(artifact) == load(file, 32) else { return .failure(.invalid("artifact checksum mismatch")) }
+            verified(artifact)
             do {
                 return .success(try WasmModule.deserializeVerified(artifact, engine: engine))
             } catch {

@@ -32,19 +32,28 @@ extension WasmPolicyRuntime {
                                configuration: configuration, tracer: tracer)
     }
 
-    /// Prepares the first instance of a loaded module inside a `wasm_instantiate` span.
+    /// Prepares the first instance of a loaded module inside a `wasm_instantiate` span; with
+    /// `knownFacts` (from the cache) the instance waits for the first evaluation (`deferred`).
     static func instantiate(
         module: WasmModule, stats: WasmLoadStats, dataJSON: [UInt8]?, origin: String,
-        configuration: WasmPolicyConfiguration, tracer: Tracer
+        configuration: WasmPolicyConfiguration, knownFacts: OPAModuleFacts? = nil, tracer: Tracer
     ) throws(WasmPolicyError) -> WasmPolicyRuntime {
         let prepared: Result<WasmPolicyRuntime, WasmPolicyError> = tracer.withSpan(
             "wasm_instantiate", category: .wasm, fields: ["origin": .string(origin)]
         ) { span in
             do throws(WasmPolicyError) {
-                let runtime = try WasmPolicyRuntime(
-                    module: module, loadStats: stats, dataJSON: dataJSON, origin: origin, configuration: configuration)
-                span.record("instantiate_us", .double(runtime.instantiateStats.microseconds))
-                span.record("memory_bytes", .int(runtime.instantiateStats.memoryBytes))
+                let runtime: WasmPolicyRuntime
+                if let knownFacts {
+                    runtime = try WasmPolicyRuntime(
+                        module: module, loadStats: stats, dataJSON: dataJSON, origin: origin, configuration: configuration,
+                        knownFacts: knownFacts)
+                    span.record("deferred", .bool(true))
+                } else {
+                    runtime = try WasmPolicyRuntime(
+                        module: module, loadStats: stats, dataJSON: dataJSON, origin: origin, configuration: configuration)
+                    span.record("instantiate_us", .double(runtime.instantiateStats.microseconds))
+                    span.record("memory_bytes", .int(runtime.instantiateStats.memoryBytes))
+                }
                 span.record("abi_version", .string("\(runtime.abiVersion.major).\(runtime.abiVersion.minor)"))
                 span.record("builtins", .strings(runtime.builtins))
                 return .success(runtime)

@@ -13,7 +13,8 @@ public final class WasmPolicyRuntime: Sendable {
     public let module: WasmModule
     /// How the module was obtained.
     public let loadStats: WasmLoadStats
-    /// How long the first instance took to become ready.
+    /// How long the first instance took to become ready (zero when it is deferred: the module's
+    /// facts came from the cache, and the first evaluation makes the instance).
     public let instantiateStats: WasmInstantiateStats
     /// The OPA ABI version of the module.
     public var abiVersion: OPAABIVersion { facts.abi }
@@ -98,6 +99,40 @@ public final class WasmPolicyRuntime: Sendable {
         self.pool = InstancePool(capacity: configuration.maxInstances)
         pool.add(first)
     }
+
+    /// A runtime for a compiled module whose facts (ABI, entrypoints, builtins) are known from an
+    /// earlier load of the same module, with no instance yet: the first evaluation makes one, so
+    /// a hook that routes to no policy never pays for it. Imports and builtins are checked here
+    /// as at a first instantiation.
+    init(module: WasmModule, loadStats: WasmLoadStats, dataJSON: [UInt8]?, origin: String,
+         configuration: WasmPolicyConfiguration, knownFacts facts: OPAModuleFacts) throws(WasmPolicyError) {
+        if let problem = configuration.problem() {
+            throw WasmPolicyError(origin: origin, reason: .configuration(problem))
+        }
+        do {
+            memoryImport = try WasmPolicyRuntime.checkImports(module.imports, configuration: configuration)
+        } catch {
+            throw WasmPolicyError(origin: origin, reason: error)
+        }
+        let unsupported = facts.builtinNames.values.filter { !HostBuiltins.isSupported($0) }.sorted()
+        guard unsupported.isEmpty else { throw WasmPolicyError(origin: origin, reason: .unsupportedBuiltins(unsupported)) }
+        guard facts.abi.major == 1 else {
+            throw WasmPolicyError(origin: origin, reason: .unsupportedABI(major: facts.abi.major, minor: facts.abi.minor))
+        }
+        self.instantiateStats = WasmInstantiateStats(microseconds: 0, memoryBytes: 0)
+        self.origin = origin
+        self.configuration = configuration
+        self.module = module
+        self.loadStats = loadStats
+        self.facts = facts
+        self.entrypoints = facts.entrypoints.keys.sorted()
+        self.builtins = facts.builtinNames.values.sorted()
+        self.data = dataJSON ?? Array("{}".utf8)
+        self.pool = InstancePool(capacity: configuration.maxInstances)
+    }
+
+    /// What the module's first instance learned, for the cache to remember.
+    var moduleFacts: OPAModuleFacts { facts }
 
     /// Creates one more ready instance in the pool (if it has room) and reports how long it took.
     @discardableResult

@@ -8,6 +8,8 @@ public enum WasmModuleSource: String, Sendable, Hashable {
     case compiled
     /// Deserialized from the on-disk cache through the bundle index, the bundle left unread.
     case bundleIndex = "bundle_index"
+    /// Through the bundle index, the cache's artifact image mapped unread (its identity trusted).
+    case mappedImage = "mapped_image"
 }
 
 /// Figures from loading (compiling or deserializing) a module.

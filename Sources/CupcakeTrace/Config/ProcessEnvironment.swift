@@ -6,6 +6,11 @@ import Darwin
 
 /// Reads the process environment without Foundation (keeps CupcakeTrace dependency-free).
 public enum ProcessEnvironment {
+    /// The environment as it was when first asked for, read once per process: a hook process
+    /// asks several times (tracing, global directory, builtins, home), and each read builds a
+    /// dictionary of every variable. For code that must see later `setenv` calls, `current()`.
+    public static let snapshot: [String: String] = current()
+
     /// The current environment as a dictionary; later duplicates win.
     public static func current() -> [String: String] {
         var result: [String: String] = [:]

@@ -97,4 +97,70 @@ struct BundleIndexTests {
         #expect(Self.indexHit(after.spans) == false)
         #expect(after.decision.name == "deny")
     }
+
+    static func indexSource(_ spans: [TraceLine]) -> String? { spans.first { $0.span == "bundle_index" }?["source"] as? String }
+
+    @Test("the artifact image is written, checked once settled, then mapped unread; a changed image is never mapped")
+    func mappedImage() async throws {
+        let project = try Project(rulebook: "")
+        let first = try await Self.load(project)
+        #expect(Self.indexHit(first.spans) == false)
+        var sources: [String?] = []
+        for _ in 0..<3 { sources.append(Self.indexSource(try await Self.load(project).spans)) }
+        // Written by the first hit, checked and trusted by the second, mapped by the third.
+        #expect(sources == ["bundle_index", "bundle_index", "mapped_image"])
+        let mapped = try await Self.load(project)
+        #expect(Self.indexSource(mapped.spans) == "mapped_image")
+        #expect(mapped.decision == first.decision)
+
+        // Replace the image with other bytes: its identity changes, so it is not mapped; the
+        // verified path finds it different and removes it, then writes and trusts it afresh.
+        let wasm = project.cache + "/wasm"
+        let image = try #require(try FileManager.default.contentsOfDirectory(atPath: wasm).first { $0.hasSuffix(".image") })
+        let imagePath = wasm + "/" + image
+        let original = try Data(contentsOf: URL(fileURLWithPath: imagePath))
+        try FileManager.default.removeItem(atPath: imagePath)
+        try Data(repeating: 0xCC, count: original.count).write(to: URL(fileURLWithPath: imagePath))
+        let afterDamage = try await Self.load(project)
+        #expect(Self.indexSource(afterDamage.spans) == "bundle_index")
+        #expect(afterDamage.decision == first.decision)
+        #expect(!FileManager.default.fileExists(atPath: imagePath), "a differing image is removed")
+        sources = []
+        for _ in 0..<3 { sources.append(Self.indexSource(try await Self.load(project).spans)) }
+        #expect(sources == ["bundle_index", "bundle_index", "mapped_image"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: imagePath)) == original)
+    }
+
+    @Test("an image that has not settled is not trusted")
+    func unsettledImage() async throws {
+        let project = try Project(rulebook: "")
+        _ = try await Self.load(project)
+        // With an hour's settle time the image, just written, never counts as settled.
+        var sources: [String?] = []
+        for _ in 0..<3 { sources.append(Self.indexSource(try await Self.load(project, settle: 3_600).spans)) }
+        #expect(sources == ["bundle_index", "bundle_index", "bundle_index"])
+        for _ in 0..<2 { sources.append(Self.indexSource(try await Self.load(project).spans)) }
+        #expect(sources.suffix(2) == ["bundle_index", "mapped_image"])
+    }
+
+    @Test("with the module's facts in the index, instantiation waits for an event that routes to a policy")
+    func deferredInstance() async throws {
+        let project = try Project(rulebook: "")
+        _ = try await Self.load(project)
+        let sink = InMemorySink()
+        let engine = try FileIdentity.$settleSeconds.withValue(0) { try project.engine(categories: .wasm, sink: sink) }
+        let instantiate = try EngineTests.lines(sink).first { $0.span == "wasm_instantiate" }
+        #expect(instantiate?["deferred"] as? Bool == true)
+        let runtime = try #require(engine.project.runtime)
+        #expect(runtime.instanceCount == 0)
+        #expect(runtime.entrypoints.contains("cupcake/system/evaluate"))
+        // Routes to nothing: still no instance.
+        let quiet = try await engine.evaluate(eventJSON: try EngineTests.event("sessionstart"))
+        #expect(quiet.decision == .allow(context: []), "\(quiet.decision)")
+        #expect(runtime.instanceCount == 0)
+        // Routes: the instance is made, and decides as an eager one does.
+        let denied = try await engine.evaluate(eventJSON: try EngineTests.event("pretooluse-bash-rm-rf"))
+        #expect(denied.decision.name == "deny")
+        #expect(runtime.instanceCount == 1)
+    }
 }

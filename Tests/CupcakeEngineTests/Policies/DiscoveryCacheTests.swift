@@ -42,7 +42,7 @@ struct DiscoveryCacheTests {
         #expect(try tree.discover().map(\.id) == ["A-1"])
         // Rewrite the remembered outcome: only a cache hit can return it.
         let file = try #require(tree.cacheFile)
-        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\"A-1\"", with: "\"FROM-CACHE\"")
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\t=A-1\t", with: "\t=FROM-CACHE\t")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try tree.discover().map(\.id) == ["FROM-CACHE"])
     }
@@ -86,9 +86,14 @@ struct DiscoveryCacheTests {
         let tree = try Tree()
         try tree.write("a", id: "A-1")
         _ = try tree.discover()
-        try Data("{not json".utf8).write(to: URL(fileURLWithPath: try #require(tree.cacheFile)))
-        #expect(try tree.discover().map(\.id) == ["A-1"])
-        #expect((try? JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: try #require(tree.cacheFile)))))) != nil)
+        let file = try #require(tree.cacheFile)
+        let intact = try Data(contentsOf: URL(fileURLWithPath: file))
+        for damage in [Data("{not json".utf8), intact.prefix(intact.count / 2), intact + Data("x\ty\n".utf8), Data()] {
+            try damage.write(to: URL(fileURLWithPath: file))
+            #expect(try tree.discover().map(\.id) == ["A-1"])
+            // Rewritten whole.
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == intact)
+        }
     }
 
     @Test("skips and their warnings are remembered too")
@@ -102,5 +107,21 @@ struct DiscoveryCacheTests {
             #expect(result.policies.isEmpty)
             #expect(result.warnings.contains { $0.contains("bare.rego: no custom.routing") })
         }
+    }
+
+    @Test("every field survives the file format, whatever characters it holds")
+    func roundTrip() {
+        let awkward = "tab\there\nnew line\\back\u{1F}unit\rcr =-+ é"
+        let outcomes: [String: DiscoveryCache.Outcome] = [
+            "/p/a.rego": .init(identity: "1:2:3:4.5:6.7", policy: PolicyInfo(
+                path: "/p/a.rego", packageName: "cupcake.policies.a", title: awkward, id: "", severity: nil, scope: "-",
+                routing: PolicyRouting(requiredEvents: ["PreToolUse", awkward], requiredTools: [""], requiredSignals: [])),
+                warnings: [awkward, ""]),
+            "/p/\(awkward).rego": .init(identity: "x", policy: nil, warnings: []),
+            "/p/bare.rego": .init(identity: "y", policy: PolicyInfo(path: "/p/bare.rego", packageName: "cupcake.policies.bare"), warnings: ["w"]),
+        ]
+        let bytes = DiscoveryCache.encode(outcomes, root: "/root\twith tab")
+        #expect(DiscoveryCache.decode(bytes, root: "/root\twith tab") == outcomes)
+        #expect(DiscoveryCache.decode(bytes, root: "/other") == nil)
     }
 }

@@ -8,5 +8,5 @@ enum HomeDirectory {
     }
 
     /// From the process's environment.
-    static func current() -> String? { from(ProcessEnvironment.current()) }
+    static func current() -> String? { from(ProcessEnvironment.snapshot) }
 }
