@@ -5,7 +5,9 @@ import CupcakeTrace
 /// command lines itself) and build the engine configuration from the common flags.
 enum CommandSetup {
     /// The flags every engine command accepts.
-    static let engineFlags: Set<String> = ["--harness", "--policy-dir", "--global-dir", "--global-config", "--opa-path", "--cache-dir"]
+    static let engineFlags: Set<String> = [
+        "--harness", "--policy-dir", "--global-dir", "--global-config", "--opa-path", "--cache-dir", "--evaluation",
+    ]
 
     /// The parsed words, or the exit code when the command is already answered (help or usage).
     static func parse(
@@ -26,7 +28,7 @@ enum CommandSetup {
     }
 
     /// `--harness` (required), `--policy-dir`, `--global-dir` (else `CUPCAKE_GLOBAL_DIR`, else
-    /// upstream's location), `--opa-path` and `--cache-dir` as a configuration. A global
+    /// upstream's location), `--opa-path`, `--cache-dir` and `--evaluation` as a configuration. A global
     /// directory named but unusable is a configuration error (exit 78).
     static func configuration(_ command: String, _ arguments: Arguments) -> Result<EngineConfiguration, ExitCode> {
         guard let name = arguments.values["--harness"], let harness = Harness(rawValue: name.lowercased()) else {
@@ -37,6 +39,13 @@ enum CommandSetup {
             policyDirectory: arguments.values["--policy-dir"] ?? ".cupcake", harness: harness,
             opaPath: arguments.values["--opa-path"])
         if let cache = arguments.values["--cache-dir"] { configuration.cacheDirectory = cache }
+        if let text = arguments.values["--evaluation"] {
+            guard let mode = PolicyEvaluationMode(rawValue: text) else {
+                Output.stderr("cupcake \(command): --evaluation must be automatic, aggregate or routed, got \(text)")
+                return .failure(.usage)
+            }
+            configuration.policyEvaluation = mode
+        }
         do {
             // `--global-config` is upstream's name for the flag.
             let flag = arguments.values["--global-dir"].map { ($0, "--global-dir") }

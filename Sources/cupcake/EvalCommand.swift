@@ -17,6 +17,10 @@ enum EvalCommand {
                              --global-config, upstream's name, is the same flag)
           --opa-path P       opa binary used to compile a missing bundle (default: opa on PATH)
           --cache-dir D      compiled bundles and modules (default $XDG_CACHE_HOME/cupcake)
+          --evaluation M     which policies the module evaluates: automatic (the routed ones
+                             when cupcake compiled the bundle, else all), aggregate (all, through
+                             cupcake/system/evaluate) or routed (the routed ones whenever the
+                             bundle exports each package and the aggregator is the standard one)
           --trace C          trace categories, as CUPCAKE_TRACE (eval, routing, signals, wasm,
                              synthesis, actions, builtins, all, payload)
           --trace-otlp D     also export spans as OpenTelemetry (OTLP/JSON): file:<path> or

@@ -5,11 +5,12 @@ import CupcakeTrace
 enum VerifyCommand {
     static let help = """
         usage: cupcake verify --harness claude|cursor|factory|opencode [--policy-dir D] [--global-dir D]
-                              [--opa-path P] [--cache-dir D]
+                              [--opa-path P] [--cache-dir D] [--evaluation automatic|aggregate|routed]
 
         Loads the policies as `cupcake eval` would and prints, for the project and the global
         layer, the routing map, each policy's id, routing and signals, the rulebook builtins, and
-        the bundle's OPA builtins and size. Exit codes as for eval.
+        the bundle's OPA builtins and size, and which policies an evaluation runs (all through
+        the aggregate entrypoint, or the routed packages only) and why. Exit codes as for eval.
         """
 
     static func run(_ words: [String]) -> ExitCode {
