@@ -11,6 +11,8 @@ enum ExitCode: Int32 {
     case badInput = 65
     /// The policy directory is missing or unreadable.
     case noPolicyDirectory = 66
+    /// `init` could not write a file.
+    case cannotCreate = 73
     /// The policies could not be loaded: rulebook.yml, METADATA, bundle, module.
     case configuration = 78
 }

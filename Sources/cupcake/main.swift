@@ -9,9 +9,11 @@ let help = """
     usage: cupcake <command> [options]
 
     commands:
+      init     put Cupcake into a project for an agent: .cupcake/ and the agent's hook settings
       eval     evaluate one hook event from stdin and print the harness's response
       verify   show the routing map, policies, signals and bundle of a policy directory
       trace    view saved trace lines as span trees (view), or convert them (export --format chrome|otlp)
+      version  cupcake's version and the libwasmtime it is built for (also --version)
       help     this text
 
     `cupcake <command> --help` describes a command. Set CUPCAKE_TRACE=eval (or pass --trace) to
@@ -25,6 +27,11 @@ case "eval":
     status = await EvalCommand.run(Array(words.dropFirst()))
 case "verify":
     status = VerifyCommand.run(Array(words.dropFirst()))
+case "init":
+    status = InitCommand.run(Array(words.dropFirst()))
+case "version", "--version", "-V":
+    Output.stdout(VersionText.text)
+    status = .success
 case "trace":
     status = TraceCommand.run(Array(words.dropFirst()))
 case "help", "--help", "-h":
