@@ -38,8 +38,8 @@ enum ConfigFiles {
 
     /// `path` made absolute against the current directory, with `.` and `..` resolved.
     static func absolute(_ path: String) -> String {
-        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (joined as NSString).standardizingPath
+        // Lexically, without Foundation's path standardization (which costs a hook ~0.1 ms).
+        PathResolver.lexical(path.hasPrefix("/") ? path : PathResolver.processDirectory() + "/" + path)
     }
 
     /// The path as a user wrote it, for messages: `<dir>/rulebook.yml`.
