@@ -11,6 +11,7 @@ let help = """
     commands:
       eval     evaluate one hook event from stdin and print the harness's response
       verify   show the routing map, policies, signals and bundle of a policy directory
+      validate check a policy directory for mistakes (routing, decision rules, rulebook) before any hook runs
       trace    view saved trace lines as span trees (view), or convert them (export --format chrome|otlp)
       help     this text
 
@@ -25,6 +26,8 @@ case "eval":
     status = await EvalCommand.run(Array(words.dropFirst()))
 case "verify":
     status = VerifyCommand.run(Array(words.dropFirst()))
+case "validate":
+    status = ValidateCommand.run(Array(words.dropFirst()))
 case "trace":
     status = TraceCommand.run(Array(words.dropFirst()))
 case "help", "--help", "-h":
