@@ -12,6 +12,7 @@ let help = """
       eval     evaluate one hook event from stdin and print the harness's response
       verify   show the routing map, policies, signals and bundle of a policy directory
       validate check a policy directory for mistakes (routing, decision rules, rulebook) before any hook runs
+      inspect  list the policies (id, package, events, tools, signals), builtins and bundle entrypoints
       trace    view saved trace lines as span trees (view), or convert them (export --format chrome|otlp)
       help     this text
 
@@ -28,6 +29,8 @@ case "verify":
     status = VerifyCommand.run(Array(words.dropFirst()))
 case "validate":
     status = ValidateCommand.run(Array(words.dropFirst()))
+case "inspect":
+    status = InspectCommand.run(Array(words.dropFirst()))
 case "trace":
     status = TraceCommand.run(Array(words.dropFirst()))
 case "help", "--help", "-h":
