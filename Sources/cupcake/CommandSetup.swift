@@ -27,13 +27,29 @@ enum CommandSetup {
         return .success(arguments)
     }
 
+    static let harnessProblem = "--harness must be one of claude, cursor, factory, opencode"
+
+    /// `--harness` when given (nil without it); a name no harness has is a usage error.
+    static func harness(_ command: String, _ arguments: Arguments) -> Result<Harness?, ExitCode> {
+        guard let name = arguments.values["--harness"] else { return .success(nil) }
+        guard let harness = Harness(rawValue: name.lowercased()) else {
+            Output.stderr("cupcake \(command): \(harnessProblem)")
+            return .failure(.usage)
+        }
+        return .success(harness)
+    }
+
     /// `--harness` (required), `--policy-dir`, `--global-dir` (else `CUPCAKE_GLOBAL_DIR`, else
     /// upstream's location), `--opa-path`, `--cache-dir` and `--evaluation` as a configuration. A global
     /// directory named but unusable is a configuration error (exit 78).
     static func configuration(_ command: String, _ arguments: Arguments) -> Result<EngineConfiguration, ExitCode> {
-        guard let name = arguments.values["--harness"], let harness = Harness(rawValue: name.lowercased()) else {
-            Output.stderr("cupcake \(command): --harness must be one of claude, cursor, factory, opencode")
+        let harness: Harness
+        switch Self.harness(command, arguments) {
+        case .success(let named?): harness = named
+        case .success(nil):
+            Output.stderr("cupcake \(command): \(harnessProblem)")
             return .failure(.usage)
+        case .failure(let code): return .failure(code)
         }
         var configuration = EngineConfiguration(
             policyDirectory: arguments.values["--policy-dir"] ?? ".cupcake", harness: harness,

@@ -2,6 +2,8 @@
 enum ExitCode: Int32 {
     /// The answer is on stdout (also when an evaluation error failed open: `{}`).
     case success = 0
+    /// `cupcake validate` found errors (warnings alone exit 0).
+    case validationFailed = 1
     /// Failed closed (`--strict` or `fail_mode: closed`), or an event over 16 MiB refused:
     /// Claude Code blocks the tool call and shows the reason from stderr.
     case blocked = 2

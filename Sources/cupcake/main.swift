@@ -12,6 +12,8 @@ let help = """
       init     put Cupcake into a project for an agent: .cupcake/ and the agent's hook settings
       eval     evaluate one hook event from stdin and print the harness's response
       verify   show the routing map, policies, signals and bundle of a policy directory
+      validate check a policy directory for mistakes (routing, decision rules, rulebook) before any hook runs
+      inspect  list the policies (id, package, events, tools, signals), builtins and bundle entrypoints
       trace    view saved trace lines as span trees (view), or convert them (export --format chrome|otlp)
       version  cupcake's version and the libwasmtime it is built for (also --version)
       help     this text
@@ -32,6 +34,10 @@ case "init":
 case "version", "--version", "-V":
     Output.stdout(VersionText.text)
     status = .success
+case "validate":
+    status = ValidateCommand.run(Array(words.dropFirst()))
+case "inspect":
+    status = InspectCommand.run(Array(words.dropFirst()))
 case "trace":
     status = TraceCommand.run(Array(words.dropFirst()))
 case "help", "--help", "-h":

@@ -10,12 +10,15 @@ struct RegoTokens {
     }
 
     private(set) var tokens: [Token] = []
+    /// The 1-based source line of each token, for messages (`cupcake validate`).
+    private(set) var lines: [Int] = []
 
     /// Nil when the text holds something this tokenizer does not know (an unterminated
     /// string, a stray byte): such a module is simply not recognised.
     init?(_ text: String) {
         let bytes = Array(text.utf8)
         var index = 0
+        var line = 1
         func isIdentifierStart(_ byte: UInt8) -> Bool {
             (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
         }
@@ -24,37 +27,39 @@ struct RegoTokens {
             let byte = bytes[index]
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D:
+                if byte == 0x0A { line += 1 }
                 index += 1
             case 0x23:  // '#': comment to the end of the line
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
             case 0x22:  // '"'
                 guard let (text, end) = Self.quoted(bytes, from: index + 1) else { return nil }
-                tokens.append(.string(text))
+                append(.string(text), line)
                 index = end
             case 0x60:  // '`': raw string
                 var end = index + 1
                 while end < bytes.count, bytes[end] != 0x60 { end += 1 }
                 guard end < bytes.count else { return nil }
-                tokens.append(.string(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)))
+                append(.string(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)), line)
+                line += bytes[(index + 1)..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 index = end + 1
             default:
                 if isIdentifierStart(byte) {
                     var end = index
                     while end < bytes.count, isIdentifierStart(bytes[end]) || isDigit(bytes[end]) { end += 1 }
-                    tokens.append(.identifier(String(decoding: bytes[index..<end], as: UTF8.self)))
+                    append(.identifier(String(decoding: bytes[index..<end], as: UTF8.self)), line)
                     index = end
                 } else if isDigit(byte) {
                     var end = index
                     while end < bytes.count, isDigit(bytes[end]) || bytes[end] == 0x2E { end += 1 }
-                    tokens.append(.number(String(decoding: bytes[index..<end], as: UTF8.self)))
+                    append(.number(String(decoding: bytes[index..<end], as: UTF8.self)), line)
                     index = end
                 } else {
                     let pair = index + 1 < bytes.count ? String(decoding: bytes[index...(index + 1)], as: UTF8.self) : ""
                     if [":=", "==", "!=", "<=", ">="].contains(pair) {
-                        tokens.append(.symbol(pair))
+                        append(.symbol(pair), line)
                         index += 2
                     } else if byte < 0x80 {
-                        tokens.append(.symbol(String(UnicodeScalar(byte))))
+                        append(.symbol(String(UnicodeScalar(byte))), line)
                         index += 1
                     } else {
                         return nil
@@ -62,6 +67,11 @@ struct RegoTokens {
                 }
             }
         }
+    }
+
+    private mutating func append(_ token: Token, _ line: Int) {
+        tokens.append(token)
+        lines.append(line)
     }
 
     /// A double-quoted string's text (the common escapes decoded) and the index after it.

@@ -26,10 +26,7 @@ public enum EngineReport {
             let size = (try? FileManager.default.attributesOfItem(atPath: origin)[.size] as? Int) ?? nil
             lines.append("bundle: \(origin)\(size.map { " (\($0) bytes)" } ?? "")")
             lines.append("  module: \(layer.moduleSize) bytes, OPA ABI \(runtime.abiVersion.major).\(runtime.abiVersion.minor), \(runtime.loadStats.cacheHit ? "from cache" : "compiled")")
-            // The aggregate first, then the per-package ones.
-            let entrypoints = runtime.entrypoints.filter { $0.hasSuffix("system/evaluate") }
-                + runtime.entrypoints.filter { !$0.hasSuffix("system/evaluate") }
-            lines.append("  entrypoints: \(entrypoints.joined(separator: ", "))")
+            lines.append("  entrypoints: \(layer.entrypoints.joined(separator: ", "))")
             switch layer.plan {
             case .aggregate(let entrypoint):
                 lines.append("  evaluation: every policy through \(entrypoint) (\(layer.planReason))")

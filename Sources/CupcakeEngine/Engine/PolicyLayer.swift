@@ -32,6 +32,12 @@ final class PolicyLayer: Sendable {
         return PolicyLayer.globalEntrypoint
     }
 
+    /// The bundle's entrypoints, the aggregate first, then the per-package ones; none without a bundle.
+    var entrypoints: [String] {
+        let all = runtime?.entrypoints ?? []
+        return all.filter { $0.hasSuffix("system/evaluate") } + all.filter { !$0.hasSuffix("system/evaluate") }
+    }
+
     /// The native builtin an upstream builtin Rego policy (`cupcake.policies.builtins.*`,
     /// `cupcake.global.policies.builtins.*`) stands for. Such a policy is not routed: the native
     /// builtin decides. One with no native twin stays an ordinary policy.
@@ -62,33 +68,11 @@ final class PolicyLayer: Sendable {
         }
         self.name = name
         self.directory = directory
-        var loaded = try Self.step("load_rulebook", name, tracer) { () throws(EngineError) in
-            do throws(ConfigError) {
-                return try Rulebook.load(policyDirectory: directory, isGlobal: name == "global")
-            } catch {
-                throw .configuration(error)
-            }
-        }
         let harness = configuration.harness.rawValue
-        let discovered = try Self.step("discover_policies", name, tracer) { () throws(EngineError) in
-            do throws(PolicyError) {
-                return try PolicyDiscovery.discover(policyDirectory: directory, harness: harness, cacheDirectory: configuration.cacheDirectory)
-            } catch {
-                throw .policies(error)
-            }
-        }
-        // upstream's builtin Rego (`cupcake.policies.builtins.*`, `cupcake.global.policies.builtins.*`)
-        // is not routed: the native builtins decide, so a project upstream initialised needs no opa
-        // for them.
-        let regoBuiltins = discovered.policies.compactMap(PolicyLayer.upstreamBuiltin)
-        let ownPolicies = discovered.policies.filter { PolicyLayer.upstreamBuiltin($0) == nil }
+        let ownPolicies: [PolicyInfo]
+        (rulebook, ownPolicies, warnings) = try Self.sources(
+            name: name, directory: directory, harness: harness, cacheDirectory: configuration.cacheDirectory, tracer: tracer)
         policies = ownPolicies
-        loaded.builtins = loaded.builtins.adoptingRego(Set(regoBuiltins), isGlobal: name == "global")
-        rulebook = loaded
-        // A project of builtins alone has no policy directory, and that is no mistake; nor is a
-        // global configuration without policies for every harness.
-        let quiet = !rulebook.builtins.enabled.isEmpty || name == "global"
-        warnings = rulebook.warnings + discovered.warnings.filter { !(quiet && $0.contains(": no policy directory for harness")) }
         let environment = ProcessEnvironment.snapshot
         builtinEnvironment = BuiltinEnvironment(
             policyDirectory: PathResolver.resolve(directory, from: PathResolver.processDirectory()).path,
@@ -137,6 +121,37 @@ final class PolicyLayer: Sendable {
         (plan, planReason) = Self.planEvaluation(
             runtime: layerRuntime, mode: configuration.policyEvaluation, compiledByCupcake: resolved.source != .prebuilt,
             policies: ownPolicies, directory: directory, harness: harness, layer: name, tracer: tracer)
+    }
+
+    /// The layer's rulebook (with the builtins its upstream Rego stands for), its own policies and
+    /// the loading warnings: all but the bundle.
+    static func sources(name: String, directory: String, harness: String, cacheDirectory: String, tracer: Tracer)
+        throws(EngineError) -> (rulebook: Rulebook, policies: [PolicyInfo], warnings: [String]) {
+        var loaded = try Self.step("load_rulebook", name, tracer) { () throws(EngineError) in
+            do throws(ConfigError) {
+                return try Rulebook.load(policyDirectory: directory, isGlobal: name == "global")
+            } catch {
+                throw .configuration(error)
+            }
+        }
+        let discovered = try Self.step("discover_policies", name, tracer) { () throws(EngineError) in
+            do throws(PolicyError) {
+                return try PolicyDiscovery.discover(policyDirectory: directory, harness: harness, cacheDirectory: cacheDirectory)
+            } catch {
+                throw .policies(error)
+            }
+        }
+        // upstream's builtin Rego (`cupcake.policies.builtins.*`, `cupcake.global.policies.builtins.*`)
+        // is not routed: the native builtins decide, so a project upstream initialised needs no opa
+        // for them.
+        let regoBuiltins = discovered.policies.compactMap(PolicyLayer.upstreamBuiltin)
+        let ownPolicies = discovered.policies.filter { PolicyLayer.upstreamBuiltin($0) == nil }
+        loaded.builtins = loaded.builtins.adoptingRego(Set(regoBuiltins), isGlobal: name == "global")
+        // A project of builtins alone has no policy directory, and that is no mistake; nor is a
+        // global configuration without policies for every harness.
+        let quiet = !loaded.builtins.enabled.isEmpty || name == "global"
+        let warnings = loaded.warnings + discovered.warnings.filter { !(quiet && $0.contains(": no policy directory for harness")) }
+        return (loaded, ownPolicies, warnings)
     }
 
     /// Reads the bundle, loads its module (from the module cache when it holds it) and records

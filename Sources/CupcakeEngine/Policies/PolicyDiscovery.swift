@@ -65,16 +65,21 @@ public enum PolicyDiscovery {
     /// `scope`, `custom.id`, `custom.severity`, `custom.routing.required_events/required_tools/required_signals`.
     /// A malformed block is an error naming `path` and the line in the .rego file.
     public static func parseMetadata(source: String, path: String) throws(PolicyError) -> PolicyInfo {
+        try parseLocatedMetadata(source: source, path: path).info
+    }
+
+    /// `parseMetadata` with where each thing is, for messages that name a line.
+    static func parseLocatedMetadata(source: String, path: String) throws(PolicyError) -> LocatedMetadata {
         // Split on bytes: splitting a String on Character boundaries walks grapheme clusters and
         // cost most of discovery (a hook reads every policy file).
         let lines = source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { bytes in
             Substring(bytes.last == 0x0D ? bytes.dropLast() : bytes)
         }
-        guard let packageName = PolicyMetadata.packageName(in: lines) else {
+        guard let package = PolicyMetadata.package(in: lines) else {
             throw .missingPackage(path: path)
         }
-        var info = PolicyInfo(path: path, packageName: packageName)
-        guard let block = PolicyMetadata.firstBlock(in: lines) else { return info }
+        var located = LocatedMetadata(info: PolicyInfo(path: path, packageName: package.name), packageLine: package.line)
+        guard let block = PolicyMetadata.firstBlock(in: lines) else { return located }
         let parsed: (value: JSONValue, locations: [String: YAMLLocation])
         do {
             parsed = try YAML.parseWithLocations(block.yaml, origin: path)
@@ -83,8 +88,10 @@ public enum PolicyDiscovery {
             throw .malformedMetadata(path: path, line: line, column: column, message: error.message)
         }
         let reader = MetadataReader(path: path, block: block, locations: parsed.locations)
-        try reader.fill(&info, from: parsed.value)
-        return info
+        try reader.fill(&located.info, from: parsed.value)
+        located.block = block
+        located.locations = parsed.locations
+        return located
     }
 
     /// Maps a location in the block's YAML to the .rego line and column.
@@ -97,6 +104,29 @@ public enum PolicyDiscovery {
     }
 }
 
+/// A policy's METADATA with the .rego lines it came from.
+struct LocatedMetadata {
+    var info: PolicyInfo
+    /// The line of the `package` declaration.
+    var packageLine: Int
+    /// The first `# METADATA` block; nil when the file has none.
+    var block: PolicyMetadata.Block?
+    /// Where each key path of the block is in its YAML ("custom.routing.required_events[0]").
+    var locations: [String: YAMLLocation] = [:]
+
+    /// The .rego line of a METADATA key path, else of its nearest parent that has one, else of
+    /// the `# METADATA` marker (the package line without a block).
+    func line(of keyPath: String) -> Int {
+        guard let block else { return packageLine }
+        var key = keyPath
+        while true {
+            if let location = locations[key] { return PolicyDiscovery.regoPosition(of: location, in: block).line }
+            guard let cut = key.lastIndex(where: { $0 == "." || $0 == "[" }) else { return block.markerLine }
+            key = String(key[..<cut])
+        }
+    }
+}
+
 /// Checks the types of the METADATA fields Cupcake uses.
 private struct MetadataReader {
     let path: String
@@ -105,7 +135,7 @@ private struct MetadataReader {
 
     func fail(_ keyPath: String, _ message: String) -> PolicyError {
         let (line, _) = locations[keyPath].map { PolicyDiscovery.regoPosition(of: $0, in: block) }
-            ?? ((block.regoLines.first ?? 1) - 1, 0)
+            ?? (block.markerLine, 0)
         return .malformedMetadata(path: path, line: line, column: nil, message: "\(keyPath): \(message)")
     }
 

@@ -2,6 +2,8 @@
 enum PolicyMetadata {
     /// The METADATA block's YAML and, per YAML line, its .rego line number and stripped prefix width.
     struct Block {
+        /// The .rego line of the `# METADATA` marker.
+        var markerLine: Int
         var yaml: String
         var regoLines: [Int]
         var prefixWidths: [Int]
@@ -16,7 +18,7 @@ enum PolicyMetadata {
             return trimmed.dropFirst().drop { $0 == " " || $0 == "\t" }.hasPrefix("METADATA")
                 && trimmed.dropFirst().drop { $0 == " " || $0 == "\t" }.dropFirst(8).allSatisfy { $0 == " " || $0 == "\t" }
         }) else { return nil }
-        var block = Block(yaml: "", regoLines: [], prefixWidths: [])
+        var block = Block(markerLine: marker + 1, yaml: "", regoLines: [], prefixWidths: [])
         var index = marker + 1
         while index < lines.count {
             let line = lines[index]
@@ -39,11 +41,16 @@ enum PolicyMetadata {
 
     /// The name in the first `package a.b.c` line.
     static func packageName(in lines: [Substring]) -> String? {
-        for line in lines {
+        package(in: lines)?.name
+    }
+
+    /// The name in the first `package a.b.c` line and that line's 1-based number.
+    static func package(in lines: [Substring]) -> (name: String, line: Int)? {
+        for (index, line) in lines.enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             guard trimmed.hasPrefix("package"), trimmed.dropFirst(7).first == " " || trimmed.dropFirst(7).first == "\t" else { continue }
             let name = trimmed.dropFirst(7).drop { $0 == " " || $0 == "\t" }.prefix { $0 != " " && $0 != "\t" && $0 != "#" }
-            return name.isEmpty ? nil : String(name)
+            return name.isEmpty ? nil : (String(name), index + 1)
         }
         return nil
     }
