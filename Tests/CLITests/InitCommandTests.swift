@@ -157,4 +157,14 @@ struct InitCommandTests {
             #expect(result.stdout.hasPrefix("cupcake 0.5.2\nlibwasmtime 50.0.1"), "\(result.stdout)")
         }
     }
+
+    @Test("what init writes validates clean for every agent", arguments: ["claude", "cursor", "factory", "opencode"])
+    func initThenValidate(harness: String) throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.initialize(harness).status == 0)
+        let result = try CLI.run(["validate", "--policy-dir", sandbox.project + "/.cupcake", "--json"], environment: sandbox.environment)
+        #expect(result.status == 0, "\(result.stdout)")
+        let report = try CLI.json(result.stdout)
+        #expect((report["findings"] as? [Any])?.isEmpty == true, "\(result.stdout)")
+    }
 }
