@@ -167,4 +167,36 @@ struct InitCommandTests {
         let report = try CLI.json(result.stdout)
         #expect((report["findings"] as? [Any])?.isEmpty == true, "\(result.stdout)")
     }
+
+    /// node, when this machine has it (the OpenCode plugin is JavaScript; CI machines with only
+    /// the Swift toolchain skip the test that runs it, and say so).
+    static let node: String? = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("OpenCode: the plugin init wrote, run by node as OpenCode runs it, stops rm -rf / and lets ls through",
+          .enabled(if: node != nil, "needs node to run the OpenCode plugin"))
+    func opencodePluginRuns() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.initialize("opencode").status == 0)
+        // Loaded as a module, the way OpenCode imports plugins.
+        let plugin = sandbox.root + "/plugin.mjs"
+        try FileManager.default.copyItem(atPath: sandbox.project + "/.opencode/plugin/cupcake.js", toPath: plugin)
+        let runner = """
+            import { CupcakePlugin } from "\(plugin)";
+            const hooks = await CupcakePlugin({ directory: process.argv[2] });
+            for (const command of ["ls -la", "rm -rf /"]) {
+              try {
+                await hooks["tool.execute.before"]({ tool: "bash", sessionID: "s" }, { args: { command } });
+                console.log(`${command}: allowed`);
+              } catch (error) {
+                console.log(`${command}: stopped: ${error.message}`);
+              }
+            }
+            """
+        try runner.write(toFile: sandbox.root + "/runner.mjs", atomically: true, encoding: .utf8)
+        let result = try ChildProcess.run(URL(fileURLWithPath: try #require(Self.node)), [sandbox.root + "/runner.mjs", sandbox.project],
+                                          environment: sandbox.environment, currentDirectory: sandbox.elsewhere)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ls -la: allowed"), "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains("rm -rf /: stopped: Dangerous command blocked"), "\(result.stdout) \(result.stderr)")
+    }
 }

@@ -135,14 +135,16 @@ public struct ProjectSetup: Sendable {
         return .created
     }
 
-    /// Writes atomically (a temporary file renamed over), keeping an existing file's mode.
+    /// Writes atomically (a temporary file renamed over), keeping an existing file's mode. A
+    /// settings file that is a symbolic link (as dotfile managers install them) is written
+    /// through: its target changes, the link stays.
     private static func writeFile(_ text: String, to path: String) throws(SetupError) {
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int
+            let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions]) as? Int
             try Data(text.utf8).write(to: url, options: .atomic)
-            if let mode { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path) }
+            if let mode { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path) }
         } catch {
             throw .unwritable(path: path, reason: error.localizedDescription)
         }

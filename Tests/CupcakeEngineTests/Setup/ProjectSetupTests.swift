@@ -158,4 +158,22 @@ import Testing
         let rulebook = try String(contentsOfFile: directory + "/rulebook.yml", encoding: .utf8)
         #expect(rulebook.contains("# system_protection:"))
     }
+
+    @Test("a settings file that is a symbolic link is merged through the link, and its mode kept")
+    func linkedSettings() throws {
+        let project = try Project()
+        try project.write("dotfiles/claude-settings.json", "{\"model\": \"opus\"}")
+        chmod(project.root + "/dotfiles/claude-settings.json", 0o640)
+        try FileManager.default.createDirectory(atPath: project.root + "/.claude", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: project.root + "/.claude/settings.json",
+                                                   withDestinationPath: project.root + "/dotfiles/claude-settings.json")
+        _ = try project.setup(.claude).run()
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: project.root + "/.claude/settings.json")
+        #expect(link == project.root + "/dotfiles/claude-settings.json")
+        let merged = try OrderedJSON.parse(Array(try project.read("dotfiles/claude-settings.json").utf8))
+        #expect(merged["model"] == .string("opus"))
+        #expect(merged["hooks"]?["PreToolUse"] != nil)
+        let mode = try FileManager.default.attributesOfItem(atPath: project.root + "/dotfiles/claude-settings.json")[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+    }
 }
