@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Drains an ``OTLPSpool`` to an OTLP/HTTP endpoint: the work of the detached delivery process
+/// (`cupcake otlp-deliver`). Only one runs per spool (an `flock`ed lock file).
+///
+/// Batches go oldest first, several files per request up to `maxRequestBytes`; a file is removed
+/// only after the collector answers 2xx. A failed request is retried after a pause that doubles
+/// from `initialBackoff` up to `maxBackoff`; after failing for `giveUpAfter` seconds in a row the
+/// run ends, leaving the spool for the next hook's delivery process. The run also ends once the
+/// spool has stayed empty for `idleExit` seconds.
+public struct OTLPSpoolDelivery: Sendable {
+    public let spool: OTLPSpool
+    public let endpoint: OTLPEndpoint
+    public var encoder = OTLPEncoder()
+    /// The longest one POST may take (connect, send, status line), in seconds.
+    public var requestTimeout = 5.0
+    public var idleExit = 3.0
+    public var initialBackoff = 0.25
+    public var maxBackoff = 8.0
+    public var giveUpAfter = 60.0
+    public var maxRequestBytes = 1 << 20
+
+    public init(spool: OTLPSpool, endpoint: OTLPEndpoint) {
+        self.spool = spool
+        self.endpoint = endpoint
+    }
+
+    /// How a run ended.
+    public enum Ending: Sendable, Equatable {
+        /// Another process holds the spool's lock.
+        case alreadyRunning
+        /// The spool stayed empty for the idle time.
+        case idle
+        /// Requests kept failing; the last reason.
+        case gaveUp(String)
+    }
+
+    /// What a run did.
+    public struct Report: Sendable, Equatable {
+        public var ending: Ending
+        public var sentSpans = 0
+        public var failedRequests = 0
+    }
+
+    /// Sends until the spool stays empty or delivery keeps failing. Blocks the calling thread.
+    public func run() -> Report {
+        guard var lock = FileLock.tryExclusive(spool.deliveryLockPath) else { return Report(ending: .alreadyRunning) }
+        var report = Report(ending: .idle)
+        var idleSince = WallClock.monotonicNanoseconds()
+        var failingSince: UInt64?
+        var backoff = initialBackoff
+        while true {
+            let waiting = spool.batches()
+            if waiting.isEmpty {
+                guard seconds(since: idleSince) >= idleExit else {
+                    usleep(100_000)
+                    continue
+                }
+                // Let go, then look once more: a hook that saw the lock taken did not start a
+                // process, so a batch it spooled just now is ours to send.
+                _ = consume lock
+                if spool.batches().isEmpty { return report }
+                guard let again = FileLock.tryExclusive(spool.deliveryLockPath) else { return report }
+                lock = again
+                idleSince = WallClock.monotonicNanoseconds()
+                continue
+            }
+            let (files, body, spanCount) = nextRequest(waiting)
+            guard let body else {
+                files.forEach(spool.remove)  // no spans in them: nothing to send
+                continue
+            }
+            switch PlainHTTPClient.post(to: endpoint, contentType: "application/json", body: body, timeout: requestTimeout) {
+            case .success:
+                files.forEach(spool.remove)
+                report.sentSpans += spanCount
+                failingSince = nil
+                backoff = initialBackoff
+                idleSince = WallClock.monotonicNanoseconds()
+            case .failure(let reason):
+                report.failedRequests += 1
+                let since = failingSince ?? WallClock.monotonicNanoseconds()
+                failingSince = since
+                if seconds(since: since) >= giveUpAfter {
+                    report.ending = .gaveUp(reason)
+                    return report
+                }
+                usleep(UInt32(min(backoff, 3600) * 1e6))
+                backoff = min(backoff * 2, maxBackoff)
+            }
+        }
+    }
+
+    /// The oldest files that fit in one request (at least one) and their spans encoded as one
+    /// OTLP/JSON body (nil when they hold no spans).
+    private func nextRequest(_ waiting: [OTLPSpool.Batch]) -> ([OTLPSpool.Batch], [UInt8]?, Int) {
+        var files: [OTLPSpool.Batch] = []
+        var batcher = OTLPBatcher(maxSpans: Int.max)
+        var bytes = 0
+        for batch in waiting {
+            if !files.isEmpty, bytes + batch.size > maxRequestBytes { break }
+            files.append(batch)
+            bytes += batch.size
+            // A file that vanished (dropped by a writer making room) simply adds nothing.
+            guard let lines = spool.read(batch) else { continue }
+            _ = lines.withUnsafeBytes { batcher.add(lines: $0) }
+        }
+        let spans = batcher.take()
+        return (files, spans.isEmpty ? nil : encoder.encodeRequest(spans), spans.count)
+    }
+
+    private func seconds(since start: UInt64) -> Double {
+        Double(WallClock.monotonicNanoseconds() &- start) / 1e9
+    }
+}
