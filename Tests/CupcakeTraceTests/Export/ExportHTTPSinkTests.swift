@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Foundation
 import Synchronization
 import Testing
