@@ -154,7 +154,12 @@ struct EvalCommandTests {
     func collectorDown() throws {
         // Port 1 on loopback: nothing listens, the connection is refused at once.
         let result = try CLI.eval(
-            try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE_OTLP": "http://127.0.0.1:1"])
+            try CLI.event("pretooluse-bash-rm-rf"),
+            environment: [
+                "CUPCAKE_TRACE_OTLP": "http://127.0.0.1:1",
+                // Its own spool: the delivery process this starts must not touch the user's.
+                "CUPCAKE_OTLP_SPOOL": FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)").path,
+            ])
         #expect(result.status == 0)
         #expect(result.stdout.contains("\"deny\""))
         let warnings = result.stderrLines.filter { $0.contains("WARN") }

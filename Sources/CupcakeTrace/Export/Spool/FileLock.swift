@@ -25,6 +25,13 @@ final class FileLock: Sendable {
         return FileLock(fd: fd)
     }
 
+    /// Writes this process's id into the lock file, so a person (or a test) can see who holds it.
+    func recordOwner() {
+        let text = Array("\(getpid())\n".utf8)
+        guard ftruncate(fd, 0) == 0 else { return }
+        _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
     /// Like ``tryExclusive(_:)`` but retries for up to `seconds`, for locks held only briefly.
     static func exclusive(_ path: String, within seconds: Double) -> FileLock? {
         let deadline = MonotonicDeadline(seconds: seconds)

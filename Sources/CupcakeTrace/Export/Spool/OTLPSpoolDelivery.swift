@@ -49,6 +49,7 @@ public struct OTLPSpoolDelivery: Sendable {
     /// Sends until the spool stays empty or delivery keeps failing. Blocks the calling thread.
     public func run() -> Report {
         guard var lock = FileLock.tryExclusive(spool.deliveryLockPath) else { return Report(ending: .alreadyRunning) }
+        lock.recordOwner()
         var report = Report(ending: .idle)
         var idleSince = WallClock.monotonicNanoseconds()
         var failingSince: UInt64?
@@ -66,6 +67,7 @@ public struct OTLPSpoolDelivery: Sendable {
                 if spool.batches().isEmpty { return report }
                 guard let again = FileLock.tryExclusive(spool.deliveryLockPath) else { return report }
                 lock = again
+                lock.recordOwner()
                 idleSince = WallClock.monotonicNanoseconds()
                 continue
             }
