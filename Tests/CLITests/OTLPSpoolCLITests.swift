@@ -49,6 +49,21 @@ struct OTLPSpoolCLITests {
         _ = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"))
     }
 
+    /// Runs `body` with a warmed-up cache, a collector and a spool; afterwards ends the delivery
+    /// process the hook started (it would otherwise retry a broken collector for a minute).
+    func withCollector(
+        _ mode: LoopbackCollector.Mode, listening: Bool = true, _ body: (LoopbackCollector, Spool) throws -> Void
+    ) throws {
+        try warmUp()
+        let server = try LoopbackCollector(mode: mode, listening: listening)
+        let spool = Spool()
+        defer {
+            spool.stopDelivery(port: server.port)
+            server.stop()
+        }
+        try body(server, spool)
+    }
+
     @Test("a collector that answers gets the evaluation's spans and the spool empties")
     func delivers() throws {
         let server = try LoopbackCollector(mode: .respond(200))
@@ -70,40 +85,30 @@ struct OTLPSpoolCLITests {
 
     @Test("a collector that accepts and never answers does not hold the hook (the old exit flush waited 2 s)")
     func stalledCollector() throws {
-        try warmUp()
-        let server = try LoopbackCollector(mode: .stall)
-        let spool = Spool()
-        defer {
-            spool.stopDelivery(port: server.port)
-            server.stop()
+        try withCollector(.stall) { server, spool in
+            let (result, seconds) = try evalEvent(server, spool)
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("\"deny\""))
+            #expect(seconds < 1.5, "cupcake eval took \(seconds) s")
+            // The delivery process did connect and is stuck on the collector, while the hook is done;
+            // the batch stays spooled since nothing accepted it.
+            #expect(server.wait(seconds: 60) { $0.acceptedConnections >= 1 })
+            #expect(spool.batchCount(port: server.port) == 1)
         }
-        let (result, seconds) = try evalEvent(server, spool)
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("\"deny\""))
-        #expect(seconds < 1.5, "cupcake eval took \(seconds) s")
-        // The delivery process did connect and is stuck on the collector, while the hook is done;
-        // the batch stays spooled since nothing accepted it.
-        #expect(server.wait(seconds: 60) { $0.acceptedConnections >= 1 })
-        #expect(spool.batchCount(port: server.port) == 1)
     }
 
     @Test("a refused connection keeps the spans spooled; when the collector comes up on its port they arrive")
     func refusedThenUp() throws {
-        try warmUp()
-        let server = try LoopbackCollector(mode: .respond(200), listening: false)
-        let spool = Spool()
-        defer {
-            spool.stopDelivery(port: server.port)
-            server.stop()
+        try withCollector(.respond(200), listening: false) { server, spool in
+            let (result, seconds) = try evalEvent(server, spool)
+            #expect(result.status == 0)
+            #expect(seconds < 1.5, "cupcake eval took \(seconds) s")
+            #expect(spool.batchCount(port: server.port) == 1)
+            try server.startListening()
+            // The delivery process retries with a backoff of at most 8 s.
+            #expect(server.wait(seconds: 60) { $0.spanCount >= 7 })
+            #expect(server.wait(seconds: 60) { _ in spool.batchCount(port: server.port) == 0 })
         }
-        let (result, seconds) = try evalEvent(server, spool)
-        #expect(result.status == 0)
-        #expect(seconds < 1.5, "cupcake eval took \(seconds) s")
-        #expect(spool.batchCount(port: server.port) == 1)
-        try server.startListening()
-        // The delivery process retries with a backoff of at most 8 s.
-        #expect(server.wait(seconds: 60) { $0.spanCount >= 7 })
-        #expect(server.wait(seconds: 60) { _ in spool.batchCount(port: server.port) == 0 })
     }
 
     @Test("a collector answering 500 first gets the spans on the retry")
@@ -119,14 +124,12 @@ struct OTLPSpoolCLITests {
 
     @Test("a slow collector does not hold the hook, and still gets the spans")
     func slowCollector() throws {
-        try warmUp()
-        let server = try LoopbackCollector(mode: .slow(1, 200))
-        defer { server.stop() }
-        let spool = Spool()
-        let (result, seconds) = try evalEvent(server, spool)
-        #expect(result.status == 0)
-        #expect(seconds < 1.5, "cupcake eval took \(seconds) s")
-        #expect(server.wait(seconds: 60) { $0.spanCount >= 7 })
-        #expect(server.wait(seconds: 60) { _ in spool.batchCount(port: server.port) == 0 })
+        try withCollector(.slow(1, 200)) { server, spool in
+            let (result, seconds) = try evalEvent(server, spool)
+            #expect(result.status == 0)
+            #expect(seconds < 1.5, "cupcake eval took \(seconds) s")
+            #expect(server.wait(seconds: 60) { $0.spanCount >= 7 })
+            #expect(server.wait(seconds: 60) { _ in spool.batchCount(port: server.port) == 0 })
+        }
     }
 }

@@ -121,6 +121,7 @@ struct ExportSpoolTests {
             return
         }
         #expect(reason.contains("cannot connect"))
+        #expect(spool.lastError?.contains("gave up on \(server.endpoint)/v1/traces") == true)
         #expect(spool.batchCount == 2)
         try server.startListening()
         let second = try delivery(spool, server).run()
@@ -159,6 +160,20 @@ struct ExportSpoolTests {
         withExtendedLifetime(held) {}
         _ = consume held
         #expect(!spool.deliveryIsRunning)
+    }
+
+    @Test("a delivery run removes temporary files a killed writer left, once they are old")
+    func staleTemporaries() throws {
+        let spool = spool()
+        try spool.prepare()
+        let stale = spool.directory + "/.tmp-killed.lines"
+        let fresh = spool.directory + "/.tmp-writing.lines"
+        #expect(FileManager.default.createFile(atPath: stale, contents: Data("x\n".utf8)))
+        #expect(FileManager.default.createFile(atPath: fresh, contents: Data("x\n".utf8)))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: stale)
+        spool.removeStaleTemporaries(olderThan: 600)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: fresh))
     }
 
     @Test("batches without spans are removed without a request")

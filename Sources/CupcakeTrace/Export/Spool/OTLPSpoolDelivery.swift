@@ -50,6 +50,7 @@ public struct OTLPSpoolDelivery: Sendable {
     public func run() -> Report {
         guard var lock = FileLock.tryExclusive(spool.deliveryLockPath) else { return Report(ending: .alreadyRunning) }
         lock.recordOwner()
+        spool.removeStaleTemporaries(olderThan: 600)
         var report = Report(ending: .idle)
         var idleSince = WallClock.monotonicNanoseconds()
         var failingSince: UInt64?
@@ -89,6 +90,7 @@ public struct OTLPSpoolDelivery: Sendable {
                 failingSince = since
                 if seconds(since: since) >= giveUpAfter {
                     report.ending = .gaveUp(reason)
+                    spool.recordFailure("gave up on \(endpoint) after \(report.failedRequests) failed request(s): \(reason)")
                     return report
                 }
                 usleep(UInt32(min(backoff, 3600) * 1e6))
