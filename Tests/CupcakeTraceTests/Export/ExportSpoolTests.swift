@@ -107,6 +107,21 @@ struct ExportSpoolTests {
         #expect(spool.batchCount == 0)
     }
 
+    @Test("a collector refusing the request for good (400) gets it once: the spans are dropped and counted")
+    func rejectedForGood() throws {
+        let server = try LoopbackCollector(mode: .statuses([400, 200]))
+        defer { server.stop() }
+        let spool = spool()
+        spoolTraces(spool, traces: 1)
+        let report = try delivery(spool, server).run()
+        #expect(report.rejectedSpans == 2)
+        #expect(report.sentSpans == 0)
+        #expect(server.requests.count == 1)
+        #expect(spool.droppedSpanCount == 2)
+        #expect(spool.lastError?.contains("HTTP 400") == true)
+        #expect(spool.batchCount == 0)
+    }
+
     @Test("a refused connection keeps the batch; once the collector listens on that port, it arrives")
     func refusedThenListening() throws {
         let server = try LoopbackCollector(mode: .respond(200), listening: false)

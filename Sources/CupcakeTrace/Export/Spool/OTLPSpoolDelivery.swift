@@ -8,7 +8,8 @@ import Darwin
 /// (`cupcake otlp-deliver`). Only one runs per spool (an `flock`ed lock file).
 ///
 /// Batches go oldest first, several files per request up to `maxRequestBytes`; a file is removed
-/// only after the collector answers 2xx. A failed request is retried after a pause that doubles
+/// only after the collector answers 2xx, or when it refuses the request for good (a 4xx other
+/// than 408 and 429: the spans are counted as dropped). A failed request is retried after a pause that doubles
 /// from `initialBackoff` up to `maxBackoff`; after failing for `giveUpAfter` seconds in a row the
 /// run ends, leaving the spool for the next hook's delivery process. The run also ends once the
 /// spool has stayed empty for `idleExit` seconds.
@@ -44,6 +45,8 @@ public struct OTLPSpoolDelivery: Sendable {
         public var ending: Ending
         public var sentSpans = 0
         public var failedRequests = 0
+        /// Spans the collector refused for good (a 4xx other than 408 and 429); counted as dropped.
+        public var rejectedSpans = 0
     }
 
     /// Sends until the spool stays empty or delivery keeps failing. Blocks the calling thread.
@@ -77,25 +80,33 @@ public struct OTLPSpoolDelivery: Sendable {
                 files.forEach(spool.remove)  // no spans in them: nothing to send
                 continue
             }
-            switch PlainHTTPClient.post(to: endpoint, contentType: "application/json", body: body, timeout: requestTimeout) {
-            case .success:
+            let result = PlainHTTPClient.post(to: endpoint, contentType: "application/json", body: body, timeout: requestTimeout)
+            guard let reason = result.failureReason else {
                 files.forEach(spool.remove)
                 report.sentSpans += spanCount
                 failingSince = nil
                 backoff = initialBackoff
                 idleSince = WallClock.monotonicNanoseconds()
-            case .failure(let reason):
-                report.failedRequests += 1
-                let since = failingSince ?? WallClock.monotonicNanoseconds()
-                failingSince = since
-                if seconds(since: since) >= giveUpAfter {
-                    report.ending = .gaveUp(reason)
-                    spool.recordFailure("gave up on \(endpoint) after \(report.failedRequests) failed request(s): \(reason)")
-                    return report
-                }
-                usleep(UInt32(min(backoff, 3600) * 1e6))
-                backoff = min(backoff * 2, maxBackoff)
+                continue
             }
+            report.failedRequests += 1
+            guard result.isRetryable else {
+                // The collector refuses these spans as such; keeping them would block the spool.
+                files.forEach(spool.remove)
+                spool.addDropped(spanCount)
+                report.rejectedSpans += spanCount
+                spool.recordFailure("\(endpoint) refused \(spanCount) span(s): \(reason); they were dropped")
+                continue
+            }
+            let since = failingSince ?? WallClock.monotonicNanoseconds()
+            failingSince = since
+            if seconds(since: since) >= giveUpAfter {
+                report.ending = .gaveUp(reason)
+                spool.recordFailure("gave up on \(endpoint) after \(report.failedRequests) failed request(s): \(reason)")
+                return report
+            }
+            usleep(UInt32(min(backoff, 3600) * 1e6))
+            backoff = min(backoff * 2, maxBackoff)
         }
     }
 
