@@ -1,5 +1,6 @@
 import CupcakeTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -21,15 +22,19 @@ struct OTLPSpoolCLITests {
             return names.filter { $0.hasSuffix(".lines") }.count
         }
 
+        /// Whether a delivery process holds this spool's lock.
+        func deliveryRunning(port: UInt16) -> Bool {
+            let fd = open(directory(port: port) + "/deliver.lock", O_RDWR | O_CLOEXEC)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            return flock(fd, LOCK_EX | LOCK_NB) != 0
+        }
+
         /// Ends the delivery process this test's hook started, if it still runs: the lock file names
         /// it, and the lock being held shows the process is still the one that wrote the name.
         func stopDelivery(port: UInt16) {
             let path = directory(port: port) + "/deliver.lock"
-            let fd = open(path, O_RDWR | O_CLOEXEC)
-            guard fd >= 0 else { return }
-            defer { close(fd) }
-            guard flock(fd, LOCK_EX | LOCK_NB) != 0,
-                let text = try? String(contentsOfFile: path, encoding: .utf8),
+            guard deliveryRunning(port: port), let text = try? String(contentsOfFile: path, encoding: .utf8),
                 let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1
             else { return }
             kill(pid, SIGTERM)
@@ -80,6 +85,25 @@ struct OTLPSpoolCLITests {
             return scopes.flatMap { $0["spans"] as? [[String: Any]] ?? [] }.compactMap { $0["name"] as? String }
         }
         #expect(Set(names).isSuperset(of: ["evaluate", "route", "wasm_eval", "synthesize"]))
+        #expect(server.wait(seconds: 60) { _ in spool.batchCount(port: server.port) == 0 })
+        // With nothing left to send, the delivery process goes idle and exits, freeing the lock.
+        #expect(server.wait(seconds: 60) { _ in !spool.deliveryRunning(port: server.port) })
+    }
+
+    @Test("hooks running side by side all get their spans delivered")
+    func concurrentHooks() throws {
+        try warmUp()
+        let server = try LoopbackCollector(mode: .respond(200))
+        defer { server.stop() }
+        let spool = Spool()
+        let hooks = 4
+        let statuses = Mutex<[Int32]>([])
+        DispatchQueue.concurrentPerform(iterations: hooks) { _ in
+            let status = (try? evalEvent(server, spool).result.status) ?? -1
+            statuses.withLock { $0.append(status) }
+        }
+        #expect(statuses.withLock { $0 } == Array(repeating: 0, count: hooks))
+        #expect(server.wait(seconds: 60) { $0.spanCount >= 7 * hooks })
         #expect(server.wait(seconds: 60) { _ in spool.batchCount(port: server.port) == 0 })
     }
 
