@@ -24,22 +24,28 @@ extension OTLPSpool {
         // Without the lock another writer is doing this right now; skipping once only lets the
         // spool run over its cap by one batch until the next write.
         guard let lock = FileLock.exclusive("\(directory)/\(Self.writeLockName)", within: 0.05) else { return }
-        var waiting = batches()
-        var total = waiting.reduce(0) { $0 + $1.size }
-        var dropped = 0
-        while total + incoming > maxBytes, !waiting.isEmpty {
-            let oldest = waiting.removeFirst()
-            if let bytes = read(oldest) { dropped += Self.countSpans(bytes) }
-            remove(oldest)
-            total -= oldest.size
+        withExtendedLifetime(lock) {
+            var waiting = batches()
+            var total = waiting.reduce(0) { $0 + $1.size }
+            var dropped = 0
+            while total + incoming > maxBytes, !waiting.isEmpty {
+                let oldest = waiting.removeFirst()
+                if let bytes = read(oldest) { dropped += Self.countSpans(bytes) }
+                remove(oldest)
+                total -= oldest.size
+            }
+            if dropped > 0 { addDroppedLocked(dropped) }
         }
-        if dropped > 0 { addDropped(dropped, locked: lock) }
     }
 
-    func addDropped(_ count: Int, locked: FileLock? = nil) {
-        guard count > 0 else { return }
-        let held = locked ?? FileLock.exclusive("\(directory)/\(Self.writeLockName)", within: 0.05)
-        guard held != nil else { return }
+    /// Adds to the `dropped-spans` counter, under the writers' lock (a count is lost, not
+    /// blocked on, when the lock stays taken).
+    func addDropped(_ count: Int) {
+        guard count > 0, let lock = FileLock.exclusive("\(directory)/\(Self.writeLockName)", within: 0.05) else { return }
+        withExtendedLifetime(lock) { addDroppedLocked(count) }
+    }
+
+    private func addDroppedLocked(_ count: Int) {
         replace(Self.droppedCounterName, with: "\(droppedSpanCount + count)\n")
     }
 

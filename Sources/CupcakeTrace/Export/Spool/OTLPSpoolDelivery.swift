@@ -62,7 +62,7 @@ public struct OTLPSpoolDelivery: Sendable {
             let waiting = spool.batches()
             if waiting.isEmpty {
                 guard seconds(since: idleSince) >= idleExit else {
-                    usleep(100_000)
+                    pause(seconds: 0.1)
                     continue
                 }
                 // Let go, then look once more: a hook that saw the lock taken did not start a
@@ -105,7 +105,7 @@ public struct OTLPSpoolDelivery: Sendable {
                 spool.recordFailure("gave up on \(endpoint) after \(report.failedRequests) failed request(s): \(reason)")
                 return report
             }
-            usleep(UInt32(min(backoff, 3600) * 1e6))
+            pause(seconds: backoff)
             backoff = min(backoff * 2, maxBackoff)
         }
     }
@@ -126,6 +126,14 @@ public struct OTLPSpoolDelivery: Sendable {
         }
         let spans = batcher.take()
         return (files, spans.isEmpty ? nil : encoder.encodeRequest(spans), spans.count)
+    }
+
+    /// Sleeps; nanosleep because usleep may refuse a second or more.
+    private func pause(seconds: Double) {
+        let bounded = max(0, min(seconds, 3600))
+        var request = timespec(tv_sec: Int(bounded), tv_nsec: Int((bounded - bounded.rounded(.down)) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
     }
 
     private func seconds(since start: UInt64) -> Double {
