@@ -1,5 +1,11 @@
 import CupcakeTrace
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `cupcake otlp-deliver`: the detached process a hook starts to send its spooled OTLP batches
 /// (not listed in the help; hooks start it themselves).
 enum DeliverCommand {
@@ -28,6 +34,8 @@ enum DeliverCommand {
             Output.stderr("cupcake otlp-deliver: \(error)")
             return .usage
         }
+        // The hook's working directory is the agent's project: do not keep it busy for the run.
+        if directory.hasPrefix("/") { _ = chdir("/") }
         _ = OTLPSpoolDelivery(spool: OTLPSpool(directory: directory), endpoint: endpoint).run()
         return .success
     }

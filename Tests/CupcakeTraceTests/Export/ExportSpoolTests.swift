@@ -122,6 +122,14 @@ struct ExportSpoolTests {
         #expect(spool.batchCount == 0)
     }
 
+    @Test("retry: no answer, 5xx, 408 and 429 are retried; other 4xx are final")
+    func retryable() {
+        #expect(HTTPPostResult.failure("connect timed out").isRetryable)
+        for status in [408, 429, 500, 502, 503, 504] { #expect(HTTPPostResult.rejected(status: status).isRetryable) }
+        for status in [400, 401, 403, 404, 413] { #expect(!HTTPPostResult.rejected(status: status).isRetryable) }
+        #expect(!HTTPPostResult.success(status: 200).isRetryable)
+    }
+
     @Test("a refused connection keeps the batch; once the collector listens on that port, it arrives")
     func refusedThenListening() throws {
         let server = try LoopbackCollector(mode: .respond(200), listening: false)
