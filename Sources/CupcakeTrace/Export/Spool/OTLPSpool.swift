@@ -14,10 +14,12 @@ import Darwin
 /// is capped: to make room the oldest batches are removed and their spans added to the
 /// `dropped-spans` counter file.
 public struct OTLPSpool: Sendable {
+    /// The spool's directory (one endpoint's; see ``OTLPSpoolLocation``).
     public let directory: String
     /// The most bytes of batches the directory holds.
     public let maxBytes: Int
 
+    /// 16 MiB: hours of hook traces, little disk.
     public static let defaultMaxBytes = 16 << 20
     static let batchSuffix = ".lines"
     static let droppedCounterName = "dropped-spans"

@@ -16,13 +16,19 @@ import Darwin
 public struct OTLPSpoolDelivery: Sendable {
     public let spool: OTLPSpool
     public let endpoint: OTLPEndpoint
+    /// Turns the spooled spans into OTLP/JSON request bodies.
     public var encoder = OTLPEncoder()
     /// The longest one POST may take (connect, send, status line), in seconds.
     public var requestTimeout = 5.0
+    /// Seconds the spool must stay empty before the run ends.
     public var idleExit = 3.0
+    /// Seconds to wait after the first failed request; doubled after each further one.
     public var initialBackoff = 0.25
+    /// The longest wait between two attempts, in seconds.
     public var maxBackoff = 8.0
+    /// Seconds of failing requests in a row after which the run ends.
     public var giveUpAfter = 60.0
+    /// Spooled bytes gathered into one request at most (one batch file always goes, whatever its size).
     public var maxRequestBytes = 1 << 20
 
     public init(spool: OTLPSpool, endpoint: OTLPEndpoint) {
@@ -43,7 +49,9 @@ public struct OTLPSpoolDelivery: Sendable {
     /// What a run did.
     public struct Report: Sendable, Equatable {
         public var ending: Ending
+        /// Spans the collector accepted.
         public var sentSpans = 0
+        /// Requests that did not get a 2xx answer.
         public var failedRequests = 0
         /// Spans the collector refused for good (a 4xx other than 408 and 429); counted as dropped.
         public var rejectedSpans = 0

@@ -3,6 +3,7 @@
 public struct OTLPSpoolDeliveryConfiguration: Sendable {
     /// The directory holding one spool per endpoint (see ``OTLPSpoolLocation``).
     public var root: String
+    /// The size cap of each spool (see ``OTLPSpool/maxBytes``).
     public var maxBytes: Int
     /// Starts a process that runs ``OTLPSpoolDelivery`` on the spool, unless one is running.
     /// Called after a flush that spooled something; must not wait for the delivery.

@@ -5,6 +5,7 @@ import Synchronization
 /// when `maxBatchBytes` have gathered and on ``flush(timeout:)``; after a flush that spooled
 /// something, `startDelivery` is called so a separate process sends the spool.
 public final class OTLPSpoolSink: FlushableSink {
+    /// Where the batches go.
     public let spool: OTLPSpool
     private let maxBatchBytes: Int
     private let startDelivery: @Sendable (OTLPSpool) -> Void
