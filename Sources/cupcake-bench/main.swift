@@ -18,12 +18,13 @@ let usage = """
       engine warm evaluate() with tracing off and on, tracing-off overhead (needs
              CUPCAKE_BENCH_BASELINE: a cupcake-bench built with -DCUPCAKE_TRACING_COMPILED_OUT;
              `make bench` builds it), and the cold path: `cupcake eval` processes against
-             `cupcake help` (cli_eval_ms, cli_floor_ms, load_ms, first_eval_us) on the demo
+             `cupcake help` (cli_eval_ms, cli_eval_otlp_hung_ms: the same with OTLP export to
+             a collector that never answers, cli_floor_ms, load_ms, first_eval_us) on the demo
              project and (large_*) the large fixture project
       engine --policy-dir D --event F [--harness H]
              the cold-path and warm figures for that project and event: cli_eval_ms,
-             cli_floor_ms, cli_eval_ratio, load_ms, first_eval_us, evaluate_p50_us,
-             evaluate_p99_us, wasm_eval_p50_us, and wasm_eval of the same event through the
+             cli_eval_otlp_hung_ms, cli_floor_ms, cli_eval_ratio, load_ms, first_eval_us,
+             evaluate_p50_us, evaluate_p99_us, wasm_eval_p50_us, and wasm_eval of the same event through the
              module's aggregate against the routed packages only (aggregate_eval_us,
              routed_eval_us, routed_speedup)
       preprocess  decoding and preprocessing a typical Write and Bash event, and evaluate() of a

@@ -24,7 +24,10 @@ enum EvalCommand {
           --trace C          trace categories, as CUPCAKE_TRACE (eval, routing, signals, wasm,
                              synthesis, actions, builtins, all, payload)
           --trace-otlp D     also export spans as OpenTelemetry (OTLP/JSON): file:<path> or
-                             http://host:port (as CUPCAKE_TRACE_OTLP)
+                             http://host:port (as CUPCAKE_TRACE_OTLP); http batches are spooled
+                             (CUPCAKE_OTLP_SPOOL, default $XDG_STATE_HOME/cupcake/otlp-spool or
+                             ~/.local/state/cupcake/otlp-spool) and sent by a background
+                             `cupcake otlp-deliver`, so the hook never waits on the collector
           --wasm-max-memory S
                              the most memory one evaluation may use (default 1GiB; e.g. 256MiB):
                              10 MiB plus 16 bytes per byte of its input, up to this; an event

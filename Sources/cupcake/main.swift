@@ -23,8 +23,13 @@ let help = """
     """
 
 let words = Array(CommandLine.arguments.dropFirst())
+// A hook process must not wait on a collector: OTLP/HTTP batches go to a spool on disk and a
+// detached `cupcake otlp-deliver` sends them.
+OTLPExport.deliverHTTPThroughSpool(DeliveryLauncher.configuration(environment: ProcessEnvironment.snapshot))
 let status: ExitCode
 switch words.first {
+case "otlp-deliver":
+    status = DeliverCommand.run(Array(words.dropFirst()))
 case "eval":
     status = await EvalCommand.run(Array(words.dropFirst()))
 case "verify":

@@ -152,9 +152,13 @@ struct EvalCommandTests {
 
     @Test("an unreachable collector leaves the answer alone and costs one warning")
     func collectorDown() throws {
-        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        // Port 1 on loopback: nothing listens, the connection is refused at once. The spool is
+        // the test's own, and removing it lets the delivery process this starts go idle and exit.
+        let spool = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: spool) }
         let result = try CLI.eval(
-            try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE_OTLP": "http://127.0.0.1:1"])
+            try CLI.event("pretooluse-bash-rm-rf"),
+            environment: ["CUPCAKE_TRACE_OTLP": "http://127.0.0.1:1", "CUPCAKE_OTLP_SPOOL": spool])
         #expect(result.status == 0)
         #expect(result.stdout.contains("\"deny\""))
         let warnings = result.stderrLines.filter { $0.contains("WARN") }

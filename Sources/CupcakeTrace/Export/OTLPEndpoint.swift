@@ -55,4 +55,9 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         return "http://\(shownHost):\(port)\(path)"
     }
+
+    /// The endpoint as configured (without `/v1/traces`): parsing it gives this endpoint again.
+    public var baseURL: String {
+        String(description.dropLast("/v1/traces".count))
+    }
 }

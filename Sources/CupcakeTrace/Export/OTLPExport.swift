@@ -30,6 +30,15 @@ public enum OTLPExport {
     public static let environmentVariable = "CUPCAKE_TRACE_OTLP"
 
     private static let active = Mutex<[any FlushableSink]>([])
+    private static let spoolDelivery = Mutex<OTLPSpoolDeliveryConfiguration?>(nil)
+
+    /// Makes later `http://` exporters spool their batches for a separate delivery process
+    /// instead of sending them from this process (nil: send from a background thread here, the
+    /// default, for long-lived processes). A short-lived process sets this before tracing starts,
+    /// so exiting never waits on the network.
+    public static func deliverHTTPThroughSpool(_ configuration: OTLPSpoolDeliveryConfiguration?) {
+        spoolDelivery.withLock { $0 = configuration }
+    }
 
     /// The sink for `destination`, registered so ``flushAll(timeout:)`` reaches it.
     public static func makeSink(
@@ -44,7 +53,13 @@ public enum OTLPExport {
                 throw .cannotOpenFile(error)
             }
         case .http(let endpoint):
-            sink = OTLPHTTPSink(endpoint: endpoint, encoder: encoder)
+            if let spooling = spoolDelivery.withLock({ $0 }) {
+                let spool = OTLPSpool(
+                    directory: OTLPSpoolLocation.directory(root: spooling.root, endpoint: endpoint), maxBytes: spooling.maxBytes)
+                sink = OTLPSpoolSink(spool: spool) { spool in spooling.startDelivery(spool, endpoint) }
+            } else {
+                sink = OTLPHTTPSink(endpoint: endpoint, encoder: encoder)
+            }
         }
         active.withLock { $0.append(sink) }
         return sink

@@ -34,10 +34,7 @@ struct OTLPSender: Sendable {
     private func send(_ spans: [OTLPSpan], warned: inout Bool) {
         let body = encoder.encodeRequest(spans)
         let result = PlainHTTPClient.post(to: endpoint, contentType: "application/json", body: body, timeout: timeout)
-        switch result {
-        case .success:
-            queue.sentSpans.add(spans.count, ordering: .relaxed)
-        case .failure(let reason):
+        if let reason = result.failureReason {
             queue.droppedSpans.add(spans.count, ordering: .relaxed)
             if !warned {
                 warned = true
@@ -45,6 +42,8 @@ struct OTLPSender: Sendable {
                     "OTLP export to \(endpoint): \(reason); dropped \(spans.count) span(s). "
                         + "Later failures are counted, not reported.")
             }
+        } else {
+            queue.sentSpans.add(spans.count, ordering: .relaxed)
         }
     }
 }

@@ -7,7 +7,27 @@ import Darwin
 /// The outcome of one POST.
 enum HTTPPostResult: Equatable {
     case success(status: Int)
+    /// The collector answered with a status other than 2xx.
+    case rejected(status: Int)
+    /// No HTTP answer: the reason.
     case failure(String)
+
+    /// Why the POST did not succeed, or nil when it did.
+    var failureReason: String? {
+        switch self {
+        case .success: nil
+        case .rejected(let status): "collector answered HTTP \(status)"
+        case .failure(let reason): reason
+        }
+    }
+
+    /// Whether the same request may succeed later: a 4xx other than 408 (timeout) and 429 (too
+    /// many requests) says the request itself is refused, so sending it again cannot help. A 5xx
+    /// is retried (OTLP names only 502, 503 and 504, but a collector restarting may answer 500).
+    var isRetryable: Bool {
+        guard case .rejected(let status) = self else { return failureReason != nil }
+        return !(400..<500).contains(status) || status == 408 || status == 429
+    }
 }
 
 /// A minimal HTTP/1.1 client over a POSIX socket: one POST per connection, everything bounded by a
@@ -148,7 +168,7 @@ enum PlainHTTPClient {
             return .failure("answer is not HTTP")
         }
         if (200..<300).contains(code) { return .success(status: code) }
-        return .failure("collector answered HTTP \(code)")
+        return .rejected(status: code)
     }
 
     #if canImport(Glibc)

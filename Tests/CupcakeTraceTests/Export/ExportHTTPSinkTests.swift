@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -103,7 +104,7 @@ struct ExportHTTPSinkTests {
     func statusLines() {
         #expect(PlainHTTPClient.parseStatusLine(Array("HTTP/1.1 200 OK\r".utf8)) == .success(status: 200))
         #expect(PlainHTTPClient.parseStatusLine(Array("HTTP/1.0 204".utf8)) == .success(status: 204))
-        #expect(PlainHTTPClient.parseStatusLine(Array("HTTP/1.1 503 Busy".utf8)) == .failure("collector answered HTTP 503"))
+        #expect(PlainHTTPClient.parseStatusLine(Array("HTTP/1.1 503 Busy".utf8)) == .rejected(status: 503))
         #expect(PlainHTTPClient.parseStatusLine(Array("SSH-2.0-OpenSSH".utf8)) == .failure("answer is not HTTP"))
         #expect(PlainHTTPClient.parseStatusLine([]) == .failure("answer is not HTTP"))
     }

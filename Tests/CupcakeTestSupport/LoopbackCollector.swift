@@ -8,30 +8,40 @@ import Glibc
 
 /// A tiny HTTP server on 127.0.0.1 (ephemeral port) standing in for an OTLP collector. Every
 /// blocking call is bounded by poll timeouts, and `stop()` ends it.
-final class LoopbackCollector: Sendable {
-    enum Mode: Sendable {
+public final class LoopbackCollector: Sendable {
+    public enum Mode: Sendable {
         /// Answer every request with this status.
         case respond(Int)
+        /// Answer the requests with these statuses in turn, the last one from then on.
+        case statuses([Int])
+        /// Read each request, wait this many seconds, then answer with the status.
+        case slow(Double, Int)
         /// Accept connections and never read or answer them.
         case stall
     }
 
-    struct Request: Sendable {
-        var method: String
-        var path: String
-        var headers: [String: String]  // lowercased names
-        var body: [UInt8]
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]  // lowercased names
+        public var body: [UInt8]
+        /// The status it was answered with.
+        public var status = 0
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let mode: Mode
     private let received = Mutex<[Request]>([])
+    private let answered = Atomic<Int>(0)
+    private let accepted = Atomic<Int>(0)
     private let held = Mutex<[Int32]>([])
     private let stopping = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(mode: Mode) throws {
+    /// - Parameter listening: false binds the port but does not listen yet, so connections are
+    ///   refused until ``startListening()``: a collector that is down and comes back on its port.
+    public init(mode: Mode, listening: Bool = true) throws {
         self.mode = mode
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket failed") }
@@ -42,7 +52,7 @@ final class LoopbackCollector: Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(fd, 64) == 0 else {
+        guard bound == 0, !listening || listen(fd, 64) == 0 else {
             close(fd)
             throw ServerError("bind/listen failed")
         }
@@ -55,11 +65,39 @@ final class LoopbackCollector: Sendable {
         DispatchQueue(label: "loopback-collector").async { [self] in serve() }
     }
 
-    var requests: [Request] { received.withLock { $0 } }
+    public var requests: [Request] { received.withLock { $0 } }
 
-    var endpoint: String { "http://127.0.0.1:\(port)" }
+    /// Connections accepted so far (read or not).
+    public var acceptedConnections: Int { accepted.load(ordering: .relaxed) }
 
-    func stop() {
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts accepting connections on a collector made with `listening: false`.
+    public func startListening() throws {
+        guard listen(listener, 64) == 0 else { throw ServerError("listen failed") }
+    }
+
+    /// Spans in the requests answered with 2xx (OTLP/JSON bodies): the spans delivered.
+    public var spanCount: Int {
+        requests.filter { (200..<300).contains($0.status) }.reduce(0) { total, request in
+            let object = (try? JSONSerialization.jsonObject(with: Data(request.body))) as? [String: Any]
+            let resources = object?["resourceSpans"] as? [[String: Any]] ?? []
+            let scopes = resources.flatMap { $0["scopeSpans"] as? [[String: Any]] ?? [] }
+            return total + scopes.reduce(0) { $0 + ($1["spans"] as? [[String: Any]] ?? []).count }
+        }
+    }
+
+    /// Waits until `condition` holds, checking every 20 ms for at most `seconds`; returns it.
+    public func wait(seconds: Double, until condition: (LoopbackCollector) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition(self) {
+            if Date() > deadline { return false }
+            usleep(20_000)
+        }
+        return true
+    }
+
+    public func stop() {
         stopping.store(true, ordering: .relaxed)
         finished.wait()
         close(listener)
@@ -70,18 +108,33 @@ final class LoopbackCollector: Sendable {
         defer { finished.signal() }
         while !stopping.load(ordering: .relaxed) {
             var entry = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, 20) > 0 else { continue }
+            // A socket that is not listening yet reports hang-up at once: wait instead of spinning.
+            guard poll(&entry, 1, 20) > 0, entry.revents & Int16(POLLIN) != 0 else {
+                usleep(5000)
+                continue
+            }
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
+            accepted.add(1, ordering: .relaxed)
+            let status: Int
             switch mode {
             case .stall:
                 held.withLock { $0.append(client) }
-            case .respond(let status):
-                if let request = readRequest(client) { received.withLock { $0.append(request) } }
-                let answer = "HTTP/1.1 \(status) Status\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
-                _ = answer.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-                close(client)
+                continue
+            case .respond(let code), .slow(_, let code):
+                status = code
+            case .statuses(let codes):
+                let index = answered.add(1, ordering: .relaxed).oldValue
+                status = codes.isEmpty ? 200 : codes[min(index, codes.count - 1)]
             }
+            if var request = readRequest(client) {
+                request.status = status
+                received.withLock { $0.append(request) }
+            }
+            if case .slow(let seconds, _) = mode { usleep(UInt32(seconds * 1e6)) }
+            let answer = "HTTP/1.1 \(status) Status\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+            _ = answer.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            close(client)
         }
     }
 
@@ -136,10 +189,10 @@ final class LoopbackCollector: Sendable {
     /// A loopback port nothing listens on. Port 1 (tcpmux) is privileged and unused here; an
     /// ephemeral port freed by a stopped server could be taken again by another test's server
     /// running in parallel, which made the "collector is down" test flaky under load.
-    static func closedPort() throws -> UInt16 { 1 }
+    public static func closedPort() throws -> UInt16 { 1 }
 
-    struct ServerError: Error, CustomStringConvertible {
-        let description: String
+    public struct ServerError: Error, CustomStringConvertible {
+        public let description: String
         init(_ description: String) { self.description = description }
     }
 }
