@@ -33,6 +33,11 @@ enum EvalCommand {
                              10 MiB plus 16 bytes per byte of its input, up to this; an event
                              that still needs more is refused (a denial)
           --strict           fail closed: an evaluation error blocks (exit 2) instead of allowing
+          --debug-files      write this hook's whole trace (every category, the event's payload)
+                             as one record in <policy-dir>/debug/ (--debug-dir D elsewhere); the
+                             newest 100 are kept (--debug-routing: the same)
+          --log-level L      diagnostics on stderr: error, warn (default), info, debug, trace
+                             (as CUPCAKE_LOG); --debug is accepted and ignored, as upstream's
           --help             this text
 
         A memory or deadline limit reached on an event is a denial naming the limit (exit 0),
@@ -50,8 +55,9 @@ enum EvalCommand {
         let arguments: Arguments
         var configuration: EngineConfiguration
         switch CommandSetup.parse(
-            "eval", words, valueFlags: CommandSetup.engineFlags.union(["--trace", "--trace-otlp", "--wasm-max-memory"]),
-            switchFlags: ["--strict"], help: help)
+            "eval", words,
+            valueFlags: CommandSetup.engineFlags.union(["--trace", "--trace-otlp", "--wasm-max-memory", "--debug-dir", "--log-level"]),
+            switchFlags: ["--strict", "--debug-files", "--debug-routing", "--debug"], help: help)
         {
         case .success(let parsed): arguments = parsed
         case .failure(let code): return code
@@ -71,14 +77,34 @@ enum EvalCommand {
             configuration.wasm.memoryLimitBytes = min(configuration.wasm.memoryLimitBytes, bytes)
         }
         let harness = configuration.harness
-        let tracer = Tracer.fromEnvironment(
-            ProcessEnvironment.snapshot, categoriesOverride: arguments.values["--trace"],
-            otlpOverride: arguments.values["--trace-otlp"])
+        var environment = ProcessEnvironment.snapshot
+        // Upstream's --log-level, as CUPCAKE_LOG.
+        if let level = arguments.values["--log-level"] { environment["CUPCAKE_LOG"] = level }
+        // Upstream's --debug-files (and --debug-routing, whose routing detail the record holds too).
+        let debugRecord = arguments.switches.contains("--debug-files") || arguments.switches.contains("--debug-routing")
+        let tracer: Tracer
+        var capture: InMemorySink?
+        if debugRecord {
+            (tracer, capture) = DebugFiles.tracer(environment: environment, categoriesOverride: arguments.values["--trace"],
+                                                  otlpOverride: arguments.values["--trace-otlp"])
+        } else {
+            tracer = Tracer.fromEnvironment(environment, categoriesOverride: arguments.values["--trace"],
+                                            otlpOverride: arguments.values["--trace-otlp"])
+        }
+        var received: [UInt8] = []
+        defer {
+            if let capture {
+                DebugFiles.write(capture.lines, event: received,
+                                 to: arguments.values["--debug-dir"] ?? configuration.policyDirectory + "/debug")
+            }
+        }
         var strict = arguments.switches.contains("--strict")
 
         let input: [UInt8]
         switch Output.readStandardInput(limit: maxEventBytes) {
-        case .success(let bytes): input = bytes
+        case .success(let bytes):
+            input = bytes
+            received = bytes
         case .failure(.tooLarge(let limit)):
             // A limit reached on what the agent sent is a refusal, never a pass: failing open here
             // would let any action with a large enough payload past every policy.
