@@ -1,3 +1,4 @@
+import CupcakeEngine
 import CupcakeTrace
 import Foundation
 
@@ -22,7 +23,23 @@ enum DebugFiles {
 
     /// Writes the record of the captured lines into `directory` and drops the oldest beyond
     /// `keep`. A failure is reported on stderr and never changes the hook's answer.
-    static func write(_ lines: [String], event: [UInt8], to directory: String) {
+    /// The most records the telemetry directory keeps (a shipper normally takes them first).
+    static let keepTelemetry = 10_000
+
+    /// The rulebook's `telemetry:` record: the trace's JSON lines (`json`) or the debug record's
+    /// text (`text`), one file per hook.
+    static func writeTelemetry(_ lines: [String], event: [UInt8], settings: TelemetrySettings, to directory: String) {
+        switch settings.format {
+        case .text:
+            write(lines, event: event, to: directory, keep: keepTelemetry)
+        case .json:
+            let traceID = lines.lazy.compactMap { Array($0.utf8).withUnsafeBufferPointer { TraceRecord.parse($0) }?.traceID }.first
+            let name = fileName(Date(), traceID: traceID ?? "no-trace").replacingOccurrences(of: ".txt", with: ".json")
+            store(lines.joined(separator: "\n") + "\n", name: name, in: directory, keep: keepTelemetry)
+        }
+    }
+
+    static func write(_ lines: [String], event: [UInt8], to directory: String, keep: Int = keep) {
         let bytes = lines.joined(separator: "\n")
         var grouper = TraceGrouper()
         var groups: [TraceGroup] = []
@@ -40,20 +57,25 @@ enum DebugFiles {
         text += "----- event (\(event.count) bytes\(shown.count < event.count ? ", the first \(shown.count)" : "")) -----\n"
         text += String(decoding: shown, as: UTF8.self) + "\n"
         text += "\n----- trace lines -----\n" + bytes + "\n"
-        let name = fileName(Date(), traceID: traceID)
+        store(text, name: fileName(Date(), traceID: traceID), in: directory, keep: keep)
+    }
+
+    /// Writes one record atomically and drops the oldest beyond `keep`; a failure is reported on
+    /// stderr and never changes the hook's answer.
+    static func store(_ text: String, name: String, in directory: String, keep: Int) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/" + name), options: .atomic)
-            rotate(directory)
+            rotate(directory, keep: keep)
         } catch {
-            Output.stderr("cupcake eval: cannot write the debug record in \(directory): \(error.localizedDescription)")
+            Output.stderr("cupcake eval: cannot write a record in \(directory): \(error.localizedDescription)")
         }
     }
 
     /// Removes the oldest records (by name, which starts with the time) beyond `keep`.
-    static func rotate(_ directory: String) {
+    static func rotate(_ directory: String, keep: Int) {
         let records = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasSuffix(".txt") && $0.first?.isNumber == true }.sorted()
+            .filter { ($0.hasSuffix(".txt") || $0.hasSuffix(".json")) && $0.first?.isNumber == true }.sorted()
         for name in records.dropLast(keep) { try? FileManager.default.removeItem(atPath: directory + "/" + name) }
     }
 

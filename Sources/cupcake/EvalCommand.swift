@@ -82,9 +82,11 @@ enum EvalCommand {
         if let level = arguments.values["--log-level"] { environment["CUPCAKE_LOG"] = level }
         // Upstream's --debug-files (and --debug-routing, whose routing detail the record holds too).
         let debugRecord = arguments.switches.contains("--debug-files") || arguments.switches.contains("--debug-routing")
+        // The rulebook's telemetry: section records every hook too (JSON lines or text).
+        let telemetry = Rulebook.telemetrySettings(policyDirectory: configuration.policyDirectory)
         let tracer: Tracer
         var capture: InMemorySink?
-        if debugRecord {
+        if debugRecord || telemetry.enabled {
             (tracer, capture) = DebugFiles.tracer(environment: environment, categoriesOverride: arguments.values["--trace"],
                                                   otlpOverride: arguments.values["--trace-otlp"])
         } else {
@@ -94,8 +96,15 @@ enum EvalCommand {
         var received: [UInt8] = []
         defer {
             if let capture {
-                DebugFiles.write(capture.lines, event: received,
-                                 to: arguments.values["--debug-dir"] ?? configuration.policyDirectory + "/debug")
+                let lines = capture.lines
+                if debugRecord {
+                    DebugFiles.write(lines, event: received,
+                                     to: arguments.values["--debug-dir"] ?? configuration.policyDirectory + "/debug")
+                }
+                if telemetry.enabled {
+                    DebugFiles.writeTelemetry(lines, event: received, settings: telemetry,
+                                              to: telemetry.directory(policyDirectory: configuration.policyDirectory))
+                }
             }
         }
         var strict = arguments.switches.contains("--strict")

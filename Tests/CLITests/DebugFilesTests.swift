@@ -69,4 +69,30 @@ struct DebugFilesTests {
         #expect(result.stderrLines.contains { $0.contains("\"span\":\"evaluate\"") })
         #expect(project.records().count == 1)
     }
+
+    @Test("the rulebook's telemetry: block records every hook, as JSON lines or as text", arguments: ["json", "text"])
+    func telemetry(format: String) throws {
+        let project = try Project()
+        let rulebook = project.policyDirectory + "/rulebook.yml"
+        let text = try String(contentsOfFile: rulebook, encoding: .utf8)
+        try (text + "\ntelemetry:\n  enabled: true\n  format: \(format)\n  destination: records\n")
+            .write(toFile: rulebook, atomically: true, encoding: .utf8)
+        for event in ["pretooluse-bash-rm-rf", "sessionstart"] {
+            let result = try CLI.eval(try CLI.event(event), policyDirectory: project.policyDirectory, extra: ["--global-dir", "none"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let records = project.records(project.policyDirectory + "/records")
+        #expect(records.count == 2)
+        #expect(records.allSatisfy { $0.hasSuffix(format == "json" ? ".json" : ".txt") })
+        let first = try String(contentsOfFile: project.policyDirectory + "/records/" + (records.first ?? ""), encoding: .utf8)
+        if format == "json" {
+            let lines = first.split(separator: "\n")
+            #expect(!lines.isEmpty)
+            let ids = Set(try lines.map { try CLI.json(String($0))["trace_id"] as? String ?? "" })
+            #expect(ids.count == 1 && records.first?.contains(ids.first ?? "-") == true)
+        } else {
+            #expect(first.contains("===== Cupcake debug record"))
+        }
+        #expect(project.records().isEmpty, "no debug directory without --debug-files")
+    }
 }

@@ -28,6 +28,21 @@ extension Rulebook {
     }
 }
 
+extension Rulebook {
+    /// The `telemetry:` section of `<policyDirectory>/rulebook.yml`, read before the engine loads
+    /// (a hook must know it before tracing starts). Cheap when the file does not mention it; a
+    /// rulebook that cannot be read or parsed gives the default here, and its error at load.
+    public static func telemetrySettings(policyDirectory: String) -> TelemetrySettings {
+        let path = ConfigFiles.absolute(policyDirectory) + "/rulebook.yml"
+        let needle = Array("telemetry".utf8)
+        guard case .success(let bytes) = BundleFileIO.read(path, limit: YAMLLimits.maxInputBytes),
+              bytes.withUnsafeBufferPointer({ haystack in needle.withUnsafeBufferPointer { TextSearch.occurs($0, in: haystack) } })
+        else { return TelemetrySettings() }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return (try? parse(text, origin: path, isGlobal: false))?.telemetry ?? TelemetrySettings()
+    }
+}
+
 /// File-system helpers for configuration loading.
 enum ConfigFiles {
     /// An executable found in `signals/` or `actions/`.

@@ -77,6 +77,8 @@ private struct RulebookReader {
                 rulebook.failMode = mode
             case "preprocessing":
                 rulebook.preprocessing = try readPreprocessing(value)
+            case "telemetry":
+                rulebook.telemetry = try readTelemetry(value, warnings: &warnings)
             default:
                 let place = locations[key].map { "\(origin):\($0.line)" } ?? origin
                 warnings.append("\(place): unknown top-level key \"\(key)\" ignored")
@@ -114,6 +116,39 @@ private struct RulebookReader {
             }
         }
         return options
+    }
+
+    /// `telemetry: {enabled, format: json|text, destination}`; unknown keys are warnings, as
+    /// upstream ignores them.
+    func readTelemetry(_ value: JSONValue, warnings: inout [String]) throws(ConfigError) -> TelemetrySettings {
+        var settings = TelemetrySettings()
+        if value.isNull { return settings }
+        guard let members = value.objectValue else {
+            throw fail("telemetry", "expected a mapping with enabled, format and destination, got \(value.typeName) \(Self.show(value))")
+        }
+        for key in members.keys.sorted() {
+            guard let member = members[key] else { continue }
+            let path = "telemetry.\(key)"
+            switch key {
+            case "enabled":
+                guard let flag = member.boolValue else { throw fail(path, "expected true or false, got \(Self.show(member))") }
+                settings.enabled = flag
+            case "format":
+                guard let text = member.stringValue, let format = TelemetrySettings.Format(rawValue: text.lowercased()) else {
+                    throw fail(path, "expected \"json\" or \"text\", got \(Self.show(member))")
+                }
+                settings.format = format
+            case "destination":
+                guard let text = member.stringValue, !text.isEmpty else {
+                    throw fail(path, "expected a directory path, got \(Self.show(member))")
+                }
+                settings.destination = text
+            default:
+                let place = locations[path].map { "\(origin):\($0.line)" } ?? origin
+                warnings.append("\(place): unknown key \"\(path)\" ignored (expected enabled, format or destination)")
+            }
+        }
+        return settings
     }
 
     mutating func readSignals(_ value: JSONValue) throws(ConfigError) -> [String: SignalDefinition] {

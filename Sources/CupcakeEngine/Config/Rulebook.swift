@@ -14,6 +14,8 @@ public struct Rulebook: Sendable {
     public var failMode: FailMode
     /// The `preprocessing:` section (script inspection); defaults when absent.
     public var preprocessing: PreprocessingOptions
+    /// The `telemetry:` section; off when absent.
+    public var telemetry = TelemetrySettings()
     /// Things tolerated but probably mistakes (unknown keys, non-executable files), one message each.
     public var warnings: [String]
 
