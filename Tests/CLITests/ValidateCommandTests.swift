@@ -7,6 +7,9 @@ struct ValidateCommandTests {
     /// A scratch policy directory holding `files` (relative path to text).
     private func project(_ files: [String: String]) throws -> String {
         let directory = NSTemporaryDirectory() + "cupcake-validate-cli-\(UUID().uuidString)"
+        // Every project has the standard aggregator unless the test says otherwise.
+        var files = files
+        if files["system/evaluate.rego"] == nil { files["system/evaluate.rego"] = Self.aggregator }
         for (relative, text) in files {
             let path = directory + "/" + relative
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -14,6 +17,14 @@ struct ValidateCommandTests {
         }
         return directory
     }
+
+    static let aggregator = """
+        package cupcake.system
+        import rego.v1
+        evaluate := {"denials": collect_verbs("deny"), "asks": collect_verbs("ask")}
+        collect_verbs(verb_name) := [d | walk(data.cupcake.policies, [path, s]); path[count(path) - 1] == verb_name; some d in s]
+
+        """
 
     private static let misspeltEvent = """
         # METADATA

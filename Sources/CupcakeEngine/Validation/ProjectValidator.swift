@@ -39,6 +39,7 @@ public enum ProjectValidator {
                     findings.append(ValidationFinding(.warning, .fileUnreadable, file: file, line: nil, message))
                 }
             }
+            if !walked.files.isEmpty { findings += aggregatorFindings(base, harness: harness) }
             let check = PolicyFileCheck(harness: harness, signals: rulebook.map { Set($0.signals.keys) })
             for path in walked.files {
                 files.append(path)
@@ -54,10 +55,39 @@ public enum ProjectValidator {
                 }
             }
         }
+        // A file several harnesses share (system/evaluate.rego) is reported once.
+        var seen: [ValidationFinding] = []
+        findings = findings.filter { finding in
+            if seen.contains(finding) { return false }
+            seen.append(finding)
+            return true
+        }
         let ordered = findings.enumerated().sorted { a, b in
             (a.element.file, a.element.line ?? 0, a.offset) < (b.element.file, b.element.line ?? 0, b.offset)
         }.map(\.element)
         return ValidationReport(policyDirectory: policyDirectory, harnesses: harnesses, filesChecked: files, findings: ordered)
+    }
+
+    /// The aggregator of a harness with policies: missing (unless a prebuilt bundle carries it),
+    /// or not the standard one (routed evaluation then never applies).
+    static func aggregatorFindings(_ base: String, harness: Harness) -> [ValidationFinding] {
+        let sources = PolicyLayer.aggregatorSources(directory: base, harness: harness.rawValue)
+        guard !sources.isEmpty else {
+            if FileManager.default.fileExists(atPath: base + "/bundles/\(harness.rawValue).tar.gz") { return [] }
+            return [ValidationFinding(.error, .aggregator, file: base + "/system/evaluate.rego", line: nil,
+                "no aggregator: the policies of \(harness.rawValue) cannot be compiled without package cupcake.system "
+                    + "(`cupcake init` writes the standard one)")]
+        }
+        switch AggregatorRecognizer.recognize(sources) {
+        case .success: return []
+        case .failure(let notStandard):
+            // The reason starts with the file it is about, which the finding names already.
+            var reason = notStandard.reason
+            for source in sources where reason.hasPrefix(source.path + ": ") { reason.removeFirst(source.path.count + 2) }
+            return [ValidationFinding(.warning, .aggregator, file: sources[0].path, line: nil,
+                "not the standard aggregator (\(reason)): every policy is evaluated on every routed event, "
+                    + "never the routed ones alone")]
+        }
     }
 
     /// Entries of `policies/` no harness reads, or no harness directory at all.

@@ -39,6 +39,10 @@ public struct ValidationFinding: Sendable, Equatable {
         case configFile = "config-file"
         /// A directory under `policies/` that is not a harness's, or a harness without one.
         case policyLayout = "policy-layout"
+        /// No aggregator (`system/evaluate.rego`) for policies that need one (an error: the bundle
+        /// cannot be compiled), or one that is not the standard aggregator (a warning: evaluation
+        /// then always goes through it, every policy on every routed event).
+        case aggregator = "aggregator"
     }
 
     /// Error or warning (see `Severity`).

@@ -91,4 +91,23 @@ struct ConfigurationFindingTests {
         #expect(Set(names).count == names.count)
         #expect(names.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "-" } })
     }
+
+    @Test("aggregator: missing is an error (unless a prebuilt bundle carries one); not standard, a warning, once")
+    func aggregator() throws {
+        let missing = ValidationProject()
+        try missing.policy("t", ValidationProject.rego(routing: ["required_events: [PreToolUse]"]))
+        let report = try missing.validate(aggregator: false)
+        #expect(report.places(.aggregator) == ["error \(missing.path("system/evaluate.rego")):-"])
+        try missing.write("bundles/claude.tar.gz", "prebuilt")
+        #expect(try missing.validate(aggregator: false).places(.aggregator).isEmpty)
+
+        let custom = ValidationProject()
+        try custom.policy("t", ValidationProject.rego(routing: ["required_events: [PreToolUse]"]))
+        try custom.write("policies/cursor/c.rego", ValidationProject.rego(routing: ["required_events: [beforeShellExecution]"]))
+        try custom.write("system/evaluate.rego", "package cupcake.system\nevaluate := {\"denials\": [d | some d in data.cupcake.policies.t.deny]}\n")
+        let warned = try custom.validate(nil)
+        #expect(warned.places(.aggregator) == ["warning \(custom.path("system/evaluate.rego")):-"])
+        #expect(warned.messages(.aggregator).first?.contains("not the standard aggregator") == true)
+        #expect(warned.messages(.aggregator).first?.contains(custom.path("system")) == false, "the path is not repeated")
+    }
 }

@@ -22,8 +22,13 @@ struct ValidationProject: ~Copyable {
         try write("policies/claude/\(name).rego", text)
     }
 
-    func validate(_ harness: Harness? = .claude) throws -> ValidationReport {
-        try ProjectValidator.validate(policyDirectory: directory, harness: harness)
+    /// Validates; the standard aggregator is written first unless the project has one or
+    /// `aggregator` is false.
+    func validate(_ harness: Harness? = .claude, aggregator: Bool = true) throws -> ValidationReport {
+        if aggregator, !FileManager.default.fileExists(atPath: path("system/evaluate.rego")) {
+            try write("system/evaluate.rego", SetupTemplates.aggregator)
+        }
+        return try ProjectValidator.validate(policyDirectory: directory, harness: harness)
     }
 
     /// The path a finding names for `relative`.
