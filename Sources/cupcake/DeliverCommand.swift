@@ -10,7 +10,7 @@ import Darwin
 /// (not listed in the help; hooks start it themselves).
 enum DeliverCommand {
     static let help = """
-        usage: cupcake otlp-deliver --spool D --endpoint http://host:port
+        usage: cupcake otlp-deliver --spool D --endpoint http://host:port/v1/traces
 
         Sends the trace batches spooled in D to the OTLP/HTTP endpoint, oldest first, removing each
         once the collector accepted it; exits when D has stayed empty for 3 s, when requests have
@@ -29,7 +29,7 @@ enum DeliverCommand {
         }
         let endpoint: OTLPEndpoint
         do {
-            endpoint = try OTLPEndpoint(text)
+            endpoint = try OTLPEndpoint(text, exactPath: true)
         } catch {
             Output.stderr("cupcake otlp-deliver: \(error)")
             return .usage

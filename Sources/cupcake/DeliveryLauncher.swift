@@ -17,7 +17,7 @@ enum DeliveryLauncher {
         return OTLPSpoolDeliveryConfiguration(root: root) { spool, endpoint in
             // A running delivery process will pick the new batch up; spawning costs the hook ~1 ms.
             guard !spool.deliveryIsRunning else { return }
-            start(spool: spool.directory, endpoint: endpoint.baseURL)
+            start(spool: spool.directory, endpoint: endpoint.description)
         }
     }
 

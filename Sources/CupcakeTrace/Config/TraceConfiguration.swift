@@ -49,7 +49,8 @@ public struct TraceConfiguration: Sendable {
     /// set but not understood (each is ignored). `categoriesOverride` is the CLI's `--trace`,
     /// which wins over `CUPCAKE_TRACE`.
     ///
-    /// `CUPCAKE_TRACE_OTLP` (or `otlpOverride`, the CLI's `--trace-otlp`) adds OpenTelemetry
+    /// `CUPCAKE_TRACE_OTLP` (or `otlpOverride`, the CLI's `--trace-otlp`), else OpenTelemetry's
+    /// `OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT` (see ``OTelEnvironment``), adds OpenTelemetry
     /// export: `file:<path>` or `http://host:port`. With CUPCAKE_TRACE also set, lines go to both
     /// places; alone, it turns on the `eval` spans and exports them without writing stderr lines.
     public static func fromEnvironment(
@@ -106,6 +107,16 @@ public struct TraceConfiguration: Sendable {
                 let configured = OTLPExport.configure(primary: sink, environment: environment, override: otlpOverride)
                 lineSink = configured.sink
                 warnings += configured.warnings
+            }
+        } else if let destination = OTelEnvironment.destination(environment) {
+            // OpenTelemetry's own variables, as the SDKs read them: the same as CUPCAKE_TRACE_OTLP.
+            if categories.isEmpty {
+                if let exporter = try? OTLPExport.makeSink(for: destination) {
+                    lineSink = exporter
+                    categories = .eval
+                }
+            } else {
+                lineSink = OTLPExport.configure(primary: sink, environment: environment).sink
             }
         }
         let configuration = TraceConfiguration(

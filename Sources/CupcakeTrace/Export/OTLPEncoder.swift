@@ -16,7 +16,9 @@ public struct OTLPEncoder: Sendable {
     /// OTLP `Status.StatusCode` STATUS_CODE_ERROR.
     static let statusCodeError = 2
 
-    public init(serviceName: String = "cupcake", serviceVersion: String = OTLPEncoder.defaultServiceVersion) {
+    /// `serviceName` defaults to `OTEL_SERVICE_NAME`, else "cupcake".
+    public init(serviceName: String = OTelEnvironment.serviceName(ProcessEnvironment.snapshot),
+                serviceVersion: String = OTLPEncoder.defaultServiceVersion) {
         self.serviceName = serviceName
         self.serviceVersion = serviceVersion
         var writer = JSONLineWriter(capacity: 256)  // starts with "{"

@@ -10,7 +10,9 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `http://host[:port][/base]` (an IPv6 host in brackets). `https` is refused: the
     /// exporter speaks plain HTTP only, to a collector on this host or network.
-    public init(_ text: String) throws(OTLPConfigurationError) {
+    /// With `exactPath`, the URL's path is the request path as given (OpenTelemetry's
+    /// `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`), `/` when it has none.
+    public init(_ text: String, exactPath: Bool = false) throws(OTLPConfigurationError) {
         var rest = Substring(text.trimmingWhitespace())
         if rest.lowercased().hasPrefix("https://") { throw .httpsUnsupported(text) }
         guard rest.lowercased().hasPrefix("http://") else { throw .invalidEndpoint(text, reason: "expected http://host:port") }
@@ -45,10 +47,14 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
             }
             port = value
         }
-        while base.hasSuffix("/") { base.removeLast() }
         self.host = String(host)
         self.port = port
-        self.path = base + "/v1/traces"
+        if exactPath {
+            self.path = base.isEmpty ? "/" : base
+        } else {
+            while base.hasSuffix("/") { base.removeLast() }
+            self.path = base + "/v1/traces"
+        }
     }
 
     public var description: String {
@@ -58,6 +64,9 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// The endpoint as configured (without `/v1/traces`): parsing it gives this endpoint again.
     public var baseURL: String {
-        String(description.dropLast("/v1/traces".count))
+        description.hasSuffix("/v1/traces") ? String(description.dropLast("/v1/traces".count)) : description
     }
+
+    /// What names the endpoint's spool directory: its base URL, as before exact paths existed.
+    var spoolName: String { baseURL }
 }

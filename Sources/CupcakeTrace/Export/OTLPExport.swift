@@ -74,7 +74,12 @@ public enum OTLPExport {
     ) -> (sink: any Sink, warnings: [String]) {
         guard let text = override ?? environment[environmentVariable],
             !Substring(text).trimmingWhitespace().isEmpty
-        else { return (primary, []) }
+        else {
+            // Else OpenTelemetry's own variables, as the SDKs read them.
+            guard let destination = OTelEnvironment.destination(environment),
+                  let exporter = try? makeSink(for: destination, encoder: encoder) else { return (primary, []) }
+            return (TeeSink([primary, exporter]), [])
+        }
         do {
             let exporter = try makeSink(for: OTLPDestination(text), encoder: encoder)
             return (TeeSink([primary, exporter]), [])

@@ -45,9 +45,11 @@ enum PlainHTTPClient {
         }
         defer { close(fd) }
         let hostHeader = endpoint.host.contains(":") ? "[\(endpoint.host)]:\(endpoint.port)" : "\(endpoint.host):\(endpoint.port)"
+        // OTEL_EXPORTER_OTLP_HEADERS (an API key, say), validated so none can break the request.
+        let extra = OTelEnvironment.processHeaders.map { "\($0.name): \($0.value)\r\n" }.joined()
         let head =
             "POST \(endpoint.path) HTTP/1.1\r\nHost: \(hostHeader)\r\nContent-Type: \(contentType)\r\n"
-            + "Content-Length: \(body.count)\r\nConnection: close\r\nUser-Agent: cupcake-otlp\r\n\r\n"
+            + "Content-Length: \(body.count)\r\nConnection: close\r\nUser-Agent: cupcake-otlp\r\n" + extra + "\r\n"
         if let error = sendAll(fd, Array(head.utf8), deadline: deadline) ?? sendAll(fd, body, deadline: deadline) {
             return .failure(error)
         }

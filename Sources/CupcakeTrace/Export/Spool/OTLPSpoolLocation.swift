@@ -26,7 +26,7 @@ public enum OTLPSpoolLocation {
     /// The spool for `endpoint` under `root`: one per endpoint, so batches never reach a
     /// collector other than the one they were meant for.
     public static func directory(root: String, endpoint: OTLPEndpoint) -> String {
-        let name = endpoint.baseURL.unicodeScalars.map { scalar -> Character in
+        let name = endpoint.spoolName.unicodeScalars.map { scalar -> Character in
             let keep = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                 || scalar == "." || scalar == "-"
             return keep ? Character(scalar) : "_"
