@@ -1,7 +1,6 @@
 /// Why an OTLP export destination (`CUPCAKE_TRACE_OTLP`, the CLI flag) could not be used.
 public enum OTLPConfigurationError: Error, CustomStringConvertible, Equatable {
     case invalidEndpoint(String, reason: String)
-    case httpsUnsupported(String)
     case unknownDestination(String)
     case emptyFilePath
     case cannotOpenFile(TraceSinkError)
@@ -10,10 +9,8 @@ public enum OTLPConfigurationError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .invalidEndpoint(let text, let reason):
             "OTLP endpoint '\(text)': \(reason)"
-        case .httpsUnsupported(let text):
-            "OTLP endpoint '\(text)': https is not supported; send to a collector over http (e.g. http://localhost:4318) and let it forward over TLS"
         case .unknownDestination(let text):
-            "OTLP destination '\(text)': expected file:<path> or http://host:port"
+            "OTLP destination '\(text)': expected file:<path>, http://host:port or https://host:port"
         case .emptyFilePath:
             "OTLP destination 'file:': the path is empty; use file:<path>"
         case .cannotOpenFile(let error):

@@ -1,5 +1,7 @@
 /// Where OTLP/HTTP export sends requests: `POST <endpoint>/v1/traces`.
 public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
+    /// `https`: requests go over TLS, the server's certificate verified.
+    public let usesTLS: Bool
     public let host: String
     public let port: UInt16
     /// The request path: the endpoint's own path (if any) followed by `/v1/traces`.
@@ -8,15 +10,16 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The port OTLP/HTTP collectors listen on by default.
     public static let defaultPort: UInt16 = 4318
 
-    /// Parses `http://host[:port][/base]` (an IPv6 host in brackets). `https` is refused: the
-    /// exporter speaks plain HTTP only, to a collector on this host or network.
+    /// Parses `http://host[:port][/base]` or `https://…` (an IPv6 host in brackets).
     /// With `exactPath`, the URL's path is the request path as given (OpenTelemetry's
     /// `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`), `/` when it has none.
     public init(_ text: String, exactPath: Bool = false) throws(OTLPConfigurationError) {
         var rest = Substring(text.trimmingWhitespace())
-        if rest.lowercased().hasPrefix("https://") { throw .httpsUnsupported(text) }
-        guard rest.lowercased().hasPrefix("http://") else { throw .invalidEndpoint(text, reason: "expected http://host:port") }
-        rest = rest.dropFirst("http://".count)
+        let secure = rest.lowercased().hasPrefix("https://")
+        guard secure || rest.lowercased().hasPrefix("http://") else {
+            throw .invalidEndpoint(text, reason: "expected http://host:port or https://host:port")
+        }
+        rest = rest.dropFirst(secure ? "https://".count : "http://".count)
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         var base = String(rest.dropFirst(authority.count).prefix { $0 != "?" && $0 != "#" })
         var host: Substring
@@ -47,6 +50,7 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
             }
             port = value
         }
+        self.usesTLS = secure
         self.host = String(host)
         self.port = port
         if exactPath {
@@ -59,7 +63,7 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        return "http://\(shownHost):\(port)\(path)"
+        return "\(usesTLS ? "https" : "http")://\(shownHost):\(port)\(path)"
     }
 
     /// The endpoint as configured (without `/v1/traces`): parsing it gives this endpoint again.

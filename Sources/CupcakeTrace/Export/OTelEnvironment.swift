@@ -1,12 +1,12 @@
 /// The standard OpenTelemetry SDK variables Cupcake honours for trace export, as the SDKs read
 /// them: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (the full URL) or `OTEL_EXPORTER_OTLP_ENDPOINT`
 /// (a base, `/v1/traces` appended), `OTEL_EXPORTER_OTLP_TRACES_HEADERS` or
-/// `OTEL_EXPORTER_OTLP_HEADERS` (`key=value,…`, values percent-decoded), `OTEL_SERVICE_NAME`,
+/// `OTEL_EXPORTER_OTLP_HEADERS` (`key=value,…`, values percent-decoded),
+/// `OTEL_EXPORTER_OTLP_(TRACES_)CERTIFICATE` (the CA for https), `OTEL_SERVICE_NAME`,
 /// `OTEL_SDK_DISABLED` and `OTEL_TRACES_EXPORTER=none`.
 public enum OTelEnvironment {
-    /// The export destination the OTEL variables name, or nil: none set, SDK disabled, or an
-    /// `https` endpoint (set for other programs more often than not; Cupcake's exporter has no TLS
-    /// yet, so it stays off instead of warning on every hook).
+    /// The export destination the OTEL variables name, or nil: none set, SDK disabled, or not a
+    /// URL Cupcake can send to (no warning: these variables are often set for other programs).
     static func destination(_ environment: [String: String]) -> OTLPDestination? {
         if environment["OTEL_SDK_DISABLED"]?.lowercased() == "true" { return nil }
         if let exporters = environment["OTEL_TRACES_EXPORTER"], exporters.lowercased().split(separator: ",").contains("none") {
@@ -41,6 +41,16 @@ public enum OTelEnvironment {
     public static func serviceName(_ environment: [String: String]) -> String {
         nonEmpty(environment["OTEL_SERVICE_NAME"]) ?? "cupcake"
     }
+
+    /// The CA certificate file that server certificates must chain to
+    /// (`OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE`, else `OTEL_EXPORTER_OTLP_CERTIFICATE`), else nil:
+    /// the system's trust store.
+    public static func certificateFile(_ environment: [String: String]) -> String? {
+        nonEmpty(environment["OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE"]) ?? nonEmpty(environment["OTEL_EXPORTER_OTLP_CERTIFICATE"])
+    }
+
+    /// This process's CA certificate file, read once.
+    static let processCertificateFile: String? = certificateFile(ProcessEnvironment.snapshot)
 
     /// The headers of this process's environment, read once.
     static let processHeaders: [(name: String, value: String)] = headers(ProcessEnvironment.snapshot)

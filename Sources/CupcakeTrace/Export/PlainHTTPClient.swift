@@ -11,13 +11,16 @@ enum HTTPPostResult: Equatable {
     case rejected(status: Int)
     /// No HTTP answer: the reason.
     case failure(String)
+    /// The server cannot be trusted (its certificate, or no TLS library): trying again cannot help
+    /// until the configuration changes, yet the spans are not at fault.
+    case untrusted(String)
 
     /// Why the POST did not succeed, or nil when it did.
     var failureReason: String? {
         switch self {
         case .success: nil
         case .rejected(let status): "collector answered HTTP \(status)"
-        case .failure(let reason): reason
+        case .failure(let reason), .untrusted(let reason): reason
         }
     }
 
@@ -30,7 +33,8 @@ enum HTTPPostResult: Equatable {
     }
 }
 
-/// A minimal HTTP/1.1 client over a POSIX socket: one POST per connection, everything bounded by a
+/// A minimal HTTP/1.1 client over a POSIX socket (TLS for https, see `TLSSession`): one POST per
+/// connection, everything bounded by a
 /// deadline (connect, send and the status line), so a collector that is down, slow or hostile can
 /// never hold the sender longer than the timeout. Only the status line of the answer is read.
 enum PlainHTTPClient {
@@ -44,16 +48,27 @@ enum PlainHTTPClient {
             return .failure("cannot connect")
         }
         defer { close(fd) }
+        var tls: TLSSession?
+        if endpoint.usesTLS {
+            switch TLSSession.open(fd: fd, host: endpoint.host, caFile: OTelEnvironment.processCertificateFile, deadline: deadline) {
+            case .success(let session): tls = session
+            case .failure(let failure): return failure.permanent ? .untrusted(failure.message) : .failure(failure.message)
+            }
+        }
         let hostHeader = endpoint.host.contains(":") ? "[\(endpoint.host)]:\(endpoint.port)" : "\(endpoint.host):\(endpoint.port)"
         // OTEL_EXPORTER_OTLP_HEADERS (an API key, say), validated so none can break the request.
         let extra = OTelEnvironment.processHeaders.map { "\($0.name): \($0.value)\r\n" }.joined()
         let head =
             "POST \(endpoint.path) HTTP/1.1\r\nHost: \(hostHeader)\r\nContent-Type: \(contentType)\r\n"
             + "Content-Length: \(body.count)\r\nConnection: close\r\nUser-Agent: cupcake-otlp\r\n" + extra + "\r\n"
+        if let tls {
+            if let error = tls.sendAll(Array(head.utf8) + body, deadline: deadline) { return .failure(error) }
+            return readStatus(deadline: deadline) { tls.receive(capacity: 1024, deadline: deadline) }
+        }
         if let error = sendAll(fd, Array(head.utf8), deadline: deadline) ?? sendAll(fd, body, deadline: deadline) {
             return .failure(error)
         }
-        return readStatus(fd, deadline: deadline)
+        return readStatus(deadline: deadline) { receive(fd, deadline: deadline) }
     }
 
     private enum Connected {
@@ -112,7 +127,7 @@ enum PlainHTTPClient {
     }
 
     /// Waits until `fd` is ready for `events` or the deadline passes.
-    private static func waitFor(_ fd: Int32, events: Int16, deadline: MonotonicDeadline) -> Bool {
+    static func waitFor(_ fd: Int32, events: Int16, deadline: MonotonicDeadline) -> Bool {
         while true {
             let milliseconds = deadline.remainingMilliseconds
             if milliseconds == 0 { return false }
@@ -141,26 +156,37 @@ enum PlainHTTPClient {
         return nil
     }
 
-    /// Reads until the status line is complete and returns its code (2xx is success).
-    private static func readStatus(_ fd: Int32, deadline: MonotonicDeadline) -> HTTPPostResult {
+    /// Reads (through `receive`: empty at the end of the stream) until the status line is
+    /// complete and returns its code (2xx is success).
+    private static func readStatus(deadline: MonotonicDeadline, _ receive: () -> Result<[UInt8], TLSFailure>) -> HTTPPostResult {
         var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1024)
         while received.count < 8192 {
             if let lineEnd = received.firstIndex(of: 0x0A) {
                 return parseStatusLine(Array(received[..<lineEnd]))
             }
+            switch receive() {
+            case .failure(let reason): return .failure(reason.message)
+            case .success(let chunk) where chunk.isEmpty: return .failure("connection closed before an HTTP status")
+            case .success(let chunk): received.append(contentsOf: chunk)
+            }
+        }
+        return .failure("answer is not HTTP")
+    }
+
+    /// The next bytes of a plain socket, empty at the end of the stream.
+    private static func receive(_ fd: Int32, deadline: MonotonicDeadline) -> Result<[UInt8], TLSFailure> {
+        var chunk = [UInt8](repeating: 0, count: 1024)
+        while true {
             guard waitFor(fd, events: Int16(POLLIN), deadline: deadline) else {
-                return .failure("no answer within the timeout")
+                return .failure(TLSFailure("no answer within the timeout"))
             }
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK { continue }
-                return .failure("receive failed: \(String(cString: strerror(errno)))")
+                return .failure(TLSFailure("receive failed: \(String(cString: strerror(errno)))"))
             }
-            if count == 0 { return .failure("connection closed before an HTTP status") }
-            received.append(contentsOf: chunk[..<count])
+            return .success(Array(chunk[..<count]))
         }
-        return .failure("answer is not HTTP")
     }
 
     static func parseStatusLine(_ line: [UInt8]) -> HTTPPostResult {

@@ -24,12 +24,15 @@ struct ExportConfigurationTests {
         #expect(v6.port == 9000)
         #expect(v6.path == "/otlp/v1/traces")
         #expect(v6.description == "http://[::1]:9000/otlp/v1/traces")
+        let secure = try OTLPEndpoint("HTTPS://collector.example/otlp")
+        #expect(secure.usesTLS && secure.port == 4318 && secure.description == "https://collector.example:4318/otlp/v1/traces")
+        #expect(try OTLPEndpoint(secure.baseURL) == secure)
     }
 
     @Test("bad destinations are refused with a message that says what to write", arguments: [
-        ("ftp://x", "expected file:<path> or http://host:port"),
+        ("ftp://x", "expected file:<path>, http://host:port or https://host:port"),
         ("file:", "path is empty"),
-        ("https://collector:4318", "https is not supported"),
+        ("https://", "missing or invalid host"),
         ("http://", "missing or invalid host"),
         ("http://host:0", "port must be a number"),
         ("http://host:99999", "port must be a number"),

@@ -15,7 +15,8 @@ import Testing
             return
         }
         #expect(exact.path == "/v1/spans" && exact.host == "c")
-        #expect(OTelEnvironment.destination(["OTEL_EXPORTER_OTLP_ENDPOINT": "https://c:4318"]) == nil)
+        #expect(OTelEnvironment.destination(["OTEL_EXPORTER_OTLP_ENDPOINT": "https://c:4318"]) == .http(try OTLPEndpoint("https://c:4318")))
+        #expect(OTelEnvironment.destination(["OTEL_EXPORTER_OTLP_ENDPOINT": "grpc://c:4317"]) == nil)
         #expect(OTelEnvironment.destination(["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c", "OTEL_SDK_DISABLED": "TRUE"]) == nil)
         #expect(OTelEnvironment.destination(["OTEL_EXPORTER_OTLP_ENDPOINT": "http://c", "OTEL_TRACES_EXPORTER": "otlp,none"]) == nil)
     }

@@ -98,6 +98,12 @@ public struct OTLPSpoolDelivery: Sendable {
                 continue
             }
             report.failedRequests += 1
+            if case .untrusted = result {
+                // Only a change of configuration helps: the batches stay for a later delivery.
+                report.ending = .gaveUp(reason)
+                spool.recordFailure("gave up on \(endpoint): \(reason)")
+                return report
+            }
             guard result.isRetryable else {
                 // The collector refuses these spans as such; keeping them would block the spool.
                 files.forEach(spool.remove)
