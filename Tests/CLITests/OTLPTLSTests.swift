@@ -25,7 +25,8 @@ struct OTLPTLSTests {
             ])
             guard made.status == 0 else { throw ChildProcess.LookupError.notBuilt(name: "certificate: \(made.stderr)", near: directory) }
             let script = """
-                import http.server, ssl, sys
+                import http.server, signal, ssl, sys
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM])
                 class Handler(http.server.BaseHTTPRequestHandler):
                     def do_POST(self):
                         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -52,7 +53,9 @@ struct OTLPTLSTests {
         }
 
         func stop() {
-            process.terminate()
+            // SIGKILL: a child may inherit a signal mask that blocks SIGTERM from the test runner.
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
             try? FileManager.default.removeItem(atPath: directory)
         }
 

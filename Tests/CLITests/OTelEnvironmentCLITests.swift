@@ -29,7 +29,7 @@ struct OTelEnvironmentCLITests {
         #expect(String(decoding: request.body, as: UTF8.self).contains("\"stringValue\":\"agent-hooks\""))
     }
 
-    @Test("OTEL_EXPORTER_OTLP_ENDPOINT is a base (/v1/traces appended); CUPCAKE_TRACE_OTLP wins; https and OTEL_SDK_DISABLED stay quiet")
+    @Test("OTEL_EXPORTER_OTLP_ENDPOINT is a base (/v1/traces appended); CUPCAKE_TRACE_OTLP wins; unusable URLs and the off switches stay quiet")
     func baseEndpointAndPrecedence() throws {
         _ = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"))
         let server = try LoopbackCollector(mode: .respond(200))
@@ -50,12 +50,15 @@ struct OTelEnvironmentCLITests {
         #expect(both.status == 0)
         #expect(other.wait(seconds: 60) { $0.spanCount >= 5 })
 
-        for environment in [["OTEL_EXPORTER_OTLP_ENDPOINT": "https://collector.example:4318"],
+        // A URL Cupcake cannot send to (gRPC) and the SDK's off switches: quiet, nothing spooled.
+        for environment in [["OTEL_EXPORTER_OTLP_ENDPOINT": "grpc://127.0.0.1:4317"],
                             ["OTEL_EXPORTER_OTLP_ENDPOINT": server.endpoint, "OTEL_SDK_DISABLED": "true"],
                             ["OTEL_EXPORTER_OTLP_ENDPOINT": server.endpoint, "OTEL_TRACES_EXPORTER": "none"]] {
             let quiet = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), environment: environment.merging(["CUPCAKE_OTLP_SPOOL": spool]) { $1 })
             #expect(quiet.status == 0)
             #expect(quiet.stderrBytes.isEmpty, "\(environment): \(quiet.stderr)")
         }
+        let spooled = (try? FileManager.default.contentsOfDirectory(atPath: spool)) ?? []
+        #expect(spooled.allSatisfy { $0.hasPrefix("http___127.0.0.1") }, "\(spooled)")
     }
 }
