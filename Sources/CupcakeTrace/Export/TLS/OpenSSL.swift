@@ -78,6 +78,6 @@ struct OpenSSL: @unchecked Sendable {
         guard first != 0 else { return "unknown TLS error" }
         var buffer = [CChar](repeating: 0, count: 256)
         errorString(first, &buffer, buffer.count)
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
