@@ -23,7 +23,7 @@ enum DeliveryLauncher {
 
     /// Spawns the delivery process; a failure only leaves the batch spooled for a later hook.
     static func start(spool: String, endpoint: String) {
-        let executable = ownExecutable()
+        let executable = OwnExecutable.path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -47,15 +47,6 @@ enum DeliveryLauncher {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         _ = posix_spawn(&pid, executable, &actions, &attributes, &argv, environ)
-    }
-
-    private static func ownExecutable() -> String {
-        #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if count > 0 { return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-        #endif
-        return CommandLine.arguments.first ?? "cupcake"
     }
 
     // POSIX_SPAWN_SETSID: glibc hides it without _GNU_SOURCE (0x80 since 2.26); 0x400 on Darwin.

@@ -43,13 +43,12 @@ enum InitCommand {
         }
         let environment = ProcessEnvironment.snapshot
         let global = arguments.switches.contains("--global")
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = ProjectSetup.home(environment: environment)
         let directory: String
         if let given = arguments.values["--dir"] {
             directory = absolute(given)
         } else if global {
-            directory = environment["CUPCAKE_GLOBAL_DIR"].map(absolute)
-                ?? (environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 + "/cupcake" : nil } ?? home + "/.config/cupcake")
+            directory = absolute(ProjectSetup.globalDirectory(environment: environment))
         } else {
             directory = FileManager.default.currentDirectoryPath
         }
@@ -96,8 +95,7 @@ enum InitCommand {
 
     /// How hooks name this binary: `cupcake` when that is what PATH finds, else its absolute path.
     static func hookBinary(environment: [String: String]) -> String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? absolute(CommandLine.arguments[0])
+        let me = absolute(OwnExecutable.path)
         let mine = URL(fileURLWithPath: me).resolvingSymlinksInPath().path
         for directory in (environment["PATH"] ?? "").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(directory) + "/cupcake").resolvingSymlinksInPath().path

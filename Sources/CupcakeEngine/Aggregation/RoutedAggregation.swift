@@ -14,16 +14,8 @@
 /// internal hash tables, so the two may list decisions of different packages in a different
 /// order; the decisions themselves are the same.
 enum RoutedAggregation {
-    /// The DecisionSet object (`{"halts": [...], …}`) for `documents` (package name → the
-    /// package's document, nil when the package was undefined).
-    static func decisionSet(_ documents: [(package: String, document: JSONValue?)], aggregator: StandardAggregator) -> JSONValue {
-        let placed = documents.compactMap { package, document in
-            aggregator.relativePath(ofPackage: package).map { (path: $0, document: document) }
-        }
-        return decisionSet(placed: placed, aggregator: aggregator, inWalkOrder: false)
-    }
-
-    /// The DecisionSet object for documents placed at their paths below the aggregator's root.
+    /// The DecisionSet object (`{"halts": [...], …}`) for documents placed at their paths below
+    /// the aggregator's root (nil: the package was undefined).
     /// `inWalkOrder`: the caller vouches that they are sorted by path and that visiting them one
     /// by one is the tree's walk (``RoutedPlan/isDisjoint``), so nothing is sorted or checked.
     static func decisionSet(placed: [(path: [String], document: JSONValue?)], aggregator: StandardAggregator,

@@ -76,11 +76,6 @@ enum ConfigFiles {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// `sh` single-quoting: `'` becomes `'\''`.
-    static func shellQuoted(_ path: String) -> String {
-        "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
     /// Executable regular files directly in `directory`, sorted by name, one per stem; hidden
     /// files are skipped, non-executable files and repeated stems produce warnings.
     static func executables(in directory: String, warnings: inout [String]) throws(ConfigError) -> [Script] {
@@ -113,7 +108,7 @@ enum ConfigFiles {
                 continue
             }
             seen.insert(stem)
-            scripts.append(Script(stem: stem, command: shellQuoted(path)))
+            scripts.append(Script(stem: stem, command: ShellQuoting.singleQuoted(path)))
         }
         return scripts
     }

@@ -102,16 +102,3 @@ struct HookInstallation: Sendable {
         }
     }
 }
-
-/// Quoting for the POSIX shell the agents run hook commands with.
-enum ShellQuoting {
-    /// `text` as one shell word: bare when it is only safe characters, else in single quotes.
-    static func quote(_ text: String) -> String {
-        let safe = text.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || "/._-+:@%,=".utf8.contains(byte)
-        }
-        if safe && !text.isEmpty { return text }
-        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}

@@ -40,6 +40,22 @@ public struct ProjectSetup: Sendable {
         self.builtins = builtins
     }
 
+    /// The home directory init installs global hooks under: `HOME` when absolute, else the
+    /// account's.
+    public static func home(environment: [String: String]) -> String {
+        HomeDirectory.from(environment) ?? NSHomeDirectory()
+    }
+
+    /// The machine-wide directory `init --global` writes: `CUPCAKE_GLOBAL_DIR` when it names one,
+    /// else the location `eval` looks in (``GlobalDirectory``).
+    public static func globalDirectory(environment: [String: String]) -> String {
+        if let named = environment[GlobalDirectory.environmentVariable], !named.isEmpty,
+           !GlobalDirectory.disabling.contains(named.lowercased()) {
+            return named
+        }
+        return GlobalDirectory.defaultLocation(environment: environment) ?? home(environment: environment) + "/.config/cupcake"
+    }
+
     /// The policy directory written.
     public var policyDirectory: String { global ? directory : directory + "/.cupcake" }
 

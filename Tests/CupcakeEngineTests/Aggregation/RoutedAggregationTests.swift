@@ -57,3 +57,14 @@ import Testing
         #expect(set == ["denials": [], "asks": [], "add_context": []])
     }
 }
+
+extension RoutedAggregation {
+    /// The DecisionSet of documents named by package (those outside the root left out), in no
+    /// particular order: what the tests state cases in.
+    static func decisionSet(_ documents: [(package: String, document: JSONValue?)], aggregator: StandardAggregator) -> JSONValue {
+        let placed = documents.compactMap { package, document in
+            aggregator.relativePath(ofPackage: package).map { (path: $0, document: document) }
+        }
+        return decisionSet(placed: placed, aggregator: aggregator, inWalkOrder: false)
+    }
+}

@@ -176,4 +176,15 @@ import Testing
         let mode = try FileManager.default.attributesOfItem(atPath: project.root + "/dotfiles/claude-settings.json")[.posixPermissions] as? Int
         #expect(mode == 0o640)
     }
+
+    @Test("init --global writes where eval looks: CUPCAKE_GLOBAL_DIR when it names one, else the XDG or home location")
+    func globalLocation() {
+        #expect(ProjectSetup.globalDirectory(environment: ["CUPCAKE_GLOBAL_DIR": "/etc/cupcake", "HOME": "/h"]) == "/etc/cupcake")
+        #if !os(macOS)
+        #expect(ProjectSetup.globalDirectory(environment: ["CUPCAKE_GLOBAL_DIR": "none", "XDG_CONFIG_HOME": "/x/", "HOME": "/h"]) == "/x/cupcake")
+        #expect(ProjectSetup.globalDirectory(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/cupcake")
+        #endif
+        #expect(ProjectSetup.home(environment: ["HOME": "/h"]) == "/h")
+        #expect(ProjectSetup.home(environment: ["HOME": "relative"]).hasPrefix("/"))
+    }
 }
