@@ -125,7 +125,7 @@ enum EvalCommand {
             return strict ? .blocked : .badInput
         }
         // Loading and evaluation share one trace: `load_policies` is a child of the `evaluate` root.
-        let outcome = await Engine.evaluateOnce(configuration: configuration, tracer: tracer, eventJSON: input) { result in
+        let outcome = await Engine.evaluateOnce(configuration: configuration, tracer: tracer, eventJSON: input, keepingEngine: true) { result in
             // Answer first; the decision's actions run after.
             Output.stdout(result.response.stdout + [0x0A])
             if let message = result.response.stderr { Output.stderr(message) }
