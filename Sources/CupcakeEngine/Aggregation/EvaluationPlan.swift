@@ -43,6 +43,6 @@ enum EvaluationPlan: Sendable {
 
     /// `cupcake.policies.bash_guard` → `cupcake/policies/bash_guard`.
     static func entrypoint(ofPackage package: String) -> String {
-        package.split(separator: ".").joined(separator: "/")
+        String(decoding: package.utf8.map { $0 == 0x2E ? 0x2F : $0 }, as: UTF8.self)
     }
 }

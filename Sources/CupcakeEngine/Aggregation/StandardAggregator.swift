@@ -29,12 +29,18 @@ struct StandardAggregator: Sendable, Equatable {
     }
 
     /// The aggregate entrypoint the module exports for it (`cupcake/system/evaluate`).
-    var entrypoint: String { packageName.split(separator: ".").joined(separator: "/") + "/evaluate" }
+    var entrypoint: String { EvaluationPlan.entrypoint(ofPackage: packageName) + "/evaluate" }
 
     /// The path of `package` below the root, or nil when the aggregator never walks it.
     func relativePath(ofPackage package: String) -> [String]? {
-        let segments = package.split(separator: ".").map(String.init)
-        guard segments.count >= root.count, Array(segments.prefix(root.count)) == root else { return nil }
+        let segments = Self.segments(of: package)
+        guard segments.count >= root.count, segments.prefix(root.count).elementsEqual(root) else { return nil }
         return Array(segments.dropFirst(root.count))
+    }
+
+    /// A package name's dot-separated segments, cut at the byte (a hook cuts every policy's name;
+    /// String's Character-wise split walks grapheme clusters).
+    static func segments(of package: String) -> [String] {
+        package.utf8.split(separator: 0x2E).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -23,8 +23,7 @@ public enum GlobalDirectory {
         if let flag { return try explicit(flag, source: flagName) }
         if let value = environment[environmentVariable], !value.isEmpty { return try explicit(value, source: environmentVariable) }
         guard let candidate = defaultLocation(environment: environment) else { return nil }
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue ? candidate : nil
+        return BundleFileIO.isDirectory(candidate) ? candidate : nil
     }
 
     /// Upstream's location for this platform (whether or not it exists).
@@ -43,11 +42,10 @@ public enum GlobalDirectory {
         guard value.hasPrefix("/") else {
             throw .globalDirectory(path: value, source: source, problem: "must be an absolute path (or none to use no global configuration)")
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: value, isDirectory: &isDirectory) else {
+        guard BundleFileIO.exists(value) else {
             throw .globalDirectory(path: value, source: source, problem: "does not exist")
         }
-        guard isDirectory.boolValue else { throw .globalDirectory(path: value, source: source, problem: "is not a directory") }
+        guard BundleFileIO.isDirectory(value) else { throw .globalDirectory(path: value, source: source, problem: "is not a directory") }
         return value
     }
 

@@ -12,7 +12,7 @@ extension Rulebook {
         let directory = ConfigFiles.absolute(policyDirectory)
         let rulebookPath = directory + "/rulebook.yml"
         var rulebook = Rulebook.empty
-        if FileManager.default.fileExists(atPath: rulebookPath) {
+        if BundleFileIO.exists(rulebookPath) {
             let text = try ConfigFiles.readText(rulebookPath, limit: YAMLLimits.maxInputBytes)
             rulebook = try parse(text, origin: ConfigFiles.displayName(rulebookPath, in: policyDirectory), isGlobal: isGlobal)
         }
@@ -57,9 +57,17 @@ enum ConfigFiles {
         PathResolver.lexical(path.hasPrefix("/") ? path : PathResolver.processDirectory() + "/" + path)
     }
 
+    /// A file name without its last extension (`check.sh` → `check`, `a.b.py` → `a.b`); a
+    /// name whose only dot leads or ends it is its own stem.
+    static func stem(of name: String) -> String {
+        let bytes = Array(name.utf8)
+        guard let dot = bytes.lastIndex(of: 0x2E), dot > 0, dot < bytes.count - 1 else { return name }
+        return String(decoding: bytes[..<dot], as: UTF8.self)
+    }
+
     /// The path as a user wrote it, for messages: `<dir>/rulebook.yml`.
     static func displayName(_ absolutePath: String, in directory: String) -> String {
-        let name = (absolutePath as NSString).lastPathComponent
+        let name = absolutePath.utf8.split(separator: 0x2F).last.map { String(decoding: $0, as: UTF8.self) } ?? absolutePath
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
@@ -70,7 +78,8 @@ enum ConfigFiles {
         if stat(path, &status) == 0, Int(status.st_size) > limit {
             throw .unreadable(path: path, reason: "file of \(status.st_size) bytes is larger than the \(limit)-byte limit")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard BundleFileIO.kind(path, followLinks: true) == .success(.regular),
+              case .success(let data) = BundleFileIO.read(path, limit: limit) else {
             throw .unreadable(path: path, reason: "cannot read the file (missing, a directory, or no permission)")
         }
         return String(decoding: data, as: UTF8.self)
@@ -79,29 +88,22 @@ enum ConfigFiles {
     /// Executable regular files directly in `directory`, sorted by name, one per stem; hidden
     /// files are skipped, non-executable files and repeated stems produce warnings.
     static func executables(in directory: String, warnings: inout [String]) throws(ConfigError) -> [Script] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return []
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
+        guard BundleFileIO.isDirectory(directory) else { return [] }
+        guard case .success(let names) = BundleFileIO.list(directory) else {
             throw .unreadable(path: directory, reason: "cannot list the directory")
         }
         var scripts: [Script] = []
         var seen: Set<String> = []
         for name in names where !name.hasPrefix(".") {
             let path = directory + "/" + name
-            var entryIsDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue else {
+            guard case .success(let kind) = BundleFileIO.kind(path, followLinks: true), kind != .missing, kind != .directory else {
                 continue
             }
-            guard FileManager.default.isExecutableFile(atPath: path) else {
+            guard access(path, X_OK) == 0 else {
                 warnings.append("\(path): not executable; ignored (chmod +x to use it)")
                 continue
             }
-            let stem = (name as NSString).deletingPathExtension
+            let stem = ConfigFiles.stem(of: name)
             guard !stem.isEmpty else { continue }
             if seen.contains(stem) {
                 warnings.append("\(path): another file already defines \"\(stem)\"; ignored")

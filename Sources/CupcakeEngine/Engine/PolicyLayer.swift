@@ -62,8 +62,7 @@ final class PolicyLayer: Sendable {
     }
 
     init(name: String, directory: String, configuration: EngineConfiguration, tracer: Tracer) throws(EngineError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard BundleFileIO.isDirectory(directory) else {
             throw .policyDirectoryMissing(directory)
         }
         self.name = name
@@ -200,13 +199,13 @@ final class PolicyLayer: Sendable {
     /// The Rego of the aggregator package: every file under `system/` and `policies/<harness>/system/`.
     static func aggregatorSources(directory: String, harness: String) -> [(path: String, text: String)] {
         let roots = [directory + "/system", directory + "/policies/" + harness + "/system"]
-            .filter { FileManager.default.fileExists(atPath: $0) }
+            .filter(BundleFileIO.exists)
         guard let files = try? BundleResolver.regoFiles(under: roots) else { return [] }
         var sources: [(path: String, text: String)] = []
         for path in files {
             // One unreadable file makes the whole aggregator unknown: recognising the rest could
             // miss a rule that changes it.
-            guard let data = FileManager.default.contents(atPath: path) else { return [] }
+            guard case .success(let data) = BundleFileIO.read(path, limit: PolicyDiscovery.maxPolicyBytes) else { return [] }
             sources.append((path, String(decoding: data, as: UTF8.self)))
         }
         return sources

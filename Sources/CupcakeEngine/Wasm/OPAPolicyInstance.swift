@@ -39,6 +39,9 @@ final class OPAPolicyInstance: @unchecked Sendable {
 
     /// Builds an instance: store, memory, imports, exports, builtins and entrypoints (read unless
     /// `knownFacts` are given), then the data document.
+    /// The size an imported memory starts at unless the module asks for more: 2 MiB.
+    static let initialMemoryPages: UInt64 = 32
+
     static func make(module: WasmModule, memoryImport: WasmImport?, data: [UInt8], configuration: WasmPolicyConfiguration,
                      knownFacts: OPAModuleFacts?) throws(WasmPolicyFailure) -> OPAPolicyInstance {
         let store: WasmStore
@@ -63,7 +66,13 @@ final class OPAPolicyInstance: @unchecked Sendable {
                     // limit is the store's (set per input).
                     var maximum = configuration.maxMemoryLimitPages
                     if let declared = memoryImport.memoryMaximumPages { maximum = min(maximum, declared) }
-                    let created = try store.createMemory(minimumPages: memoryImport.memoryMinimumPages, maximumPages: maximum)
+                    // Started at up to 2 MiB: an evaluation then grows it rarely, where OPA's
+                    // allocator would otherwise grow it a page at a time (a syscall each), and
+                    // untouched pages cost nothing. A page below the floor, so a memory at its
+                    // limit (see `classify`) is one that grew there.
+                    let below = configuration.memoryLimitPages > 0 ? configuration.memoryLimitPages - 1 : 0
+                    let initial = max(memoryImport.memoryMinimumPages, min(Self.initialMemoryPages, below, maximum))
+                    let created = try store.createMemory(minimumPages: initial, maximumPages: maximum)
                     try linker.define(memory: created, module: memoryImport.module, name: memoryImport.name, in: store)
                     importedMemory = created
                     bridge.memory = created

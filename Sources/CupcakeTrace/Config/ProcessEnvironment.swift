@@ -17,9 +17,11 @@ public enum ProcessEnvironment {
         let start: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
         guard var pointer = start else { return result }
         while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            // Cut at the byte: String's Character-wise search costs more than the whole read.
+            let bytes = UnsafeRawBufferPointer(start: entry, count: strlen(entry))
+            if let equals = bytes.firstIndex(of: 0x3D) {
+                result[String(decoding: bytes[..<equals], as: UTF8.self)] =
+                    String(decoding: bytes[(equals + 1)...], as: UTF8.self)
             }
             pointer += 1
         }

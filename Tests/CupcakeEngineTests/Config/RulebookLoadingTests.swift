@@ -47,6 +47,13 @@ struct RulebookLoadingTests {
         #expect(rulebook.warnings.contains { $0.hasSuffix("user.sh: another file already defines \"user\"; ignored") })
     }
 
+    @Test("a script's stem drops its last extension only", arguments: [
+        ("check.sh", "check"), ("a.b.py", "a.b"), ("GIT-002", "GIT-002"), ("name.", "name."), ("été.sh", "été"),
+    ])
+    func stems(name: String, stem: String) {
+        #expect(ConfigFiles.stem(of: name) == stem)
+    }
+
     @Test("the quoted command survives sh: a signal path with a quote runs")
     func quotedCommandRuns() throws {
         let directory = try makeDirectory() + "/a 'b'"

@@ -45,6 +45,19 @@ enum BundleFileIO {
         }
     }
 
+    /// Whether a directory is at `path` (links followed). A plain stat: FileManager's first use
+    /// costs a hook more than the call itself.
+    static func isDirectory(_ path: String) -> Bool {
+        if case .success(.directory) = kind(path, followLinks: true) { return true }
+        return false
+    }
+
+    /// Whether anything is at `path` (links followed).
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
     /// Reads the whole file at `path`, failing with `.tooLarge` past `limit` bytes rather than
     /// reading on.
     static func read(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {

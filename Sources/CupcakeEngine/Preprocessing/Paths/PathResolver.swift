@@ -44,16 +44,24 @@ struct PathResolver {
 
     /// `path` with `.`, `..` and repeated `/` removed, no file system access; `path` must be absolute.
     static func lexical(_ path: String) -> String {
-        var components: [Substring] = []
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if component == "." { continue }
-            if component == ".." {
+        // Bytes, not Characters: a hook normalises several paths, and String's Character-wise
+        // split walks grapheme clusters.
+        var components: [Substring.UTF8View] = []
+        for component in path.utf8.split(separator: 0x2F, omittingEmptySubsequences: true) {
+            if component.elementsEqual([0x2E]) { continue }
+            if component.elementsEqual([0x2E, 0x2E]) {
                 _ = components.popLast()
             } else {
                 components.append(component)
             }
         }
-        return "/" + components.joined(separator: "/")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count + 1)
+        for component in components {
+            bytes.append(0x2F)
+            bytes.append(contentsOf: component)
+        }
+        return bytes.isEmpty ? "/" : String(decoding: bytes, as: UTF8.self)
     }
 
     /// Paths with more components than this are first normalized lexically: only `..` games
