@@ -103,6 +103,45 @@ import Testing
         #expect(sandbox.builds == 2)
     }
 
+    @Test("settled sources: the key is recorded under their identities and served from the record; any edit misses it")
+    func sourceKeyRecord() throws {
+        let sandbox = try Sandbox()
+        let resolver = sandbox.resolver(opaPath: sandbox.opa)
+        let records = sandbox.cache + "/bundles/keys"
+        let policy = sandbox.policyDirectory + "/policies/claude/a.rego"
+        try FileIdentity.$settleSeconds.withValue(0) {
+            let computed = try resolver.sourceKey(opaVersion: "1.0")
+            let names = try FileManager.default.contentsOfDirectory(atPath: records)
+            #expect(names.count == 1)
+            let recorded = try String(contentsOfFile: records + "/" + names[0], encoding: .utf8)
+            #expect(recorded == computed)
+            // The record is what answers now: a planted key comes back unread from the sources.
+            let planted = String(repeating: "ab", count: 16)
+            try planted.write(toFile: records + "/" + names[0], atomically: true, encoding: .utf8)
+            #expect(try resolver.sourceKey(opaVersion: "1.0") == planted)
+            // The same bytes written again are a new identity: the record is missed and the key
+            // computed from the content (the original one), never the planted one.
+            let text = try String(contentsOfFile: policy, encoding: .utf8)
+            try text.write(toFile: policy, atomically: true, encoding: .utf8)
+            #expect(try resolver.sourceKey(opaVersion: "1.0") == computed)
+            // An edit is a new key, and so is a new file.
+            try "package cupcake.policies.a\n# edited\n".write(toFile: policy, atomically: true, encoding: .utf8)
+            let edited = try resolver.sourceKey(opaVersion: "1.0")
+            #expect(edited != computed)
+            try "package cupcake.policies.b\n".write(toFile: sandbox.policyDirectory + "/policies/claude/b.rego", atomically: true, encoding: .utf8)
+            #expect(try resolver.sourceKey(opaVersion: "1.0") != edited)
+            // A damaged record is ignored.
+            for name in try FileManager.default.contentsOfDirectory(atPath: records) {
+                try "not a key".write(toFile: records + "/" + name, atomically: true, encoding: .utf8)
+            }
+            #expect(try resolver.sourceKey(opaVersion: "1.0") != "not a key")
+        }
+        // Sources that changed within the settle time are read every time and recorded nowhere.
+        try FileManager.default.removeItem(atPath: records)
+        _ = try resolver.sourceKey(opaVersion: "1.0")
+        #expect(!FileManager.default.fileExists(atPath: records))
+    }
+
     @Test("a harness directory that is a link is compiled, and editing a policy behind it is a new key")
     func linkedHarnessDirectory() throws {
         let sandbox = try Sandbox()

@@ -41,9 +41,8 @@ public struct BundleResolver: Sendable {
     ///   engine can evaluate only the routed ones. Should opa refuse them, the bundle is built with
     ///   the aggregate entrypoint alone.
     public func resolve(packages: [String] = []) throws(BundleResolveError) -> (path: String, source: Source) {
-        let files = FileManager.default
-        if files.fileExists(atPath: prebuiltPath) { return (prebuiltPath, .prebuilt) }
-        guard files.fileExists(atPath: policiesPath) else {
+        if BundleFileIO.exists(prebuiltPath) { return (prebuiltPath, .prebuilt) }
+        guard BundleFileIO.exists(policiesPath) else {
             throw .noPolicies(harness: harness, bundle: prebuiltPath, policies: policiesPath)
         }
         guard let opa = OPACommand.locate(explicit: opaPath, environment: environment) else {
@@ -53,12 +52,12 @@ public struct BundleResolver: Sendable {
         let entrypoints = Self.entrypoints(forPackages: packages)
         let key = try sourceKey(opaVersion: version, entrypoints: entrypoints)
         let target = cacheDirectory + "/bundles/\(harness)-\(key).tar.gz"
-        if files.fileExists(atPath: target) { return (target, .compiledCached) }
+        if BundleFileIO.exists(target) { return (target, .compiledCached) }
         // A harness directory that is a link is handed to opa as the directory it names.
         let policies = PathResolver.resolve(policiesPath, from: PathResolver.processDirectory()).path
         // The aggregator lives in .cupcake/system or, as upstream lays a project out, in
         // policies/<harness>/system (inside the first input already).
-        let inputs = files.fileExists(atPath: systemPath) ? [policies, systemPath] : [policies]
+        let inputs = BundleFileIO.exists(systemPath) ? [policies, systemPath] : [policies]
         do {
             try OPACommand.build(opa, entrypoints: entrypoints, inputs: inputs, output: target)
         } catch {
@@ -83,31 +82,73 @@ public struct BundleResolver: Sendable {
 
     /// sha256 over every .rego source (path and content, in sorted path order), the opa version
     /// and the entrypoints.
+    ///
+    /// A hook would otherwise read and hash every source to find the bundle it built last time,
+    /// so the key is remembered under a digest of the sources' identities (``FileIdentity``: any
+    /// write changes one): while every source has settled and none changed, the key comes from
+    /// that record unread. A changed, added or removed file changes the identity digest, so the
+    /// key is computed from the content again; a stale bundle cannot be served.
     func sourceKey(opaVersion: String, entrypoints: [String] = [aggregateEntrypoint]) throws(BundleResolveError) -> String {
-        var material = Array("opa \(opaVersion)\nentrypoints \(entrypoints.joined(separator: " "))\n".utf8)
-        for path in try Self.regoFiles(under: [policiesPath, systemPath]) {
-            guard let data = FileManager.default.contents(atPath: path) else {
+        let header = Array("opa \(opaVersion)\nentrypoints \(entrypoints.joined(separator: " "))\n".utf8)
+        let sources = try Self.regoSources(under: [policiesPath, systemPath])
+        let record = Self.identityRecord(header: header, sources: sources, cacheDirectory: cacheDirectory)
+        if let record, case .success(let bytes) = CacheFileIO.read(record.path), Self.isKey(bytes) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var material = header
+        for (path, _) in sources {
+            // Whatever its size: opa reads it too.
+            guard case .success(let data) = BundleFileIO.read(path, limit: Int.max) else {
                 throw .unreadable(path: path)
             }
             material += Array("\(path)\n\(data.count)\n".utf8)
-            material += Array(data)
+            material += data
         }
-        let digest = material.withUnsafeBytes { SHA256Digest.hash($0) }
-        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let key = HexCoding.encode(material.withUnsafeBytes { SHA256Digest.hash($0) }.prefix(16))
+        if let record {
+            // Best effort: without the record the next hook reads the sources again.
+            _ = Array(key.utf8).withUnsafeBytes { CacheFileIO.writeAtomically([$0], to: record.path, directory: record.directory) }
+        }
+        return key
+    }
+
+    /// Where the key of these exact source files is recorded, or nil when one of them has no
+    /// settled identity (changed within the last moments, so its identity may not yet stand for
+    /// its content).
+    private static func identityRecord(header: [UInt8], sources: [(path: String, identity: FileIdentity?)],
+                                       cacheDirectory: String) -> (path: String, directory: String)? {
+        var material = Array("identities\n".utf8) + header
+        for (path, identity) in sources {
+            guard let identity, identity.isSettled else { return nil }
+            material += Array("\(path)\n\(identity.text)\n".utf8)
+        }
+        let directory = cacheDirectory + "/bundles/keys"
+        return (directory + "/" + HexCoding.encode(material.withUnsafeBytes { SHA256Digest.hash($0) }.prefix(16)), directory)
+    }
+
+    /// Whether a record holds a key: 32 lowercase hex digits.
+    private static func isKey(_ bytes: [UInt8]) -> Bool {
+        bytes.count == 32 && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
     /// Every .rego file under `roots`, links followed as discovery follows them, so editing a
     /// policy reached through a link changes the key too.
     static func regoFiles(under roots: [String]) throws(BundleResolveError) -> [String] {
-        var found: [String] = []
+        try regoSources(under: roots).map(\.path)
+    }
+
+    /// ``regoFiles(under:)`` with each file's identity from the walk's stat.
+    static func regoSources(under roots: [String]) throws(BundleResolveError) -> [(path: String, identity: FileIdentity?)] {
+        var found: [(path: String, identity: FileIdentity?)] = []
         for root in roots {
             do {
-                found += try PolicyTreeWalk.regoFiles(under: root, harness: "", limits: PolicyWalkLimits(everySource: true)).files
+                let walked = try PolicyTreeWalk.regoFiles(under: root, harness: "", limits: PolicyWalkLimits(everySource: true))
+                found += walked.files.map { ($0, walked.identities[$0]) }
             } catch {
                 throw .unreadable(path: root)
             }
         }
-        return found.sorted()
+        return found.sorted { $0.path < $1.path }
     }
 }
 
