@@ -4,54 +4,54 @@
 /// empty or contains `"*"` (also events that carry no tool, and tools no other policy names);
 /// otherwise only the listed tools.
 public struct RoutingIndex: Sendable {
-    /// Policies for `Event:Tool`: the tool-specific ones plus the event's every-tool ones, by path.
-    private let byEventAndTool: [String: [PolicyInfo]]
-    /// Policies matching every tool of an event, by path.
-    private let byEvent: [String: [PolicyInfo]]
+    /// The policies with routing, by path, each path once.
+    private let ordered: [PolicyInfo]
+    /// Whether `ordered[i]` matches every tool of its events.
+    private let everyTool: [Bool]
 
     /// Builds the index; policies without routing are ignored, repeated paths count once.
+    ///
+    /// A hook process matches one event, so nothing is tabulated per key: matching is one pass
+    /// over the policies (microseconds for hundreds), where building a table of every key cost
+    /// more than the match it served.
     public init(policies: [PolicyInfo]) {
         var seen: Set<String> = []
-        let ordered = policies.sorted { $0.path < $1.path }.filter { seen.insert($0.path).inserted }
-        var everyTool: [String: [Int]] = [:]
-        var specific: [String: [String: [Int]]] = [:]
-        for (position, policy) in ordered.enumerated() {
-            guard let routing = policy.routing else { continue }
-            let wildcard = routing.requiredTools.isEmpty || routing.requiredTools.contains("*")
-            for event in Set(routing.requiredEvents) {
-                if wildcard {
-                    everyTool[event, default: []].append(position)
-                } else {
-                    for tool in Set(routing.requiredTools) {
-                        specific[event, default: [:]][tool, default: []].append(position)
-                    }
-                }
-            }
+        seen.reserveCapacity(policies.count)
+        ordered = policies.filter { $0.routing != nil }.sorted { $0.path < $1.path }.filter { seen.insert($0.path).inserted }
+        everyTool = ordered.map { policy in
+            let tools = policy.routing?.requiredTools ?? []
+            return tools.isEmpty || tools.contains("*")
         }
-        byEvent = everyTool.mapValues { $0.map { ordered[$0] } }
-        var combined: [String: [PolicyInfo]] = [:]
-        for (event, tools) in specific {
-            let common = everyTool[event] ?? []
-            for (tool, positions) in tools {
-                // Positions are path order, so a sorted merge keeps the match order deterministic.
-                combined[event + ":" + tool] = Array(Set(common + positions)).sorted().map { ordered[$0] }
-            }
-        }
-        byEventAndTool = combined
     }
 
-    /// The policies to evaluate for an event (and its tool, if any), sorted by path.
+    /// The policies to evaluate for an event (and its tool, if any), sorted by path: those that
+    /// require the event and match every tool, and those that name the tool.
     public func match(event: String, tool: String?) -> [PolicyInfo] {
-        if let tool, let policies = byEventAndTool[event + ":" + tool] {
-            return policies
+        var matched: [PolicyInfo] = []
+        for (index, policy) in ordered.enumerated() {
+            guard let routing = policy.routing, routing.requiredEvents.contains(event) else { continue }
+            if everyTool[index] || (tool.map { routing.requiredTools.contains($0) } ?? false) {
+                matched.append(policy)
+            }
         }
-        return byEvent[event] ?? []
+        return matched
     }
 
     /// Every routing key, sorted: "PreToolUse" for events with every-tool policies and
     /// "PreToolUse:Bash" for tool-specific ones (for `cupcake verify`).
     public var keys: [String] {
-        (Array(byEvent.keys) + Array(byEventAndTool.keys)).sorted()
+        var keys: Set<String> = []
+        for (index, policy) in ordered.enumerated() {
+            guard let routing = policy.routing else { continue }
+            for event in routing.requiredEvents {
+                if everyTool[index] {
+                    keys.insert(event)
+                } else {
+                    for tool in routing.requiredTools { keys.insert(event + ":" + tool) }
+                }
+            }
+        }
+        return keys.sorted()
     }
 
     /// The union of the policies' `required_signals`, sorted.

@@ -1,4 +1,5 @@
 import Foundation
+import CupcakeTrace
 
 /// Finds the compiled policy bundle for a harness: the prebuilt `bundles/<harness>.tar.gz` of the
 /// policy directory, or else one compiled with `opa build` into the cache, keyed by the sources and
@@ -21,7 +22,7 @@ public struct BundleResolver: Sendable {
 
     public init(
         policyDirectory: String, harness: String, opaPath: String? = nil, cacheDirectory: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.snapshot
     ) {
         self.policyDirectory = policyDirectory
         self.harness = harness
