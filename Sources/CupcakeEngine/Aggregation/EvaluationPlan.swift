@@ -34,11 +34,11 @@ enum EvaluationPlan: Sendable {
             if policy.packageName == aggregator.packageName {
                 return (aggregate, "\(policy.path) declares the aggregator's package")
             }
-            guard aggregator.relativePath(ofPackage: policy.packageName) != nil else { continue }
+            guard aggregator.walks(package: policy.packageName) else { continue }
             let entrypoint = Self.entrypoint(ofPackage: policy.packageName)
             guard runtime.hasEntrypoint(entrypoint) else { return (aggregate, "the bundle has no entrypoint \(entrypoint)") }
         }
-        return (.routed(RoutedPlan(aggregator: aggregator, packageNames: policies.map(\.packageName))), "routed")
+        return (.routed(RoutedPlan(aggregator: aggregator)), "routed")
     }
 
     /// `cupcake.policies.bash_guard` → `cupcake/policies/bash_guard`.

@@ -16,14 +16,11 @@
 enum RoutedAggregation {
     /// The DecisionSet object (`{"halts": [...], …}`) for documents placed at their paths below
     /// the aggregator's root (nil: the package was undefined).
-    /// `inWalkOrder`: the caller vouches that they are sorted by path and that visiting them one
-    /// by one is the tree's walk (``RoutedPlan/isDisjoint``), so nothing is sorted or checked.
-    static func decisionSet(placed: [(path: [String], document: JSONValue?)], aggregator: StandardAggregator,
-                            inWalkOrder: Bool) -> JSONValue {
+    static func decisionSet(placed: [(path: [String], document: JSONValue?)], aggregator: StandardAggregator) -> JSONValue {
         let verbs = aggregator.verbs
         let present = placed.compactMap { path, document in document.map { (path: path, document: $0) } }
         var collected: [String: [JSONValue]] = [:]
-        if let ordered = inWalkOrder ? present : disjointInWalkOrder(present, verbs: verbs) {
+        if let ordered = disjointInWalkOrder(present, verbs: verbs) {
             // The common case: visiting each document in path order is the walk of the tree they
             // form, with no tree to build.
             for (path, document) in ordered {

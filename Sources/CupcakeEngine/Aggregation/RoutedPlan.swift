@@ -1,48 +1,35 @@
-/// Routed evaluation of one layer, prepared at load so an evaluation does no string work: each
-/// policy package the aggregator walks, with its entrypoint and its path below the root, in the
-/// walk's order.
+/// Routed evaluation of one layer: the recognised standard aggregator, and for each event the
+/// routed policy packages it walks, with their entrypoints and paths below its root.
+///
+/// Nothing is prepared per package at load: a hook process evaluates one event, so placing all
+/// of a project's packages up front cost more than placing the few that route.
 struct RoutedPlan: Sendable {
     struct Package: Sendable {
-        /// Position in the walk's order.
-        let ordinal: Int
         let name: String
         let entrypoint: String
         let path: [String]
     }
 
     let aggregator: StandardAggregator
-    /// Whether the documents of any subset of the packages, visited one by one in order, are the
-    /// walk of the tree they form (true unless packages nest or a segment is named like a verb).
-    let isDisjoint: Bool
-    private let packages: [String: Package]
 
-    /// The plan over `packageNames` (those outside the aggregator's root are never walked, and
-    /// left out).
-    init(aggregator: StandardAggregator, packageNames: some Sequence<String>) {
+    init(aggregator: StandardAggregator) {
         self.aggregator = aggregator
-        let placed = Set(packageNames).compactMap { name in aggregator.relativePath(ofPackage: name).map { (name, $0) } }
-            .sorted { RoutedAggregation.pathOrder($0.1, $1.1) }
-        var packages: [String: Package] = [:]
-        for (ordinal, (name, path)) in placed.enumerated() {
-            packages[name] = Package(ordinal: ordinal, name: name, entrypoint: EvaluationPlan.entrypoint(ofPackage: name), path: path)
-        }
-        self.packages = packages
-        isDisjoint = RoutedAggregation.isDisjoint(placed.map(\.1), verbs: aggregator.verbs)
     }
 
     /// The packages of `policies` the aggregator walks, each once, in the walk's order.
     func packages(of policies: [PolicyInfo]) -> [Package] {
-        var seen = Set<Int>()
+        var seen = Set<String>()
         var found: [Package] = []
-        for policy in policies {
-            if let package = packages[policy.packageName], seen.insert(package.ordinal).inserted { found.append(package) }
+        for policy in policies where seen.insert(policy.packageName).inserted {
+            guard let path = aggregator.relativePath(ofPackage: policy.packageName) else { continue }
+            found.append(Package(name: policy.packageName, entrypoint: EvaluationPlan.entrypoint(ofPackage: policy.packageName), path: path))
         }
-        return found.sorted { $0.ordinal < $1.ordinal }
+        return found.sorted { RoutedAggregation.pathOrder($0.path, $1.path) }
     }
 
     /// The DecisionSet object of the packages' documents (`documents[i]` of `packages[i]`).
     func decisionSet(_ packages: [Package], documents: [JSONValue?]) -> JSONValue {
         RoutedAggregation.decisionSet(
-            placed: zip(packages, documents).map { (path: $0.path, document: $1) }, aggregator: aggregator, inWalkOrder: isDisjoint)
+            placed: zip(packages, documents).map { (path: $0.path, document: $1) }, aggregator: aggregator)
     }
 }

@@ -31,6 +31,15 @@ struct StandardAggregator: Sendable, Equatable {
     /// The aggregate entrypoint the module exports for it (`cupcake/system/evaluate`).
     var entrypoint: String { EvaluationPlan.entrypoint(ofPackage: packageName) + "/evaluate" }
 
+    /// Whether the aggregator walks `package`: the root or a package below it (what
+    /// ``relativePath(ofPackage:)`` answers without building the path).
+    func walks(package: String) -> Bool {
+        let root = self.root.joined(separator: ".")
+        guard package.utf8.starts(with: root.utf8) else { return false }
+        let rest = package.utf8.dropFirst(root.utf8.count)
+        return rest.isEmpty || rest.first == 0x2E
+    }
+
     /// The path of `package` below the root, or nil when the aggregator never walks it.
     func relativePath(ofPackage package: String) -> [String]? {
         let segments = Self.segments(of: package)

@@ -77,26 +77,24 @@ struct PolicyTreeWalk {
         seen[id] = path
         ancestors.append((id, path))
         defer { ancestors.removeLast() }
-        let names: [String]
-        switch BundleFileIO.list(path) {
-        case .success(let listed):
-            names = listed
-        case .failure(let failure):
+        let listed = try BundleFileIO.withDirectory(path) { (descriptor, names) throws(PolicyError) in
+            for name in names where limits.everySource || !name.hasPrefix(".") {
+                try visit(path + "/" + name, name: name, in: descriptor, depth: depth)
+            }
+        }
+        if case .failure(let failure) = listed {
             let reason = failure.description
             if depth == 0 { throw .unreadable(path: path, reason: "cannot list the directory: \(reason)") }
             warnings.append("\(path): cannot list the directory (\(reason)); skipped")
-            return
-        }
-        for name in names where limits.everySource || !name.hasPrefix(".") {
-            try visit(path + "/" + name, name: name, depth: depth)
         }
     }
 
-    private mutating func visit(_ path: String, name: String, depth: Int) throws(PolicyError) {
+    /// `name` in the directory open as `directory` (reached as `path`).
+    private mutating func visit(_ path: String, name: String, in directory: Int32, depth: Int) throws(PolicyError) {
         let skippedByRule = !limits.everySource && (name == "system" || name.hasSuffix("_test.rego"))
         let isRego = name.hasSuffix(".rego") && !skippedByRule
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard fstatat(directory, name, &info, 0) == 0 else {
             let code = errno
             // Names skipped by rule are skipped whatever their state.
             guard !skippedByRule else { return }

@@ -35,6 +35,12 @@ struct FileIdentity: Equatable, Sendable {
     var text: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(80)
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``text``'s bytes to `bytes`.
+    func appendText(to bytes: inout [UInt8]) {
         func append(_ value: UInt64) {
             var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -67,7 +73,6 @@ struct FileIdentity: Equatable, Sendable {
         append(signed: changed.seconds)
         bytes.append(0x2E)
         append(signed: changed.nanoseconds)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func == (left: FileIdentity, right: FileIdentity) -> Bool { left.text == right.text }

@@ -11,6 +11,16 @@ import Testing
 
     static func decision(_ id: String) -> JSONValue { ["rule_id": .string(id), "reason": .string("r \(id)")] }
 
+    @Test("walks(package:) answers as relativePath(ofPackage:) does", arguments: [
+        ("cupcake.policies.a", true), ("cupcake.policies", true), ("cupcake.policies.a.b", true),
+        ("cupcake.policies.", true), ("cupcake.policies..a", true), ("cupcake.policiesX.a", false),
+        ("cupcake.policie", false), ("cupcake.other.a", false), ("cupcake", false), ("", false), ("xcupcake.policies.a", false),
+    ])
+    func walkedPackages(package: String, walked: Bool) {
+        #expect(Self.aggregator.walks(package: package) == walked)
+        #expect((Self.aggregator.relativePath(ofPackage: package) != nil) == walked)
+    }
+
     @Test func verbsAtAnyDepthInPathOrder() throws {
         let documents: [(package: String, document: JSONValue?)] = [
             ("cupcake.policies.b", ["deny": [Self.decision("B1"), Self.decision("B2")], "helper": ["ask": [Self.decision("B-ASK")]]]),
@@ -65,6 +75,6 @@ extension RoutedAggregation {
         let placed = documents.compactMap { package, document in
             aggregator.relativePath(ofPackage: package).map { (path: $0, document: document) }
         }
-        return decisionSet(placed: placed, aggregator: aggregator, inWalkOrder: false)
+        return decisionSet(placed: placed, aggregator: aggregator)
     }
 }

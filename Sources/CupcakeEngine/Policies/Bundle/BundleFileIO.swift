@@ -97,8 +97,19 @@ enum BundleFileIO {
 
     /// Names in the directory at `path` (without "." and "..").
     static func list(_ path: String) -> Result<[String], ReadFailure> {
+        withDirectory(path) { _, names in names }
+    }
+
+    /// `body` with the open directory at `path` (a descriptor for `fstatat` and friends, valid
+    /// only inside `body`) and its sorted names (without "." and ".."). Stat-ing entries through
+    /// the descriptor spares the kernel walking the whole path again for each one.
+    static func withDirectory<T, E: Error>(_ path: String, _ body: (Int32, [String]) throws(E) -> T) throws(E) -> Result<T, ReadFailure> {
         guard let dir = opendir(path) else { return .failure(.failed(errorText(errno))) }
         defer { closedir(dir) }
+        return .success(try body(dirfd(dir), names(in: dir)))
+    }
+
+    private static func names(in dir: OpaquePointer) -> [String] {
         var names: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: &entry.pointee.d_name) { ptr in
@@ -108,7 +119,7 @@ enum BundleFileIO {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return .success(names.sorted())
+        return names.sorted()
     }
 
     private static func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int {

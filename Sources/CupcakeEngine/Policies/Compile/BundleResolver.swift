@@ -119,9 +119,13 @@ public struct BundleResolver: Sendable {
     private static func identityRecord(header: [UInt8], sources: [(path: String, identity: FileIdentity?)],
                                        cacheDirectory: String) -> (path: String, directory: String)? {
         var material = Array("identities\n".utf8) + header
+        material.reserveCapacity(material.count + sources.count * 160)
         for (path, identity) in sources {
             guard let identity, identity.isSettled else { return nil }
-            material += Array("\(path)\n\(identity.text)\n".utf8)
+            material.append(contentsOf: path.utf8)
+            material.append(0x0A)
+            identity.appendText(to: &material)
+            material.append(0x0A)
         }
         let directory = cacheDirectory + "/bundles/keys"
         return (directory + "/" + HexCoding.encode(material.withUnsafeBytes { SHA256Digest.hash($0) }.prefix(16)), directory)
