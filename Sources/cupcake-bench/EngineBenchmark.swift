@@ -92,6 +92,7 @@ enum EngineBenchmark {
         let cold = try await ColdPathBenchmark.run(.init(policyDirectory: project, event: input, harness: .claude))
         figures += cold.filter { $0.0.hasPrefix("cli_") || $0.0 == "load_ms" || $0.0 == "first_eval_us" }
         figures += try await ColdPathBenchmark.run(try largeTarget(), prefix: "large_")
+        figures += try await ColdPathBenchmark.compiledRun(try largeTarget(), prefix: "large_compiled_")
         return figures
     }
 

@@ -20,7 +20,9 @@ let usage = """
              `make bench` builds it), and the cold path: `cupcake eval` processes against
              `cupcake help` (cli_eval_ms, cli_eval_otlp_hung_ms: the same with OTLP export to
              a collector that never answers, cli_floor_ms, load_ms, first_eval_us) on the demo
-             project and (large_*) the large fixture project
+             project and (large_*) the large fixture project; large_compiled_*: the large
+             project without its prebuilt bundle, compiled by cupcake (a stand-in opa hands
+             over the fixture's bundle) and so evaluated routed
       engine --policy-dir D --event F [--harness H]
              the cold-path and warm figures for that project and event: cli_eval_ms,
              cli_eval_otlp_hung_ms, cli_floor_ms, cli_eval_ratio, load_ms, first_eval_us,
