@@ -4,6 +4,8 @@ import CupcakeTrace
 /// harness's answer. Everything expensive (rulebook, routing index, compiled policy modules and
 /// their instance pools) is loaded once at init and reused by every evaluation; evaluations may
 /// run concurrently. Each runs inside one trace: the root `evaluate` span and a span per stage.
+/// Its async methods run on the caller's executor (only signals and actions fan out to child
+/// tasks): call them from a background task to keep the work off an actor such as the main one.
 public final class Engine: Sendable {
     public let configuration: EngineConfiguration
     public let tracer: Tracer
