@@ -48,6 +48,13 @@ enum CurrentSpan {
     static func withAsynchronous<R>(
         _ box: SpanBox, isolation: isolated (any Actor)?, _ body: () async throws -> R
     ) async rethrows -> R {
-        try await SpanBox.$current.withValue(box) { try await body() }
+        // The task-local API's operation is a plain async closure, which would hand the rest of
+        // the span's body no isolation and so move it to the global executor (starting its
+        // threads in a hook process); `resume` gives the body back its caller's isolation.
+        try await SpanBox.$current.withValue(box) { try await resume(body, on: isolation) }
+    }
+
+    private static func resume<R>(_ body: () async throws -> R, on isolation: isolated (any Actor)?) async rethrows -> R {
+        try await body()
     }
 }
