@@ -24,14 +24,22 @@ final class EpochTicker: @unchecked Sendable {
     private let exited = DispatchSemaphore(value: 0)
     private let running = Atomic<Bool>(false)
 
-    /// Prepares a ticker for `engine`, which must outlive `stop()`; `start()` launches the thread.
+    /// Whether the thread was launched: not until the first `enter()` (a hook whose event routes
+    /// to no policy evaluates nothing and starts no thread), and never again after a refusal.
+    private let launch = Mutex<Bool?>(nil)
+
+    /// Prepares a ticker for `engine`, which must outlive `stop()`; the first `enter()` launches
+    /// the thread.
     init(engine: OpaquePointer, periodMilliseconds: Int) {
         self.engine = engine
         self.periodNanoseconds = UInt64(max(1, periodMilliseconds)) * 1_000_000
     }
 
+    /// Whether the thread runs (it starts with the first `enter()`).
+    var isLaunched: Bool { launch.withLock { $0 == true } }
+
     /// Launches the ticker thread; false if the system refused to create it.
-    func start() -> Bool {
+    private func start() -> Bool {
         let box = Unmanaged.passRetained(self).toOpaque()
         var handle = pthread_t()
         let status = pthread_create(&handle, nil, { raw in
@@ -50,7 +58,13 @@ final class EpochTicker: @unchecked Sendable {
     }
 
     /// Marks the start of a wasm call sequence; the epoch advances until the matching `leave()`.
-    func enter() {
+    /// False (and nothing to leave) when the thread cannot be started: no deadline could fire, so
+    /// the caller must not run wasm.
+    func enter() -> Bool {
+        guard launch.withLock({ launched in
+            if launched == nil { launched = start() }
+            return launched == true
+        }) else { return false }
         let shouldWake = state.withLock { state -> Bool in
             state.active += 1
             if state.parked {
@@ -60,6 +74,7 @@ final class EpochTicker: @unchecked Sendable {
             return false
         }
         if shouldWake { wake.signal() }
+        return true
     }
 
     /// Marks the end of a wasm call sequence.

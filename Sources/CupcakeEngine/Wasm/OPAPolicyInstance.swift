@@ -39,6 +39,9 @@ final class OPAPolicyInstance: @unchecked Sendable {
 
     /// Builds an instance: store, memory, imports, exports, builtins and entrypoints (read unless
     /// `knownFacts` are given), then the data document.
+    /// Why wasm did not run when the deadline's ticker thread could not start.
+    static let noTicker = "cannot start the thread that enforces the evaluation deadline"
+
     /// The size an imported memory starts at unless the module asks for more: 2 MiB.
     static let initialMemoryPages: UInt64 = 32
 
@@ -55,7 +58,7 @@ final class OPAPolicyInstance: @unchecked Sendable {
         store.limitMemory(bytes: configuration.memoryLimitBytes)
         let bridge = OPAHostBridge(printHandler: configuration.printHandler)
 
-        return try store.withEpochTicking { () throws(WasmPolicyFailure) -> OPAPolicyInstance in
+        return try store.withEpochTicking(unavailable: .instantiationFailed(Self.noTicker)) { () throws(WasmPolicyFailure) -> OPAPolicyInstance in
             store.setDeadline(milliseconds: max(configuration.deadlineMilliseconds, setupDeadlineMilliseconds))
             let instance: WasmInstance
             var importedMemory: WasmMemory?
@@ -195,7 +198,7 @@ final class OPAPolicyInstance: @unchecked Sendable {
         bridge.builtinErrors = BuiltinErrorLog()
         bridge.builtinContext = BuiltinContext(nowNanoseconds: MonotonicClock.wallNanoseconds())
         let memoryBefore = memory.byteCount(store.context)
-        return try store.withEpochTicking { () throws(WasmPolicyFailure) -> T in
+        return try store.withEpochTicking(unavailable: .evaluationFailed(Self.noTicker)) { () throws(WasmPolicyFailure) -> T in
             store.setDeadline(milliseconds: deadlineMilliseconds)
             do {
                 return try body()

@@ -50,13 +50,8 @@ public final class WasmEngine: @unchecked Sendable {
         guard let engine = wasm_engine_new_with_config(config) else {
             throw .engineUnavailable("wasm_engine_new_with_config returned nothing")
         }
-        let ticker = EpochTicker(engine: engine, periodMilliseconds: configuration.epochTickMilliseconds)
-        guard ticker.start() else {
-            wasm_engine_delete(engine)
-            throw .engineUnavailable("cannot start the epoch ticker thread")
-        }
         self.raw = engine
-        self.ticker = ticker
+        self.ticker = EpochTicker(engine: engine, periodMilliseconds: configuration.epochTickMilliseconds)
         self.configuration = configuration
     }
 

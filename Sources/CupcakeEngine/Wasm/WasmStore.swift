@@ -61,10 +61,11 @@ public final class WasmStore: @unchecked Sendable {
         return WasmMemory(raw: memory)
     }
 
-    /// Runs `body` between the ticker's enter and leave, so that epoch deadlines can fire.
+    /// Runs `body` between the ticker's enter and leave, so that epoch deadlines can fire; throws
+    /// `unavailable` instead when the ticker cannot run (wasm must not run without a deadline).
     @inline(__always)
-    public func withEpochTicking<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        engine.ticker.enter()
+    public func withEpochTicking<T, E: Error>(unavailable: @autoclosure () -> E, _ body: () throws(E) -> T) throws(E) -> T {
+        guard engine.ticker.enter() else { throw unavailable() }
         defer { engine.ticker.leave() }
         return try body()
     }

@@ -145,7 +145,7 @@ import Testing
     @Test func epochDeadlineInterruptsAnInfiniteLoop() throws {
         let fixture = try Fixture()
         let spin = try fixture.function("spin", 0, false)
-        let outcome = fixture.store.withEpochTicking { () -> WasmTrap? in
+        let outcome = try fixture.store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) -> WasmTrap? in
             fixture.store.setDeadline(milliseconds: 50)
             do {
                 _ = try fixture.store.call(spin)
@@ -155,6 +155,16 @@ import Testing
             return nil
         }
         #expect(outcome?.cause == .interrupt)
+    }
+
+    @Test("the deadline's ticker thread starts with the first wasm call, not with the engine")
+    func tickerStartsWithTheFirstCall() throws {
+        let engine = try WasmEngine()
+        #expect(!engine.ticker.isLaunched)
+        let store = try WasmStore(engine: engine)
+        let ran = try store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) in true }
+        #expect(ran)
+        #expect(engine.ticker.isLaunched)
     }
 
     @Test func rejectsBytesThatAreNotWasm() throws {
