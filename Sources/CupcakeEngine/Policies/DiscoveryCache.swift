@@ -6,7 +6,7 @@
 /// ignored and rewritten. Parse errors are not remembered: a broken file fails every load until
 /// fixed.
 struct DiscoveryCache {
-    static let version = 2
+    static let version = 3
     static let magic = "cupcake-discovery"
 
     /// What one file gave: its policy (nil if skipped) and its warnings.
@@ -14,6 +14,30 @@ struct DiscoveryCache {
         var identity: String
         var policy: PolicyInfo?
         var warnings: [String]
+
+        /// As remembered: the policy's path and the warnings' leading path are the file's `name`
+        /// below the harness directory (warnings keep the rest: `": no custom.routing…"`).
+        func named(_ name: String, from path: String) -> Outcome {
+            var outcome = self
+            outcome.policy?.path = name
+            outcome.warnings = warnings.map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.utf8.count)) : $0 }
+            return outcome
+        }
+
+        /// A remembered outcome for the file reached as `path`.
+        func placed(at path: String) -> Outcome {
+            var outcome = self
+            outcome.policy?.path = path
+            outcome.warnings = warnings.map { $0.hasPrefix(": ") ? path + $0 : $0 }
+            return outcome
+        }
+    }
+
+    /// `path` below the walk's `root` (`<root>/sub/p.rego` → `sub/p.rego`).
+    static func name(of path: String, under root: String) -> String {
+        let prefix = root.utf8.count + 1
+        guard path.utf8.count > prefix, path.hasPrefix(root + "/") else { return path }
+        return String(decoding: path.utf8.dropFirst(prefix), as: UTF8.self)
     }
 
     let file: String?
@@ -65,8 +89,8 @@ struct DiscoveryCache {
 
     // MARK: - The file format
 
-    // Line 1: `cupcake-discovery <TAB> 2 <TAB> root`. Then one line per file:
-    //   path, identity, warnings, and for a policy: package, title, id, severity, scope,
+    // Line 1: `cupcake-discovery <TAB> 3 <TAB> root`. Then one line per file:
+    //   name (the path below root), identity, warnings (their leading path cut off), and for a policy: package, title, id, severity, scope,
     //   events, tools, signals (or `-` there when it has no routing).
     // A list is empty, or `+` and its items joined by U+001F; an absent optional is `-`, a
     // present one starts with `=`.

@@ -22,20 +22,26 @@ public enum PolicyDiscovery {
         var cache = DiscoveryCache(root: PathResolver.resolve(root, from: PathResolver.processDirectory()).path,
                                    cacheDirectory: cacheDirectory)
         var policies: [PolicyInfo] = []
+        var kept: Set<String> = []
+        kept.reserveCapacity(paths.count)
         for path in paths {
             let identity = identities[path]
+            // Remembered under the path below the harness directory, so the directory may be
+            // named any way (relative, absolute, through a link) and the cache still serves.
+            let name = DiscoveryCache.name(of: path, under: root)
+            kept.insert(name)
             let outcome: DiscoveryCache.Outcome
-            if let identity, let known = cache.outcome(path, identity: identity.text) {
-                outcome = known
+            if let identity, let known = cache.outcome(name, identity: identity.text) {
+                outcome = known.placed(at: path)
             } else {
                 outcome = try examine(path, maxBytes: maxBytes, identity: identity?.text ?? "")
                 // A file without an identity, or changed too recently to trust one, is read every time.
-                if let identity, identity.isSettled { cache.remember(path, outcome) }
+                if let identity, identity.isSettled { cache.remember(name, outcome.named(name, from: path)) }
             }
             warnings += outcome.warnings
             if let policy = outcome.policy { policies.append(policy) }
         }
-        cache.save(keeping: Set(paths))
+        cache.save(keeping: kept)
         return (policies, warnings)
     }
 

@@ -47,6 +47,28 @@ struct DiscoveryCacheTests {
         #expect(try tree.discover().map(\.id) == ["FROM-CACHE"])
     }
 
+    @Test("one cache serves the directory however it is named; paths and warnings name it as this call did")
+    func namedAnyWay() throws {
+        let tree = try Tree()
+        try tree.write("a", id: "A-1")
+        try Data("package cupcake.policies.bare\n".utf8).write(to: URL(fileURLWithPath: tree.policies + "/bare.rego"))
+        _ = try tree.discover()
+        let file = try #require(tree.cacheFile)
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\t=A-1\t", with: "\t=FROM-CACHE\t")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let link = tree.root + "/link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: tree.root + "/.cupcake")
+        for directory in [tree.root + "/.cupcake", link, tree.root + "/./.cupcake/"] {
+            let result = try FileIdentity.$settleSeconds.withValue(0) {
+                try PolicyDiscovery.discover(policyDirectory: directory, harness: "claude", cacheDirectory: tree.cache)
+            }
+            #expect(result.policies.map(\.id) == ["FROM-CACHE"], "\(directory)")
+            let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+            #expect(result.policies.map(\.path) == [base + "/policies/claude/a.rego"])
+            #expect(result.warnings == [base + "/policies/claude/bare.rego: no custom.routing in a # METADATA block; policy skipped"])
+        }
+    }
+
     @Test("a file changed moments ago is not remembered")
     func unsettled() throws {
         let tree = try Tree()
