@@ -52,6 +52,8 @@ enum EvalCommand {
     static let maxEventBytes = 16 << 20
 
     static func run(_ words: [String]) async -> ExitCode {
+        // One event, evaluated on this thread, then exit: the deadline needs no thread of its own.
+        WasmEngine.preferSignalTicking()
         let arguments: Arguments
         var configuration: EngineConfiguration
         switch CommandSetup.parse(

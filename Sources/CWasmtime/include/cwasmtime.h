@@ -248,6 +248,18 @@ void wasm_engine_delete(wasm_engine_t *engine);
 /// Advances the engine-wide epoch by one tick. Safe from any thread.
 void wasmtime_engine_increment_epoch(wasm_engine_t *engine);
 
+/// A thread-free epoch ticker for one-shot processes (signal_ticker.c): a POSIX timer aimed at
+/// the calling thread whose real-time signal advances `engine`'s epoch once per period while
+/// armed. One engine per process: 0, or an errno value (EBUSY when already created).
+int cw_signal_ticker_create(wasm_engine_t *engine, uint64_t period_nanoseconds);
+/// Starts ticking from now, aimed at the calling thread (the timer follows the thread that arms
+/// it, and the signal is unblocked there); 0 or an errno value.
+int cw_signal_ticker_arm(void);
+/// Stops ticking.
+void cw_signal_ticker_disarm(void);
+/// Stops ticking for good (the engine may then be deleted).
+void cw_signal_ticker_destroy(void);
+
 // MARK: - Errors and traps
 
 /// Makes an error carrying the NUL-terminated `message`.

@@ -6,7 +6,8 @@ import Synchronization
 /// Advances an engine's epoch at a fixed period while evaluations run, so that wasm code past its
 /// epoch deadline traps. One thread per engine; it parks once no evaluation has been active for a
 /// moment, so an idle process pays nothing. When the thread oversleeps it catches up, so deadlines
-/// follow wall time.
+/// follow wall time. In a one-shot process that asked for it (``signalDriven``), a timer signal
+/// aimed at the evaluating thread ticks instead, and no thread starts at all.
 ///
 /// `@unchecked Sendable`: the only non-Sendable member is the engine pointer, and wasmtime documents
 /// `wasmtime_engine_increment_epoch` as safe to call from any thread.
@@ -24,19 +25,29 @@ final class EpochTicker: @unchecked Sendable {
     private let exited = DispatchSemaphore(value: 0)
     private let running = Atomic<Bool>(false)
 
-    /// Whether the thread was launched: not until the first `enter()` (a hook whose event routes
-    /// to no policy evaluates nothing and starts no thread), and never again after a refusal.
-    private let launch = Mutex<Bool?>(nil)
+    private enum Launch {
+        case thread
+        case signal
+        case refused
+    }
+
+    /// How the ticker runs: decided at the first `enter()` (a hook whose event routes to no
+    /// policy evaluates nothing and starts nothing), then fixed.
+    private let launch = Mutex<Launch?>(nil)
+
+    /// Whether tickers created from now on tick with a timer signal instead of a thread (one per
+    /// process can): for a process that evaluates on one thread and exits, such as a hook. Falls
+    /// back to the thread when the timer cannot be made.
+    static let signalDriven = Atomic<Bool>(false)
+    private let wantsSignal: Bool
 
     /// Prepares a ticker for `engine`, which must outlive `stop()`; the first `enter()` launches
     /// the thread.
-    init(engine: OpaquePointer, periodMilliseconds: Int) {
+    init(engine: OpaquePointer, periodMilliseconds: Int, signalDriven: Bool = EpochTicker.signalDriven.load(ordering: .relaxed)) {
         self.engine = engine
+        self.wantsSignal = signalDriven
         self.periodNanoseconds = UInt64(max(1, periodMilliseconds)) * 1_000_000
     }
-
-    /// Whether the thread runs (it starts with the first `enter()`).
-    var isLaunched: Bool { launch.withLock { $0 == true } }
 
     /// Launches the ticker thread; false if the system refused to create it.
     private func start() -> Bool {
@@ -61,10 +72,34 @@ final class EpochTicker: @unchecked Sendable {
     /// False (and nothing to leave) when the thread cannot be started: no deadline could fire, so
     /// the caller must not run wasm.
     func enter() -> Bool {
-        guard launch.withLock({ launched in
-            if launched == nil { launched = start() }
-            return launched == true
-        }) else { return false }
+        let mode = launch.withLock { launched -> Launch in
+            if let launched { return launched }
+            let chosen: Launch
+            if wantsSignal, cw_signal_ticker_create(engine, periodNanoseconds) == 0 {
+                chosen = .signal
+            } else {
+                chosen = start() ? .thread : .refused
+            }
+            launched = chosen
+            return chosen
+        }
+        switch mode {
+        case .refused:
+            return false
+        case .signal:
+            // Armed by the first of nested or concurrent sequences, disarmed by the last.
+            let armed = state.withLock { state -> Bool in
+                state.active += 1
+                if state.active == 1, cw_signal_ticker_arm() != 0 {
+                    state.active -= 1
+                    return false
+                }
+                return true
+            }
+            return armed
+        case .thread:
+            break
+        }
         let shouldWake = state.withLock { state -> Bool in
             state.active += 1
             if state.parked {
@@ -79,11 +114,22 @@ final class EpochTicker: @unchecked Sendable {
 
     /// Marks the end of a wasm call sequence.
     func leave() {
-        state.withLock { $0.active -= 1 }
+        let signalDriven = launch.withLock { $0 == .signal }
+        state.withLock { state in
+            state.active -= 1
+            if signalDriven && state.active == 0 { cw_signal_ticker_disarm() }
+        }
     }
+
+    /// Whether the ticker runs, and how (it starts with the first `enter()`).
+    var isLaunched: Bool { launch.withLock { $0 == .thread || $0 == .signal } }
+
+    /// Whether it ticks with a timer signal rather than a thread.
+    var isSignalDriven: Bool { launch.withLock { $0 == .signal } }
 
     /// Stops the thread and waits for it to exit (the engine may be deleted afterwards).
     func stop() {
+        if launch.withLock({ $0 == .signal }) { cw_signal_ticker_destroy() }
         guard running.exchange(false, ordering: .sequentiallyConsistent) else { return }
         let shouldWake = state.withLock { state -> Bool in
             state.stopping = true

@@ -38,8 +38,22 @@ public final class WasmEngine: @unchecked Sendable {
     /// handles, so that the cache does not keep the engine alive.
     private let compiledModules = Mutex<[String: (wasm: [UInt8], handle: CompiledModuleHandle)]>([:])
 
+    /// For a process that evaluates on one thread and exits (a hook): engines created from now on
+    /// enforce deadlines with a timer signal aimed at the evaluating thread instead of a thread
+    /// of their own (the first such engine; others, and any where the timer cannot be made, use
+    /// the thread).
+    package static func preferSignalTicking() {
+        EpochTicker.signalDriven.store(true, ordering: .relaxed)
+    }
+
     /// Creates an engine; epoch interruption is always on.
-    public init(configuration: WasmEngineConfiguration = WasmEngineConfiguration()) throws(WasmError) {
+    public convenience init(configuration: WasmEngineConfiguration = WasmEngineConfiguration()) throws(WasmError) {
+        try self.init(configuration: configuration, signalTicking: EpochTicker.signalDriven.load(ordering: .relaxed))
+    }
+
+    /// An engine whose deadlines tick with a timer signal when `signalTicking` (see
+    /// ``preferSignalTicking()``).
+    init(configuration: WasmEngineConfiguration, signalTicking: Bool) throws(WasmError) {
         guard let config = wasm_config_new() else {
             throw .engineUnavailable("wasm_config_new returned nothing")
         }
@@ -51,7 +65,7 @@ public final class WasmEngine: @unchecked Sendable {
             throw .engineUnavailable("wasm_engine_new_with_config returned nothing")
         }
         self.raw = engine
-        self.ticker = EpochTicker(engine: engine, periodMilliseconds: configuration.epochTickMilliseconds)
+        self.ticker = EpochTicker(engine: engine, periodMilliseconds: configuration.epochTickMilliseconds, signalDriven: signalTicking)
         self.configuration = configuration
     }
 

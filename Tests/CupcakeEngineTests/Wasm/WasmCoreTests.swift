@@ -28,8 +28,8 @@ import Testing
     final class Fixture {
         let store: WasmStore
         let instance: WasmInstance
-        init() throws {
-            let engine = try WasmEngine.shared()
+        init(engine: WasmEngine? = nil) throws {
+            let engine = try engine ?? WasmEngine.shared()
             let module = try WasmModule.compile(try wasmBinary(fromText: WasmCoreTests.sample), engine: engine)
             store = try WasmStore(engine: engine)
             let linker = try WasmLinker(engine: engine)
@@ -165,6 +165,38 @@ import Testing
         let ran = try store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) in true }
         #expect(ran)
         #expect(engine.ticker.isLaunched)
+    }
+
+    @Test("a signal-driven ticker interrupts an endless loop at its deadline, and again once re-armed")
+    func signalTickerInterrupts() throws {
+        let engine = try WasmEngine(configuration: WasmEngineConfiguration(), signalTicking: true)
+        let fixture = try Fixture(engine: engine)
+        let spin = try fixture.function("spin", 0, false)
+        let start = MonotonicClock.nanoseconds()
+        let outcome = try fixture.store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) -> WasmTrap? in
+            fixture.store.setDeadline(milliseconds: 50)
+            do {
+                _ = try fixture.store.call(spin)
+            } catch let WasmError.trap(trap) {
+                return trap
+            } catch {}
+            return nil
+        }
+        #expect(outcome?.cause == .interrupt)
+        #expect(engine.ticker.isSignalDriven)
+        // Not before the deadline (the signal ticks from when the sequence started).
+        #expect(MonotonicClock.millisecondsSince(start) >= 50)
+        // Disarmed after: a second sequence runs and is interrupted again.
+        let again = try fixture.store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) -> WasmTrap? in
+            fixture.store.setDeadline(milliseconds: 20)
+            do {
+                _ = try fixture.store.call(spin)
+            } catch let WasmError.trap(trap) {
+                return trap
+            } catch {}
+            return nil
+        }
+        #expect(again?.cause == .interrupt)
     }
 
     @Test func rejectsBytesThatAreNotWasm() throws {
