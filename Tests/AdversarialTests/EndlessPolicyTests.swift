@@ -58,4 +58,21 @@ struct EndlessPolicyTests {
         #expect(result.stdout.contains("\"permissionDecision\":\"deny\""), "\(result.stdout)")
         #expect(result.stdout.contains("deadline"), "\(result.stdout)")
     }
+
+    @Test("a long evaluation (many deadline ticks while wasm runs) ends with the policy's own answer")
+    func longEvaluationUnderTicks() throws {
+        let command = "echo " + String(repeating: "a", count: 2_000_000) + " ; rm -rf /"
+        let event = try JSONSerialization.data(withJSONObject: [
+            "hook_event_name": "PreToolUse", "session_id": "s", "cwd": "/tmp", "tool_name": "Bash",
+            "tool_input": ["command": command],
+        ])
+        let site = try AttackSite()
+        let result = try ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/timeout"),
+            ["60", try ChildProcess.executable(named: "cupcake").path, "eval", "--harness", "claude", "--policy-dir",
+             Self.fixtures + "/project/.cupcake", "--cache-dir", site.path("cache"), "--global-dir", "none"],
+            stdin: event)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Dangerous command blocked: rm -rf /"), "\(result.stdout)")
+    }
 }
