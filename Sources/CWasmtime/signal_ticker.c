@@ -9,6 +9,22 @@
 #include "cwasmtime.h"
 
 #include <errno.h>
+
+#ifndef __linux__
+
+// Timers aimed at one thread (SIGEV_THREAD_ID) are Linux's: elsewhere the ticker keeps its thread.
+int cw_signal_ticker_create(wasm_engine_t *engine, uint64_t period_nanoseconds) {
+    (void)engine;
+    (void)period_nanoseconds;
+    return ENOSYS;
+}
+int cw_signal_ticker_arm(void) { return ENOSYS; }
+void cw_signal_ticker_disarm(void) {}
+void cw_signal_ticker_destroy(void) {}
+
+#else
+
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -127,3 +143,5 @@ void cw_signal_ticker_destroy(void) {
     cw_signal_ticker_disarm();
     atomic_store(&ticker_engine, NULL);
 }
+
+#endif  // __linux__
