@@ -24,7 +24,6 @@ void cw_signal_ticker_destroy(void) {}
 
 #else
 
-#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>

@@ -20,12 +20,15 @@ struct StandardAggregator: Sendable, Equatable {
     let entries: [Entry]
     /// The verbs the entries collect.
     let verbs: Set<String>
+    /// The root as a package name (`cupcake.policies`).
+    private let rootPackage: String
 
     init(packageName: String, root: [String], entries: [Entry]) {
         self.packageName = packageName
         self.root = root
         self.entries = entries
         self.verbs = Set(entries.map(\.verb))
+        self.rootPackage = root.joined(separator: ".")
     }
 
     /// The aggregate entrypoint the module exports for it (`cupcake/system/evaluate`).
@@ -34,9 +37,8 @@ struct StandardAggregator: Sendable, Equatable {
     /// Whether the aggregator walks `package`: the root or a package below it (what
     /// ``relativePath(ofPackage:)`` answers without building the path).
     func walks(package: String) -> Bool {
-        let root = self.root.joined(separator: ".")
-        guard package.utf8.starts(with: root.utf8) else { return false }
-        let rest = package.utf8.dropFirst(root.utf8.count)
+        guard package.utf8.starts(with: rootPackage.utf8) else { return false }
+        let rest = package.utf8.dropFirst(rootPackage.utf8.count)
         return rest.isEmpty || rest.first == 0x2E
     }
 

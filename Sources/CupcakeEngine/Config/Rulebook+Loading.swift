@@ -74,12 +74,13 @@ enum ConfigFiles {
     /// Reads a UTF-8 text file of at most `limit` bytes; invalid UTF-8 becomes U+FFFD.
     static func readText(_ path: String, limit: Int) throws(ConfigError) -> String {
         // stat, not FileManager's attributes: those look up owner names in /etc/passwd and /etc/group.
+        // A regular file only: reading a FIFO would wait for a writer.
         var status = stat()
-        if stat(path, &status) == 0, Int(status.st_size) > limit {
+        let found = stat(path, &status) == 0
+        if found, Int(status.st_size) > limit {
             throw .unreadable(path: path, reason: "file of \(status.st_size) bytes is larger than the \(limit)-byte limit")
         }
-        guard BundleFileIO.kind(path, followLinks: true) == .success(.regular),
-              case .success(let data) = BundleFileIO.read(path, limit: limit) else {
+        guard found, status.st_mode & S_IFMT == S_IFREG, case .success(let data) = BundleFileIO.read(path, limit: limit) else {
             throw .unreadable(path: path, reason: "cannot read the file (missing, a directory, or no permission)")
         }
         return String(decoding: data, as: UTF8.self)

@@ -90,8 +90,9 @@ struct DiscoveryCache {
     // MARK: - The file format
 
     // Line 1: `cupcake-discovery <TAB> 3 <TAB> root`. Then one line per file:
-    //   name (the path below root), identity, warnings (their leading path cut off), and for a policy: package, title, id, severity, scope,
-    //   events, tools, signals (or `-` there when it has no routing).
+    //   name (the path below root), identity, warnings (their leading path cut off), and for a
+    //   policy: package, title, id, severity, scope, events, tools, signals (or `-` there when it
+    //   has no routing).
     // A list is empty, or `+` and its items joined by U+001F; an absent optional is `-`, a
     // present one starts with `=`.
     // Backslash, tab, newline, carriage return and U+001F are escaped (\\, \t, \n, \r, \u).

@@ -37,14 +37,14 @@ final class OPAPolicyInstance: @unchecked Sendable {
         self.baseHeapPointer = baseHeapPointer
     }
 
-    /// Builds an instance: store, memory, imports, exports, builtins and entrypoints (read unless
-    /// `knownFacts` are given), then the data document.
-    /// Why wasm did not run when the deadline's ticker thread could not start.
-    static let noTicker = "cannot start the thread that enforces the evaluation deadline"
+    /// Why wasm did not run when the deadline's ticker (its thread, or its timer) could not start.
+    static let noTicker = "cannot start the ticker that enforces the evaluation deadline"
 
     /// The size an imported memory starts at unless the module asks for more: 2 MiB.
     static let initialMemoryPages: UInt64 = 32
 
+    /// Builds an instance: store, memory, imports, exports, builtins and entrypoints (read unless
+    /// `knownFacts` are given), then the data document.
     static func make(module: WasmModule, memoryImport: WasmImport?, data: [UInt8], configuration: WasmPolicyConfiguration,
                      knownFacts: OPAModuleFacts?) throws(WasmPolicyFailure) -> OPAPolicyInstance {
         let store: WasmStore
