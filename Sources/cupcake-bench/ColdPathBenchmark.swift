@@ -22,15 +22,7 @@ enum ColdPathBenchmark {
                          "--cache-dir", cache, "--global-dir", "none"]
         // Fill the caches, then wait until the project's files have settled (files changed in
         // the last 2 s are read every time, as FileIdentity explains) and fill them again.
-        for _ in 0..<2 { _ = try runProcess(cli, arguments, stdin: target.event) }
-        try await Task.sleep(nanoseconds: 2_100_000_000)
-        for _ in 0..<2 { _ = try runProcess(cli, arguments, stdin: target.event) }
-
-        var evals: [Double] = [], floors: [Double] = []
-        for _ in 0..<max(5, Int(30 * Measure.scale)) {
-            evals.append(try runProcess(cli, arguments, stdin: target.event).milliseconds)
-            floors.append(try runProcess(cli, ["help"], stdin: []).milliseconds)
-        }
+        let (eval, floor) = try await settledProcesses(cli, arguments, event: target.event, rounds: 2)
         let hung = try hungCollectorMilliseconds(cli, arguments, event: target.event)
         // Where a process's time goes, from its own trace.
         var loads: [Double] = [], firstEvaluations: [Double] = []
@@ -58,7 +50,6 @@ enum ColdPathBenchmark {
         // packages only, whatever the bundle's origin.
         let aggregate = try await wasmEvalMicroseconds(target, cache: cache, mode: .aggregate)
         let routed = try await wasmEvalMicroseconds(target, cache: cache, mode: .routed)
-        let eval = Measure.median(evals), floor = Measure.median(floors)
         return [
             (prefix + "cli_eval_ms", eval), (prefix + "cli_eval_otlp_hung_ms", hung), (prefix + "cli_floor_ms", floor), (prefix + "cli_eval_ratio", eval / floor),
             (prefix + "load_ms", Measure.median(loads)), (prefix + "first_eval_us", Measure.median(firstEvaluations)),
@@ -101,20 +92,28 @@ enum ColdPathBenchmark {
         let cli = try cliPath()
         let arguments = ["eval", "--harness", target.harness.rawValue, "--policy-dir", project,
                          "--cache-dir", cache, "--global-dir", "none"]
-        // Three rounds, two settle times apart: the compiled bundle settles before the module
-        // cache indexes it, and the image written then settles before it is mapped unread (the
-        // state every later hook of a working session finds).
-        for round in 0..<3 {
+        // Three rounds: the compiled bundle settles before the module cache indexes it, and the
+        // image written then settles before it is mapped unread (the state every later hook of a
+        // working session finds).
+        let (eval, floor) = try await settledProcesses(cli, arguments, event: target.event, environment: environment, rounds: 3)
+        return [(prefix + "cli_eval_ms", eval), (prefix + "cli_floor_ms", floor), (prefix + "cli_eval_ratio", eval / floor)]
+    }
+
+    /// Median wall times of `cupcake eval` processes and of `cupcake help` processes, interleaved,
+    /// after `rounds` rounds of two warm-up processes, each round a settle time after the last
+    /// (files changed in the last 2 s are read every time, as FileIdentity explains).
+    static func settledProcesses(_ cli: URL, _ arguments: [String], event: [UInt8], environment: [String: String] = [:],
+                                 rounds: Int) async throws -> (eval: Double, floor: Double) {
+        for round in 0..<rounds {
             if round > 0 { try await Task.sleep(nanoseconds: 2_100_000_000) }
-            for _ in 0..<2 { _ = try runProcess(cli, arguments, stdin: target.event, environment: environment) }
+            for _ in 0..<2 { _ = try runProcess(cli, arguments, stdin: event, environment: environment) }
         }
         var evals: [Double] = [], floors: [Double] = []
         for _ in 0..<max(5, Int(30 * Measure.scale)) {
-            evals.append(try runProcess(cli, arguments, stdin: target.event, environment: environment).milliseconds)
+            evals.append(try runProcess(cli, arguments, stdin: event, environment: environment).milliseconds)
             floors.append(try runProcess(cli, ["help"], stdin: [], environment: environment).milliseconds)
         }
-        let eval = Measure.median(evals), floor = Measure.median(floors)
-        return [(prefix + "cli_eval_ms", eval), (prefix + "cli_floor_ms", floor), (prefix + "cli_eval_ratio", eval / floor)]
+        return (Measure.median(evals), Measure.median(floors))
     }
 
     /// Median `wasm_eval` span of warm in-process evaluations (NaN when the event routes to no policy).
