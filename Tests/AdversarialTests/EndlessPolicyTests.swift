@@ -42,18 +42,22 @@ struct EndlessPolicyTests {
         return site.path(".cupcake")
     }
 
+    /// `cupcake eval` on `project`, under `timeout`: a deadline that never fires becomes a
+    /// failure instead of a hung suite (the deadline is 1 s; 60 s is far beyond it).
+    static func eval(_ project: String, cache: String, event: Data) throws -> ChildProcess.Result {
+        try ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/timeout"),
+            ["60", try ChildProcess.executable(named: "cupcake").path, "eval", "--harness", "claude", "--policy-dir", project,
+             "--cache-dir", cache, "--global-dir", "none"],
+            stdin: event)
+    }
+
     @Test("cupcake eval cuts the endless evaluation off at its deadline and refuses, naming the deadline")
     func cutOffAtTheDeadline() throws {
         let site = try AttackSite()
         let project = try Self.project(in: site)
         let event = try JSONSerialization.data(withJSONObject: Adversary.claude("Bash", ["command": "ls"], cwd: site.root))
-        // `timeout` turns a deadline that never fires into a failure instead of a hung suite
-        // (the deadline is 1 s; 60 s is far beyond it).
-        let result = try ChildProcess.run(
-            URL(fileURLWithPath: "/usr/bin/timeout"),
-            ["60", try ChildProcess.executable(named: "cupcake").path, "eval", "--harness", "claude", "--policy-dir", project,
-             "--cache-dir", site.path("cache"), "--global-dir", "none"],
-            stdin: event)
+        let result = try Self.eval(project, cache: site.path("cache"), event: event)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"permissionDecision\":\"deny\""), "\(result.stdout)")
         #expect(result.stdout.contains("deadline"), "\(result.stdout)")
@@ -67,11 +71,7 @@ struct EndlessPolicyTests {
             "tool_input": ["command": command],
         ])
         let site = try AttackSite()
-        let result = try ChildProcess.run(
-            URL(fileURLWithPath: "/usr/bin/timeout"),
-            ["60", try ChildProcess.executable(named: "cupcake").path, "eval", "--harness", "claude", "--policy-dir",
-             Self.fixtures + "/project/.cupcake", "--cache-dir", site.path("cache"), "--global-dir", "none"],
-            stdin: event)
+        let result = try Self.eval(Self.fixtures + "/project/.cupcake", cache: site.path("cache"), event: event)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Dangerous command blocked: rm -rf /"), "\(result.stdout)")
     }

@@ -26,6 +26,25 @@ struct RulebookLoadingTests {
         #expect(rulebook.signals.isEmpty && rulebook.onAnyDenial.isEmpty && rulebook.actionsByRuleID.isEmpty && rulebook.warnings.isEmpty)
     }
 
+    @Test("a rulebook.yml that is no regular file (a directory, a FIFO nobody writes to) is an error, at once",
+          arguments: ["directory", "fifo"])
+    func rulebookNotAFile(kind: String) throws {
+        let directory = try makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/rulebook.yml"
+        if kind == "fifo" {
+            #expect(mkfifo(path, 0o644) == 0)
+        } else {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+        #expect {
+            try Rulebook.load(policyDirectory: directory)
+        } throws: { error in
+            guard case ConfigError.unreadable(let reported, let reason) = error else { return false }
+            return reported == path && reason.hasPrefix("cannot read the file")
+        }
+    }
+
     @Test("executables in signals/ and actions/ are added by stem, quoted for sh; rulebook entries win")
     func scripts() throws {
         let directory = try makeDirectory() + "/it's here"

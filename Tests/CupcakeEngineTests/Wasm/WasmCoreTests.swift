@@ -44,6 +44,20 @@ import Testing
         func function(_ name: String, _ parameters: Int, _ returns: Bool) throws -> WasmFunction {
             try #require(try instance.function(name, parameters: parameters, returnsValue: returns, in: store))
         }
+
+        /// Calls the endless `spin` with a deadline; the trap that ended it, if any.
+        func spinUntilTrapped(deadlineMilliseconds: Int) throws -> WasmTrap? {
+            let spin = try function("spin", 0, false)
+            return try store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) -> WasmTrap? in
+                store.setDeadline(milliseconds: deadlineMilliseconds)
+                do {
+                    _ = try store.call(spin)
+                } catch let WasmError.trap(trap) {
+                    return trap
+                } catch {}
+                return nil
+            }
+        }
     }
 
     @Test func structLayoutsMatchTheLibrary() {
@@ -144,16 +158,7 @@ import Testing
 
     @Test func epochDeadlineInterruptsAnInfiniteLoop() throws {
         let fixture = try Fixture()
-        let spin = try fixture.function("spin", 0, false)
-        let outcome = try fixture.store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) -> WasmTrap? in
-            fixture.store.setDeadline(milliseconds: 50)
-            do {
-                _ = try fixture.store.call(spin)
-            } catch let WasmError.trap(trap) {
-                return trap
-            } catch {}
-            return nil
-        }
+        let outcome = try fixture.spinUntilTrapped(deadlineMilliseconds: 50)
         #expect(outcome?.cause == .interrupt)
     }
 
@@ -171,31 +176,14 @@ import Testing
     func signalTickerInterrupts() throws {
         let engine = try WasmEngine(configuration: WasmEngineConfiguration(), signalTicking: true)
         let fixture = try Fixture(engine: engine)
-        let spin = try fixture.function("spin", 0, false)
         let start = MonotonicClock.nanoseconds()
-        let outcome = try fixture.store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) -> WasmTrap? in
-            fixture.store.setDeadline(milliseconds: 50)
-            do {
-                _ = try fixture.store.call(spin)
-            } catch let WasmError.trap(trap) {
-                return trap
-            } catch {}
-            return nil
-        }
+        let outcome = try fixture.spinUntilTrapped(deadlineMilliseconds: 50)
         #expect(outcome?.cause == .interrupt)
         #expect(engine.ticker.isSignalDriven)
         // Not before the deadline (the signal ticks from when the sequence started).
         #expect(MonotonicClock.millisecondsSince(start) >= 50)
         // Disarmed after: a second sequence runs and is interrupted again.
-        let again = try fixture.store.withEpochTicking(unavailable: WasmError.engineUnavailable("no ticker")) { () throws(WasmError) -> WasmTrap? in
-            fixture.store.setDeadline(milliseconds: 20)
-            do {
-                _ = try fixture.store.call(spin)
-            } catch let WasmError.trap(trap) {
-                return trap
-            } catch {}
-            return nil
-        }
+        let again = try fixture.spinUntilTrapped(deadlineMilliseconds: 20)
         #expect(again?.cause == .interrupt)
     }
 
