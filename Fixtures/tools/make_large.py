@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Generate the large fixture: a project the size of a real one, to measure the cold path.
 
-usage: make_large.py FIXTURES_DIR
+usage: make_large.py FIXTURES_DIR [POLICIES NEEDLES]
+
+POLICIES and NEEDLES (default 96 and 17, the committed fixture) reshape the project, e.g.
+`9 181` for a real project's count of policies over a module of the same size and work.
 
 Writes, deterministically:
   FIXTURES_DIR/policies/src/large.c               the module, as `opa build -t wasm -O 2
@@ -41,11 +44,11 @@ AGGREGATE_KEYS = [("halts", "halt"), ("denials", "deny"), ("blocks", "block"), (
                   ("modifications", "modify"), ("add_context", "add_context")]
 
 
-def policy(i):
+def policy(i, needle_count=NEEDLES):
     tools, field, path = KINDS[i % len(KINDS)]
     verb = VERBS[(i // len(KINDS)) % len(VERBS)]
     name = "p%03d" % i
-    needles = sorted("%s-%s-%02d" % (verb, name, k) for k in range(NEEDLES))
+    needles = sorted("%s-%s-%02d" % (verb, name, k) for k in range(needle_count))
     return {"name": name, "tools": tools, "field": field, "path": path, "verb": verb, "needles": needles,
             "id": "LARGE-%03d" % i, "reason": "Large fixture policy %s matched " % name}
 
@@ -240,7 +243,8 @@ def c_source(policies):
 
 def main():
     fixtures = sys.argv[1]
-    policies = [policy(i) for i in range(POLICIES)]
+    count, needles = (int(sys.argv[2]), int(sys.argv[3])) if len(sys.argv) == 4 else (POLICIES, NEEDLES)
+    policies = [policy(i, needles) for i in range(count)]
     with open(os.path.join(fixtures, "policies/src/large.c"), "w") as f:
         f.write(c_source(policies))
     project = os.path.join(fixtures, "large/.cupcake")
