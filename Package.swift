@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CupcakeTrace", targets: ["CupcakeTrace"]),
+        .library(name: "CupcakeTraceTools", targets: ["CupcakeTraceTools"]),
         .library(name: "CupcakeEngine", targets: ["CupcakeEngine"]),
         .executable(name: "cupcake", targets: ["cupcake"]),
         .executable(name: "cupcake-bench", targets: ["cupcake-bench"]),
@@ -18,14 +19,18 @@ let package = Package(
         // Our own declarations of the part of the wasmtime C API we call, plus small C helpers.
         .target(name: "CWasmtime", dependencies: ["CWasmtimeSys"]),
         .target(name: "CupcakeTrace"),
+        // Offline tooling over trace files (reading, the waterfall view, Chrome conversion), kept
+        // out of the tracing library as swift-distributed-tracing keeps InMemoryTracing apart.
+        .target(name: "CupcakeTraceTools", dependencies: ["CupcakeTrace"]),
         .target(name: "CupcakeEngine", dependencies: ["CupcakeTrace", "CWasmtime"]),
-        .executableTarget(name: "cupcake", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
+        .executableTarget(name: "cupcake", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTraceTools"]),
         .executableTarget(name: "cupcake-bench", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
         // A tiny traced program the trace integration tests run as a child process.
         .executableTarget(name: "cupcake-trace-probe", dependencies: ["CupcakeTrace"]),
         // Trace-line parsing and the schema validator, shared by the test targets.
         .target(name: "CupcakeTestSupport", path: "Tests/CupcakeTestSupport"),
         .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "CupcakeTestSupport", "cupcake-trace-probe"]),
+        .testTarget(name: "CupcakeTraceToolsTests", dependencies: ["CupcakeTrace", "CupcakeTraceTools"]),
         .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cupcake", "CupcakeTestSupport"]),
         // Attacks on the preprocessing and limits, one group per class, against Fixtures/adversarial.

@@ -1,5 +1,6 @@
 import CupcakeEngine
 import CupcakeTrace
+import CupcakeTraceTools
 import Foundation
 
 /// `cupcake eval --debug-files` (upstream's flag): one record per evaluation in the policy

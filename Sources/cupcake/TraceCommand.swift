@@ -1,4 +1,5 @@
 import CupcakeTrace
+import CupcakeTraceTools
 
 #if canImport(Glibc)
 import Glibc

@@ -37,7 +37,12 @@ public struct EngineConfiguration: Sendable {
     }
 
     /// `$XDG_CACHE_HOME/cupcake`, else `~/.cache/cupcake`.
-    public static func defaultCacheDirectory(_ environment: [String: String] = ProcessEnvironment.snapshot) -> String {
+    public static func defaultCacheDirectory() -> String {
+        defaultCacheDirectory(ProcessEnvironment.snapshot)
+    }
+
+    /// ``defaultCacheDirectory()`` for `environment`.
+    package static func defaultCacheDirectory(_ environment: [String: String]) -> String {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/cupcake" }
         return (environment["HOME"] ?? "/tmp") + "/.cache/cupcake"
     }

@@ -5,14 +5,14 @@ import Darwin
 #endif
 
 /// Reads the process environment without Foundation (keeps CupcakeTrace dependency-free).
-public enum ProcessEnvironment {
+package enum ProcessEnvironment {
     /// The environment as it was when first asked for, read once per process: a hook process
     /// asks several times (tracing, global directory, builtins, home), and each read builds a
     /// dictionary of every variable. For code that must see later `setenv` calls, `current()`.
-    public static let snapshot: [String: String] = current()
+    package static let snapshot: [String: String] = current()
 
     /// The current environment as a dictionary; later duplicates win.
-    public static func current() -> [String: String] {
+    package static func current() -> [String: String] {
         var result: [String: String] = [:]
         let start: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
         guard var pointer = start else { return result }

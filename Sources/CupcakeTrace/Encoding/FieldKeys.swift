@@ -15,9 +15,9 @@ struct FieldKind: OptionSet {
 
 /// The reserved and payload key names. A switch on length first keeps classification to a couple
 /// of comparisons instead of hashing every key on every span.
-public enum FieldKeys {
+package enum FieldKeys {
     /// Keys the contract owns on every line; a field with one of these names is renamed.
-    public static let reserved: [String] = [
+    package static let reserved: [String] = [
         "timestamp", "level", "span", "trace_id", "span_id", "parent_span_id", "duration_ms",
         "event", "error", "message", "target",
     ]
@@ -25,13 +25,13 @@ public enum FieldKeys {
     /// Field names that carry raw event content. They are dropped from lines unless the `payload`
     /// category is on, whichever API recorded them: safety does not depend on every call site
     /// remembering to use `recordPayload`.
-    public static let payload: [String] = [
+    package static let payload: [String] = [
         "tool_input", "tool_response", "prompt", "content", "output", "stdout", "stderr",
         "updated_input", "transcript", "signal_output", "event_json", "input_json", "result_json",
     ]
 
     /// Whether `key` names raw event content.
-    public static func isPayload(_ key: String) -> Bool { classify(key).contains(.payload) }
+    package static func isPayload(_ key: String) -> Bool { classify(key).contains(.payload) }
 
     static func classify(_ key: String) -> FieldKind {
         key.utf8.withContiguousStorageIfAvailable(classify(utf8:)) ?? Array(key.utf8).withUnsafeBufferPointer(classify(utf8:))

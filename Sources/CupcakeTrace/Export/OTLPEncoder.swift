@@ -1,23 +1,23 @@
 /// Writes OTLP/JSON `ExportTraceServiceRequest` bodies, as the OpenTelemetry protocol's JSON
 /// encoding defines them: lowerCamelCase keys, hex trace and span ids, enums as integers, 64-bit
 /// integers (times, `intValue`) as decimal strings. Hand-written for speed, like the trace lines.
-public struct OTLPEncoder: Sendable {
+package struct OTLPEncoder: Sendable {
     /// `service.name` of the resource.
-    public let serviceName: String
+    package let serviceName: String
     /// `service.version` of the resource, also the instrumentation scope's version.
-    public let serviceVersion: String
+    package let serviceVersion: String
     /// The request's opening up to the `spans` array: the same for every request.
     private let prefix: [UInt8]
 
     /// The version reported when the caller names none.
-    public static let defaultServiceVersion = "0.1.0"
+    package static let defaultServiceVersion = "0.1.0"
     /// OTLP `Span.SpanKind` SPAN_KIND_INTERNAL: every Cupcake span is in-process work.
     static let spanKindInternal = 1
     /// OTLP `Status.StatusCode` STATUS_CODE_ERROR.
     static let statusCodeError = 2
 
     /// `serviceName` defaults to `OTEL_SERVICE_NAME`, else "cupcake".
-    public init(serviceName: String = OTelEnvironment.serviceName(ProcessEnvironment.snapshot),
+    package init(serviceName: String = OTelEnvironment.serviceName(ProcessEnvironment.snapshot),
                 serviceVersion: String = OTLPEncoder.defaultServiceVersion) {
         self.serviceName = serviceName
         self.serviceVersion = serviceVersion
@@ -35,12 +35,12 @@ public struct OTLPEncoder: Sendable {
     }
 
     /// One request holding `spans`, as a JSON object without a trailing newline.
-    public func encodeRequest(_ spans: [OTLPSpan]) -> [UInt8] {
+    package func encodeRequest(_ spans: [OTLPSpan]) -> [UInt8] {
         encode(spans, newline: false)
     }
 
     /// One request holding `spans`, ending in `\n`: a line of the Collector's file format.
-    public func encodeRequestLine(_ spans: [OTLPSpan]) -> [UInt8] {
+    package func encodeRequestLine(_ spans: [OTLPSpan]) -> [UInt8] {
         encode(spans, newline: true)
     }
 

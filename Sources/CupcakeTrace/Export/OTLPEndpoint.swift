@@ -1,19 +1,19 @@
 /// Where OTLP/HTTP export sends requests: `POST <endpoint>/v1/traces`.
-public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
+package struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// `https`: requests go over TLS, the server's certificate verified.
-    public let usesTLS: Bool
-    public let host: String
-    public let port: UInt16
+    package let usesTLS: Bool
+    package let host: String
+    package let port: UInt16
     /// The request path: the endpoint's own path (if any) followed by `/v1/traces`.
-    public let path: String
+    package let path: String
 
     /// The port OTLP/HTTP collectors listen on by default.
-    public static let defaultPort: UInt16 = 4318
+    package static let defaultPort: UInt16 = 4318
 
     /// Parses `http://host[:port][/base]` or `https://…` (an IPv6 host in brackets).
     /// With `exactPath`, the URL's path is the request path as given (OpenTelemetry's
     /// `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`), `/` when it has none.
-    public init(_ text: String, exactPath: Bool = false) throws(OTLPConfigurationError) {
+    package init(_ text: String, exactPath: Bool = false) throws(OTLPConfigurationError) {
         var rest = Substring(text.trimmingWhitespace())
         let secure = rest.lowercased().hasPrefix("https://")
         guard secure || rest.lowercased().hasPrefix("http://") else {
@@ -61,13 +61,13 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         return "\(usesTLS ? "https" : "http")://\(shownHost):\(port)\(path)"
     }
 
     /// The endpoint as configured (without `/v1/traces`): parsing it gives this endpoint again.
-    public var baseURL: String {
+    package var baseURL: String {
         description.hasSuffix("/v1/traces") ? String(description.dropLast("/v1/traces".count)) : description
     }
 

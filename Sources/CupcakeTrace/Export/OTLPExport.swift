@@ -1,14 +1,14 @@
 import Synchronization
 
 /// Where OTLP export goes, as `CUPCAKE_TRACE_OTLP` or the CLI flag names it.
-public enum OTLPDestination: Sendable, Hashable {
+package enum OTLPDestination: Sendable, Hashable {
     /// `file:<path>`: the Collector's file format, one request per line.
     case file(path: String)
     /// `http://host:port[/base]`: OTLP/HTTP with JSON bodies.
     case http(OTLPEndpoint)
 
     /// Parses `file:<path>` or `http://host:port`.
-    public init(_ text: String) throws(OTLPConfigurationError) {
+    package init(_ text: String) throws(OTLPConfigurationError) {
         let trimmed = String(Substring(text).trimmingWhitespace())
         let lowered = trimmed.lowercased()
         if lowered.hasPrefix("file:") {
@@ -25,9 +25,9 @@ public enum OTLPDestination: Sendable, Hashable {
 }
 
 /// Sets up OTLP export and flushes it before the process exits.
-public enum OTLPExport {
+package enum OTLPExport {
     /// The environment variable naming the export destination.
-    public static let environmentVariable = "CUPCAKE_TRACE_OTLP"
+    package static let environmentVariable = "CUPCAKE_TRACE_OTLP"
 
     private static let active = Mutex<[any FlushableSink]>([])
     private static let spoolDelivery = Mutex<OTLPSpoolDeliveryConfiguration?>(nil)
@@ -36,12 +36,12 @@ public enum OTLPExport {
     /// instead of sending them from this process (nil: send from a background thread here, the
     /// default, for long-lived processes). A short-lived process sets this before tracing starts,
     /// so exiting never waits on the network.
-    public static func deliverHTTPThroughSpool(_ configuration: OTLPSpoolDeliveryConfiguration?) {
+    package static func deliverHTTPThroughSpool(_ configuration: OTLPSpoolDeliveryConfiguration?) {
         spoolDelivery.withLock { $0 = configuration }
     }
 
     /// The sink for `destination`, registered so ``flushAll(timeout:)`` reaches it.
-    public static func makeSink(
+    package static func makeSink(
         for destination: OTLPDestination, encoder: OTLPEncoder = OTLPEncoder()
     ) throws(OTLPConfigurationError) -> any FlushableSink {
         let sink: any FlushableSink
@@ -68,7 +68,7 @@ public enum OTLPExport {
     /// The sink trace lines should go to: `primary` alone when no export is configured, else
     /// `primary` and the exporter together. `override` (the CLI flag) wins over the environment.
     /// A destination that cannot be used leaves `primary` alone and returns a warning to log.
-    public static func configure(
+    package static func configure(
         primary: any Sink, environment: [String: String], override: String? = nil,
         encoder: OTLPEncoder = OTLPEncoder()
     ) -> (sink: any Sink, warnings: [String]) {
@@ -92,7 +92,7 @@ public enum OTLPExport {
     /// Flushes every exporter made by ``makeSink(for:encoder:)``, sharing one deadline: call it
     /// once before the process exits. Returns true when everything was handed on in time.
     @discardableResult
-    public static func flushAll(timeout: Double) -> Bool {
+    package static func flushAll(timeout: Double) -> Bool {
         let sinks = active.withLock { $0 }
         return TeeSink(sinks).flush(timeout: timeout)
     }

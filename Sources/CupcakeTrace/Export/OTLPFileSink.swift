@@ -15,7 +15,11 @@ public final class OTLPFileSink: FlushableSink {
     private let dropped = Atomic<Int>(0)
 
     /// Opens `path` for appending (mode 0600, created if missing).
-    public init(path: String, encoder: OTLPEncoder = OTLPEncoder(), maxBatchSpans: Int = 512) throws(TraceSinkError) {
+    public convenience init(path: String, maxBatchSpans: Int = 512) throws(TraceSinkError) {
+        try self.init(path: path, encoder: OTLPEncoder(), maxBatchSpans: maxBatchSpans)
+    }
+
+    package init(path: String, encoder: OTLPEncoder, maxBatchSpans: Int = 512) throws(TraceSinkError) {
         self.path = path
         self.file = try FileSink(path: path)
         self.encoder = encoder

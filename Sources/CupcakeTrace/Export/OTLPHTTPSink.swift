@@ -10,15 +10,34 @@ import Synchronization
 /// batch with a timeout, and counts the spans of a failed POST as dropped; the first failure is
 /// reported once through `onWarning`. ``flush(timeout:)`` waits, bounded, for the queue to drain.
 public final class OTLPHTTPSink: FlushableSink {
-    public let endpoint: OTLPEndpoint
+    package let endpoint: OTLPEndpoint
     private let shared: OTLPExportQueue
+
+    /// Exports to `endpoint`, an `http://` or `https://` URL: a base URL gets `/v1/traces`
+    /// appended (as OTEL_EXPORTER_OTLP_ENDPOINT), unless `exactPath` (as
+    /// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT).
+    ///
+    /// - Parameters:
+    ///   - maxQueueBytes: lines waiting to be sent, at most; more are dropped.
+    ///   - timeout: the longest one POST may take (connect, send, status line), in seconds.
+    ///   - linger: a partial batch is sent after this many quiet seconds.
+    ///   - onWarning: called once, on the sender thread, when export first fails.
+    public convenience init(
+        endpoint: String, exactPath: Bool = false, maxQueueBytes: Int = 4 << 20, maxBatchSpans: Int = 512,
+        timeout: Double = 2, linger: Double = 1,
+        onWarning: @escaping @Sendable (String) -> Void = OTLPHTTPSink.warnOnStandardError
+    ) throws(OTLPConfigurationError) {
+        self.init(
+            endpoint: try OTLPEndpoint(endpoint, exactPath: exactPath), maxQueueBytes: maxQueueBytes,
+            maxBatchSpans: maxBatchSpans, timeout: timeout, linger: linger, onWarning: onWarning)
+    }
 
     /// - Parameters:
     ///   - maxQueueBytes: lines waiting to be sent, at most; more are dropped.
     ///   - timeout: the longest one POST may take (connect, send, status line), in seconds.
     ///   - linger: a partial batch is sent after this many quiet seconds.
     ///   - onWarning: called once, on the sender thread, when export first fails.
-    public init(
+    package init(
         endpoint: OTLPEndpoint, encoder: OTLPEncoder = OTLPEncoder(), maxQueueBytes: Int = 4 << 20,
         maxBatchSpans: Int = 512, timeout: Double = 2, linger: Double = 1,
         onWarning: @escaping @Sendable (String) -> Void = OTLPHTTPSink.warnOnStandardError

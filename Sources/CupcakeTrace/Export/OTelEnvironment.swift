@@ -4,7 +4,7 @@
 /// `OTEL_EXPORTER_OTLP_HEADERS` (`key=value,…`, values percent-decoded),
 /// `OTEL_EXPORTER_OTLP_(TRACES_)CERTIFICATE` (the CA for https), `OTEL_SERVICE_NAME`,
 /// `OTEL_SDK_DISABLED` and `OTEL_TRACES_EXPORTER=none`.
-public enum OTelEnvironment {
+package enum OTelEnvironment {
     /// The export destination the OTEL variables name, or nil: none set, SDK disabled, or not a
     /// URL Cupcake can send to (no warning: these variables are often set for other programs).
     static func destination(_ environment: [String: String]) -> OTLPDestination? {
@@ -23,7 +23,7 @@ public enum OTelEnvironment {
 
     /// The extra request headers, validated: a name must be an HTTP token and a value must not
     /// hold control characters (no header can be smuggled into the request); others are dropped.
-    public static func headers(_ environment: [String: String]) -> [(name: String, value: String)] {
+    package static func headers(_ environment: [String: String]) -> [(name: String, value: String)] {
         guard let text = nonEmpty(environment["OTEL_EXPORTER_OTLP_TRACES_HEADERS"]) ?? nonEmpty(environment["OTEL_EXPORTER_OTLP_HEADERS"])
         else { return [] }
         var headers: [(name: String, value: String)] = []
@@ -38,14 +38,14 @@ public enum OTelEnvironment {
     }
 
     /// `OTEL_SERVICE_NAME`, else "cupcake".
-    public static func serviceName(_ environment: [String: String]) -> String {
+    package static func serviceName(_ environment: [String: String]) -> String {
         nonEmpty(environment["OTEL_SERVICE_NAME"]) ?? "cupcake"
     }
 
     /// The CA certificate file that server certificates must chain to
     /// (`OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE`, else `OTEL_EXPORTER_OTLP_CERTIFICATE`), else nil:
     /// the system's trust store.
-    public static func certificateFile(_ environment: [String: String]) -> String? {
+    package static func certificateFile(_ environment: [String: String]) -> String? {
         nonEmpty(environment["OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE"]) ?? nonEmpty(environment["OTEL_EXPORTER_OTLP_CERTIFICATE"])
     }
 

@@ -1,13 +1,13 @@
 /// Why a trace line could not be turned into a span or an event. Such lines (diagnostic lines,
 /// foreign or damaged text) are skipped by the exporters, never fatal.
-public enum TraceLineParseError: Error, CustomStringConvertible, Equatable {
+package enum TraceLineParseError: Error, CustomStringConvertible, Equatable {
     case malformedJSON(offset: Int)
     case tooDeep
     case notAnObject
     case missingKey(String)
     case invalidValue(key: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .malformedJSON(let offset): "trace line: not valid JSON at byte \(offset)"
         case .tooDeep: "trace line: nested deeper than \(FlatJSONScanner.maxDepth) levels"
@@ -19,22 +19,22 @@ public enum TraceLineParseError: Error, CustomStringConvertible, Equatable {
 }
 
 /// One trace line, read back: a span, or an event inside the span it names.
-public enum ParsedTraceLine: Sendable, Equatable {
+package enum ParsedTraceLine: Sendable, Equatable {
     case span(OTLPSpan)
     case event(traceID: TraceID, spanID: SpanID, OTLPEvent)
 }
 
 /// Reads lines of the trace-line contract (Docs/trace-line.schema.json) into OTLP spans and events.
-public enum TraceLineParser {
+package enum TraceLineParser {
     /// Parses one line (with or without its trailing newline).
-    public static func parse(_ line: String) throws(TraceLineParseError) -> ParsedTraceLine {
+    package static func parse(_ line: String) throws(TraceLineParseError) -> ParsedTraceLine {
         var copy = line
         let result = copy.withUTF8 { bytes in Result { () throws(TraceLineParseError) in try parse(bytes) } }
         return try result.get()
     }
 
     /// Parses one line from its UTF-8 bytes.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceLineParseError) -> ParsedTraceLine {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceLineParseError) -> ParsedTraceLine {
         var scanner = FlatJSONScanner(bytes)
         scanner.skipWhitespace()
         guard scanner.consume(UInt8(ascii: "{")) else { throw .notAnObject }

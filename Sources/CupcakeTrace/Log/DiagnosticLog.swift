@@ -3,32 +3,32 @@ import Synchronization
 /// Ordinary diagnostic lines (warnings about configuration, errors the engine recovered from),
 /// written as JSON objects with `timestamp`, `level`, `target` and `message`, plus the trace and
 /// span ids when logged inside a span. Filtered by `CUPCAKE_LOG` (default `warn`).
-public final class DiagnosticLog: Sendable {
-    public let threshold: LogLevel
+package final class DiagnosticLog: Sendable {
+    package let threshold: LogLevel
     private let sink: any Sink
     private let dropped = Atomic<Int>(0)
 
-    public init(threshold: LogLevel, sink: any Sink) {
+    package init(threshold: LogLevel, sink: any Sink) {
         self.threshold = threshold
         self.sink = sink
     }
 
     /// Whether lines of `level` are written.
-    @inlinable public func isEnabled(_ level: LogLevel) -> Bool { level <= threshold }
+    @inlinable package func isEnabled(_ level: LogLevel) -> Bool { level <= threshold }
 
     /// Writes `message` at `level` if the threshold lets it through; the message and fields are not
     /// evaluated otherwise.
-    @inlinable public func log(
+    @inlinable package func log(
         _ level: LogLevel, _ message: @autoclosure () -> String, target: String = "cupcake",
         fields: @autoclosure () -> KeyValuePairs<String, TraceValue> = [:]
     ) {
         if isEnabled(level) { emit(level, message(), target: target, fields: fields()) }
     }
 
-    @inlinable public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
-    @inlinable public func warn(_ message: @autoclosure () -> String) { log(.warn, message()) }
-    @inlinable public func info(_ message: @autoclosure () -> String) { log(.info, message()) }
-    @inlinable public func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
+    @inlinable package func error(_ message: @autoclosure () -> String) { log(.error, message()) }
+    @inlinable package func warn(_ message: @autoclosure () -> String) { log(.warn, message()) }
+    @inlinable package func info(_ message: @autoclosure () -> String) { log(.info, message()) }
+    @inlinable package func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
 
     var droppedLineCount: Int { dropped.load(ordering: .relaxed) }
 

@@ -17,8 +17,13 @@ public struct TraceID: Sendable, Hashable, CustomStringConvertible {
         self.low = low
     }
 
+    /// A new id for a trace starting now.
+    public static func generate() -> TraceID {
+        generate(unixMilliseconds: WallClock.nowNanoseconds() / 1_000_000)
+    }
+
     /// A new id for a trace starting at `unixMilliseconds`.
-    public static func generate(unixMilliseconds: UInt64 = WallClock.nowNanoseconds() / 1_000_000) -> TraceID {
+    package static func generate(unixMilliseconds: UInt64) -> TraceID {
         let randomA = RandomBits.next()
         let randomB = RandomBits.next()
         let high = (unixMilliseconds & 0xFFFF_FFFF_FFFF) << 16 | 0x7000 | (randomA & 0x0FFF)
@@ -68,16 +73,16 @@ enum RandomBits {
 
 /// Clock readings for spans: wall time for timestamps, monotonic time for durations (a wall clock
 /// stepped by NTP must not produce negative durations).
-public enum WallClock {
+package enum WallClock {
     /// Nanoseconds since the Unix epoch.
-    @inlinable public static func nowNanoseconds() -> UInt64 {
+    @inlinable package static func nowNanoseconds() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
     }
 
     /// Nanoseconds on the monotonic clock.
-    @inlinable public static func monotonicNanoseconds() -> UInt64 {
+    @inlinable package static func monotonicNanoseconds() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)

@@ -50,9 +50,9 @@ final class TraceState: Sendable {
 
 /// Deterministic trace sampling: the same trace id is always kept or always dropped at a given
 /// rate, so every process that sees a trace decides alike.
-public enum Sampler {
+package enum Sampler {
     /// Whether `traceID` falls in the kept fraction `rate` (0...1). Uses the id's random low bits.
-    public static func isSampled(_ traceID: TraceID, rate: Double) -> Bool {
+    package static func isSampled(_ traceID: TraceID, rate: Double) -> Bool {
         if rate >= 1 { return true }
         if rate <= 0 { return false }
         let bits = traceID.low & 0x3FFF_FFFF_FFFF_FFFF  // the 62 random bits of a UUIDv7 tail
@@ -61,7 +61,7 @@ public enum Sampler {
     }
 
     /// Traces that end in anything but Allow are always kept: they are the ones people debug.
-    public static func mustKeep(finalDecision: String?) -> Bool {
+    package static func mustKeep(finalDecision: String?) -> Bool {
         guard let finalDecision else { return false }
         return finalDecision.lowercased() != "allow"
     }

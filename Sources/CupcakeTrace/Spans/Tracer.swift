@@ -16,7 +16,7 @@ public final class Tracer: Sendable {
     /// The configured limits, copied into each trace: read for every line.
     let lineLimits: LineLimits
     /// Diagnostic (non-span) lines, filtered by the configured log level.
-    public let log: DiagnosticLog
+    package let log: DiagnosticLog
     private let dropped = Atomic<Int>(0)
     /// Wall-clock time minus monotonic time, read once: a span's timestamp is its monotonic start
     /// plus this, which saves a clock read per span and keeps timestamps and durations consistent.

@@ -134,12 +134,4 @@ struct ExportEncodingTests {
     func emptyRequest() throws {
         #expect(try OTLPTestSupport.spans(ofRequest: OTLPEncoder().encodeRequest([])).isEmpty)
     }
-
-    @Test("the benchmark entry point encodes a valid span")
-    func benchmarkSpan() throws {
-        let result = OTLPEncoder.encodeOneSpanForBenchmark(iterations: 3)
-        let single = OTLPEncoder().encodeRequest([OTLPEncoder.benchmarkSpan])
-        #expect(result.bytes == 3 * single.count)
-        #expect(try OTLPTestSupport.spans(ofRequest: single).count == 1)
-    }
 }

@@ -20,7 +20,7 @@ public struct BundleResolver: Sendable {
     public var cacheDirectory: String
     public var environment: [String: String]
 
-    public init(
+    package init(
         policyDirectory: String, harness: String, opaPath: String? = nil, cacheDirectory: String,
         environment: [String: String] = ProcessEnvironment.snapshot
     ) {

@@ -8,7 +8,7 @@ import Darwin
 /// `last-error` note, and leftovers of killed writers.
 extension OTLPSpool {
     /// Spans removed unsent to keep the spool under its cap, over the spool's whole life.
-    public var droppedSpanCount: Int {
+    package var droppedSpanCount: Int {
         guard let bytes = read(Batch(name: Self.droppedCounterName, size: 0)) else { return 0 }
         return Int(String(decoding: bytes, as: UTF8.self).trimmingWhitespace()) ?? 0
     }
@@ -55,7 +55,7 @@ extension OTLPSpool {
     }
 
     /// Why delivery last gave up, if it ever did.
-    public var lastError: String? {
+    package var lastError: String? {
         read(Batch(name: Self.lastErrorName, size: 0)).map { String(decoding: $0, as: UTF8.self) }
     }
 

@@ -13,14 +13,14 @@ import Darwin
 /// with the wall-clock time in nanoseconds, zero-padded, so name order is age order. The total size
 /// is capped: to make room the oldest batches are removed and their spans added to the
 /// `dropped-spans` counter file.
-public struct OTLPSpool: Sendable {
+package struct OTLPSpool: Sendable {
     /// The spool's directory (one endpoint's; see ``OTLPSpoolLocation``).
-    public let directory: String
+    package let directory: String
     /// The most bytes of batches the directory holds.
-    public let maxBytes: Int
+    package let maxBytes: Int
 
     /// 16 MiB: hours of hook traces, little disk.
-    public static let defaultMaxBytes = 16 << 20
+    package static let defaultMaxBytes = 16 << 20
     static let batchSuffix = ".lines"
     static let droppedCounterName = "dropped-spans"
     static let lastErrorName = "last-error"
@@ -31,7 +31,7 @@ public struct OTLPSpool: Sendable {
 
     private static let sequence = Atomic<UInt64>(0)
 
-    public init(directory: String, maxBytes: Int = defaultMaxBytes) {
+    package init(directory: String, maxBytes: Int = defaultMaxBytes) {
         self.directory = directory
         self.maxBytes = max(4096, maxBytes)
     }
@@ -44,7 +44,7 @@ public struct OTLPSpool: Sendable {
 
     /// Creates the directory and missing parents with mode 0700, or checks an existing one is ours
     /// (tightening its mode to 0700).
-    public func prepare() throws(OTLPSpoolError) {
+    package func prepare() throws(OTLPSpoolError) {
         var info = stat()
         if stat(directory, &info) == 0 {
             guard info.st_uid == geteuid() else { throw .notOwnedByUser(path: directory) }
@@ -62,7 +62,7 @@ public struct OTLPSpool: Sendable {
 
     /// Writes `lines` as one new batch, removing the oldest batches first if the cap needs room.
     /// A batch larger than the cap is not written; its spans are counted as dropped.
-    public func append(_ lines: [UInt8]) throws(OTLPSpoolError) {
+    package func append(_ lines: [UInt8]) throws(OTLPSpoolError) {
         guard !lines.isEmpty else { return }
         try prepare()
         guard lines.count <= maxBytes else {
@@ -109,14 +109,14 @@ public struct OTLPSpool: Sendable {
     /// Whether a delivery process holds this spool's lock now. A starter checks this to skip
     /// spawning a process that would only find the lock taken; a holder about to go idle looks at
     /// the spool again after letting go, so a batch spooled meanwhile is never stranded.
-    public var deliveryIsRunning: Bool {
+    package var deliveryIsRunning: Bool {
         (try? prepare()) == nil || FileLock.tryExclusive(deliveryLockPath) == nil
     }
 
     var deliveryLockPath: String { "\(directory)/\(Self.deliveryLockName)" }
 
     /// The number of batches waiting.
-    public var batchCount: Int { batches().count }
+    package var batchCount: Int { batches().count }
 
     func remove(_ batch: Batch) { unlink("\(directory)/\(batch.name)") }
 

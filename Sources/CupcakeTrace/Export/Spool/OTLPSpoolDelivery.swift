@@ -13,31 +13,31 @@ import Darwin
 /// from `initialBackoff` up to `maxBackoff`; after failing for `giveUpAfter` seconds in a row the
 /// run ends, leaving the spool for the next hook's delivery process. The run also ends once the
 /// spool has stayed empty for `idleExit` seconds.
-public struct OTLPSpoolDelivery: Sendable {
-    public let spool: OTLPSpool
-    public let endpoint: OTLPEndpoint
+package struct OTLPSpoolDelivery: Sendable {
+    package let spool: OTLPSpool
+    package let endpoint: OTLPEndpoint
     /// Turns the spooled spans into OTLP/JSON request bodies.
-    public var encoder = OTLPEncoder()
+    package var encoder = OTLPEncoder()
     /// The longest one POST may take (connect, send, status line), in seconds.
-    public var requestTimeout = 5.0
+    package var requestTimeout = 5.0
     /// Seconds the spool must stay empty before the run ends.
-    public var idleExit = 3.0
+    package var idleExit = 3.0
     /// Seconds to wait after the first failed request; doubled after each further one.
-    public var initialBackoff = 0.25
+    package var initialBackoff = 0.25
     /// The longest wait between two attempts, in seconds.
-    public var maxBackoff = 8.0
+    package var maxBackoff = 8.0
     /// Seconds of failing requests in a row after which the run ends.
-    public var giveUpAfter = 60.0
+    package var giveUpAfter = 60.0
     /// Spooled bytes gathered into one request at most (one batch file always goes, whatever its size).
-    public var maxRequestBytes = 1 << 20
+    package var maxRequestBytes = 1 << 20
 
-    public init(spool: OTLPSpool, endpoint: OTLPEndpoint) {
+    package init(spool: OTLPSpool, endpoint: OTLPEndpoint) {
         self.spool = spool
         self.endpoint = endpoint
     }
 
     /// How a run ended.
-    public enum Ending: Sendable, Equatable {
+    package enum Ending: Sendable, Equatable {
         /// Another process holds the spool's lock.
         case alreadyRunning
         /// The spool stayed empty for the idle time.
@@ -47,18 +47,18 @@ public struct OTLPSpoolDelivery: Sendable {
     }
 
     /// What a run did.
-    public struct Report: Sendable, Equatable {
-        public var ending: Ending
+    package struct Report: Sendable, Equatable {
+        package var ending: Ending
         /// Spans the collector accepted.
-        public var sentSpans = 0
+        package var sentSpans = 0
         /// Requests that did not get a 2xx answer.
-        public var failedRequests = 0
+        package var failedRequests = 0
         /// Spans the collector refused for good (a 4xx other than 408 and 429); counted as dropped.
-        public var rejectedSpans = 0
+        package var rejectedSpans = 0
     }
 
     /// Sends until the spool stays empty or delivery keeps failing. Blocks the calling thread.
-    public func run() -> Report {
+    package func run() -> Report {
         guard var lock = FileLock.tryExclusive(spool.deliveryLockPath) else { return Report(ending: .alreadyRunning) }
         lock.recordOwner()
         spool.removeStaleTemporaries(olderThan: 600)

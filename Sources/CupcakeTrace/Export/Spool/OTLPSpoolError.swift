@@ -1,10 +1,10 @@
 /// Why the OTLP spool directory or one of its batches could not be used.
-public enum OTLPSpoolError: Error, CustomStringConvertible, Equatable {
+package enum OTLPSpoolError: Error, CustomStringConvertible, Equatable {
     case cannotCreateDirectory(path: String, reason: String)
     case notOwnedByUser(path: String)
     case cannotWrite(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotCreateDirectory(let path, let reason):
             "OTLP spool \(path): cannot create the directory (\(reason)); set CUPCAKE_OTLP_SPOOL to a writable directory"

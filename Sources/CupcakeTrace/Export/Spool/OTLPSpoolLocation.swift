@@ -5,14 +5,14 @@ import Darwin
 #endif
 
 /// Where a user's OTLP spools live, and the spool for one endpoint inside.
-public enum OTLPSpoolLocation {
+package enum OTLPSpoolLocation {
     /// Names the spool root directory, overriding the XDG state location.
-    public static let environmentVariable = "CUPCAKE_OTLP_SPOOL"
+    package static let environmentVariable = "CUPCAKE_OTLP_SPOOL"
 
     /// `$CUPCAKE_OTLP_SPOOL`, else `$XDG_STATE_HOME/cupcake/otlp-spool`, else
     /// `~/.local/state/cupcake/otlp-spool` (the home from `HOME` or the password database);
     /// nil when there is no home to put it in.
-    public static func root(environment: [String: String]) -> String? {
+    package static func root(environment: [String: String]) -> String? {
         if let named = environment[environmentVariable], !named.isEmpty { return named }
         // The XDG spec says a relative value is invalid and must be ignored.
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/cupcake/otlp-spool" }
@@ -25,7 +25,7 @@ public enum OTLPSpoolLocation {
 
     /// The spool for `endpoint` under `root`: one per endpoint, so batches never reach a
     /// collector other than the one they were meant for.
-    public static func directory(root: String, endpoint: OTLPEndpoint) -> String {
+    package static func directory(root: String, endpoint: OTLPEndpoint) -> String {
         let name = endpoint.spoolName.unicodeScalars.map { scalar -> Character in
             let keep = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                 || scalar == "." || scalar == "-"

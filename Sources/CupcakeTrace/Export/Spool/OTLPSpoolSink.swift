@@ -4,9 +4,9 @@ import Synchronization
 /// a hook must never wait on a collector. Lines are kept in memory and written as one batch file
 /// when `maxBatchBytes` have gathered and on ``flush(timeout:)``; after a flush that spooled
 /// something, `startDelivery` is called so a separate process sends the spool.
-public final class OTLPSpoolSink: FlushableSink {
+package final class OTLPSpoolSink: FlushableSink {
     /// Where the batches go.
-    public let spool: OTLPSpool
+    package let spool: OTLPSpool
     private let maxBatchBytes: Int
     private let startDelivery: @Sendable (OTLPSpool) -> Void
     private let onWarning: @Sendable (String) -> Void
@@ -24,7 +24,7 @@ public final class OTLPSpoolSink: FlushableSink {
     ///   - maxBatchBytes: a batch file is written once this many bytes of lines have gathered.
     ///   - startDelivery: called after a flush that spooled a batch (see ``OTLPSpool/deliveryIsRunning``).
     ///   - onWarning: called once, when a batch first cannot be written.
-    public init(
+    package init(
         spool: OTLPSpool, maxBatchBytes: Int = 1 << 20,
         startDelivery: @escaping @Sendable (OTLPSpool) -> Void,
         onWarning: @escaping @Sendable (String) -> Void = OTLPHTTPSink.warnOnStandardError
@@ -36,9 +36,9 @@ public final class OTLPSpoolSink: FlushableSink {
     }
 
     /// Lines lost because their batch could not be written.
-    public var droppedLineCount: Int { droppedLines.load(ordering: .relaxed) }
+    package var droppedLineCount: Int { droppedLines.load(ordering: .relaxed) }
 
-    public func write(_ lines: UnsafeRawBufferPointer) -> Bool {
+    package func write(_ lines: UnsafeRawBufferPointer) -> Bool {
         guard !lines.isEmpty else { return true }
         let full: [UInt8]? = state.withLock { state in
             state.buffer.append(contentsOf: lines)
@@ -53,7 +53,7 @@ public final class OTLPSpoolSink: FlushableSink {
     /// Writes what is gathered as a batch and starts delivery; `timeout` is not needed, as
     /// nothing here waits on the network.
     @discardableResult
-    public func flush(timeout: Double = 0) -> Bool {
+    package func flush(timeout: Double = 0) -> Bool {
         let rest = state.withLock { state in
             defer { state.buffer = [] }
             return state.buffer

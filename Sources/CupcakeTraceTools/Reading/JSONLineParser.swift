@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// A small strict JSON parser for one trace line. Nesting is limited so a hostile line cannot
 /// exhaust the stack; anything malformed gives nil.
 struct JSONLineParser {

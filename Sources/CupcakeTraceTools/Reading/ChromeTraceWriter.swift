@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Writes traces in the Trace Event Format (JSON object form) that Perfetto and chrome://tracing
 /// open: each span a complete event (`"ph":"X"`, `ts` and `dur` in microseconds, `args` = the
 /// span's ids, level, error and fields), each event line an instant event (`"ph":"i"`). Every

@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Places a trace's spans for the Trace Event Format: times in microseconds, each child clamped
 /// inside its parent (start times are cut to microseconds and durations rounded, so a child can
 /// otherwise poke out by a microsecond), and spans on lanes (threads) so that on every lane spans

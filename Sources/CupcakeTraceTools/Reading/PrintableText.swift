@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Text from a trace line made safe for a terminal: control characters (C0, DEL, C1), which
 /// could move the cursor or start escape sequences, become `?`.
 enum PrintableText {

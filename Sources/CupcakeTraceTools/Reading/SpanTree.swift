@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// A trace's lines in tree order: each span followed by its events and then its children, by
 /// start time. Spans whose parent is missing (a cut-short trace) become top-level rows, and
 /// parent-id cycles cannot loop.

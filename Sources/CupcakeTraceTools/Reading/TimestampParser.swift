@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Reads the contract's timestamps, `2026-11-25T16:24:21.123456Z`, without Foundation.
 enum TimestampParser {
     /// Microseconds since the Unix epoch, or nil for anything but an RFC 3339 UTC time with `Z`

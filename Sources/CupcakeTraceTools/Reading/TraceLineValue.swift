@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// A JSON value read from a trace line. Numbers keep their text so an integer stays an integer
 /// when it is written out again.
 public indirect enum TraceLineValue: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

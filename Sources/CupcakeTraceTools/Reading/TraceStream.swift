@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Reads trace lines from a `LineReader` and hands back whole traces as they finish (see
 /// `TraceGrouper`), counting the lines that are not trace lines. Memory is bounded by the line
 /// reader's and the grouper's limits, not by the input's size.

@@ -1,4 +1,5 @@
 import CupcakeTrace
+import CupcakeTraceTools
 import Foundation
 import Synchronization
 import Testing

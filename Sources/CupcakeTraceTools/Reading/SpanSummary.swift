@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Per span name: how many, the median, the 95th percentile and the longest duration. Memory is
 /// bounded: past `maxSamples` durations per name, percentiles come from a uniform sample
 /// (reservoir sampling with a fixed seed, so a run is repeatable); counts and maxima stay exact.

@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// One trace line read back: a span that ended, or an event inside a span.
 public struct TraceRecord: Sendable, Equatable {
     /// The span's name (an event line carries its span's name and ids).

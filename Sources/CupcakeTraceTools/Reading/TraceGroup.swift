@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// The lines of one trace (one evaluation), in the order they were read.
 public struct TraceGroup: Sendable, Equatable {
     /// The 32-hex-digit id shared by the trace's lines.

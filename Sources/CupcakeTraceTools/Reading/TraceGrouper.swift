@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Collects records into traces with bounded memory. Spans end children first, so a trace is
 /// handed back as soon as its root line arrives; traces still open at the end of the input come
 /// back from `finish()` marked incomplete. At most `maxOpenTraces` traces of at most

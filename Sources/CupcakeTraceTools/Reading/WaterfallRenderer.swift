@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Draws one trace as text: a header (what was evaluated, the decision, the total time), then
 /// one row per span, indented by depth, with its duration and a bar placed to scale between the
 /// trace's first start and last end. The slowest span below the root is marked `*` (and drawn in

@@ -1,3 +1,5 @@
+import CupcakeTrace
+
 /// Writes JSON text: escaped strings and `TraceLineValue`s.
 enum JSONText {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

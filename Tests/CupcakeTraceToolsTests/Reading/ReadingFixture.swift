@@ -1,4 +1,5 @@
 import CupcakeTrace
+import CupcakeTraceTools
 import Testing
 
 /// Every suite of the trace-reading tests (`swift test --filter Reading` runs them).

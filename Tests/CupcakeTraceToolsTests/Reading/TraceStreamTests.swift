@@ -1,4 +1,5 @@
 import CupcakeTrace
+import CupcakeTraceTools
 import Testing
 
 extension ReadingTests {
