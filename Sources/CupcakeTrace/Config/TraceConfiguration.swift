@@ -57,7 +57,7 @@ public struct TraceConfiguration: Sendable {
         _ environment: [String: String],
         categoriesOverride: String? = nil,
         otlpOverride: String? = nil,
-        sink: any Sink = BackgroundFileDescriptorSink.standardError
+        sink: (any Sink)? = nil
     ) -> (configuration: TraceConfiguration, warnings: [String]) {
         var warnings: [String] = []
         let parsed = TraceCategory.parse(categoriesOverride ?? environment["CUPCAKE_TRACE"])
@@ -91,6 +91,8 @@ public struct TraceConfiguration: Sendable {
             }
         }
         var categories = parsed.categories
+        // Standard error from a background thread unless the caller chose a sink.
+        let sink = sink ?? BackgroundFileDescriptorSink.standardError
         var lineSink = sink
         if let otlp = otlpOverride ?? environment[OTLPExport.environmentVariable],
             !Substring(otlp).trimmingWhitespace().isEmpty

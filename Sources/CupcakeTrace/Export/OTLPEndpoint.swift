@@ -13,7 +13,7 @@ package struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// Parses `http://host[:port][/base]` or `https://…` (an IPv6 host in brackets).
     /// With `exactPath`, the URL's path is the request path as given (OpenTelemetry's
     /// `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`), `/` when it has none.
-    package init(_ text: String, exactPath: Bool = false) throws(OTLPConfigurationError) {
+    package init(_ text: String, exactPath: Bool = false) throws(TraceSinkError) {
         var rest = Substring(text.trimmingWhitespace())
         let secure = rest.lowercased().hasPrefix("https://")
         guard secure || rest.lowercased().hasPrefix("http://") else {

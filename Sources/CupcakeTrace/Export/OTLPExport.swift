@@ -8,7 +8,7 @@ package enum OTLPDestination: Sendable, Hashable {
     case http(OTLPEndpoint)
 
     /// Parses `file:<path>` or `http://host:port`.
-    package init(_ text: String) throws(OTLPConfigurationError) {
+    package init(_ text: String) throws(TraceSinkError) {
         let trimmed = String(Substring(text).trimmingWhitespace())
         let lowered = trimmed.lowercased()
         if lowered.hasPrefix("file:") {
@@ -29,7 +29,7 @@ package enum OTLPExport {
     /// The environment variable naming the export destination.
     package static let environmentVariable = "CUPCAKE_TRACE_OTLP"
 
-    private static let active = Mutex<[any FlushableSink]>([])
+    private static let active = Mutex<[any Sink]>([])
     private static let spoolDelivery = Mutex<OTLPSpoolDeliveryConfiguration?>(nil)
 
     /// Makes later `http://` exporters spool their batches for a separate delivery process
@@ -43,15 +43,11 @@ package enum OTLPExport {
     /// The sink for `destination`, registered so ``flushAll(timeout:)`` reaches it.
     package static func makeSink(
         for destination: OTLPDestination, encoder: OTLPEncoder = OTLPEncoder()
-    ) throws(OTLPConfigurationError) -> any FlushableSink {
-        let sink: any FlushableSink
+    ) throws(TraceSinkError) -> any Sink {
+        let sink: any Sink
         switch destination {
         case .file(let path):
-            do {
-                sink = try OTLPFileSink(path: path, encoder: encoder)
-            } catch {
-                throw .cannotOpenFile(error)
-            }
+            sink = try OTLPFileSink(path: path, encoder: encoder)
         case .http(let endpoint):
             if let spooling = spoolDelivery.withLock({ $0 }) {
                 let spool = OTLPSpool(

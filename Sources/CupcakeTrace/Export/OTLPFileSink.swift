@@ -7,7 +7,7 @@ import Synchronization
 /// Lines are batched: a request is appended when a root span ends, when `maxBatchSpans` spans are
 /// waiting, on ``flush(timeout:)`` and when the sink is released. Writes append with `O_APPEND`,
 /// one request per `write(2)`, so several processes can share the file.
-public final class OTLPFileSink: FlushableSink {
+public final class OTLPFileSink: Sink {
     public let path: String
     private let file: FileSink
     private let encoder: OTLPEncoder

@@ -9,7 +9,7 @@ import Synchronization
 /// batches spans (a batch ends with a root span, when full, or after a quiet `linger`), POSTs each
 /// batch with a timeout, and counts the spans of a failed POST as dropped; the first failure is
 /// reported once through `onWarning`. ``flush(timeout:)`` waits, bounded, for the queue to drain.
-public final class OTLPHTTPSink: FlushableSink {
+public final class OTLPHTTPSink: Sink {
     package let endpoint: OTLPEndpoint
     private let shared: OTLPExportQueue
 
@@ -26,7 +26,7 @@ public final class OTLPHTTPSink: FlushableSink {
         endpoint: String, exactPath: Bool = false, maxQueueBytes: Int = 4 << 20, maxBatchSpans: Int = 512,
         timeout: Double = 2, linger: Double = 1,
         onWarning: @escaping @Sendable (String) -> Void = OTLPHTTPSink.warnOnStandardError
-    ) throws(OTLPConfigurationError) {
+    ) throws(TraceSinkError) {
         self.init(
             endpoint: try OTLPEndpoint(endpoint, exactPath: exactPath), maxQueueBytes: maxQueueBytes,
             maxBatchSpans: maxBatchSpans, timeout: timeout, linger: linger, onWarning: onWarning)

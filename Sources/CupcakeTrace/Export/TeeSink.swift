@@ -1,5 +1,5 @@
 /// Writes every line to several sinks (for example stderr and an OTLP export).
-package struct TeeSink: FlushableSink {
+package struct TeeSink: Sink {
     package let sinks: [any Sink]
 
     package init(_ sinks: [any Sink]) { self.sinks = sinks }
@@ -11,12 +11,12 @@ package struct TeeSink: FlushableSink {
         return allWritten
     }
 
-    /// Flushes the sinks that hold lines back, sharing one deadline.
+    /// Flushes every sink, sharing one deadline.
     @discardableResult
     package func flush(timeout: Double) -> Bool {
         let deadline = MonotonicDeadline(seconds: timeout)
         var allFlushed = true
-        for case let sink as any FlushableSink in sinks where !sink.flush(timeout: deadline.remainingSeconds) {
+        for sink in sinks where !sink.flush(timeout: deadline.remainingSeconds) {
             allFlushed = false
         }
         return allFlushed

@@ -1,16 +1,17 @@
 /// Writes lines to a file descriptor from a background thread (see ``BackgroundWriter``): the
 /// traced thread copies its lines and goes on, and a stalled reader cannot block it. This is the
-/// sink a tracer configured from the environment writes standard error with.
+/// sink a tracer configured from the environment writes standard error with; ``Tracer/flush(timeout:)``
+/// writes what it holds.
 ///
 /// Lines reach the descriptor in order within about a millisecond, and at the latest when
 /// ``flush(timeout:)`` or `exit` runs; a process that crashes can lose that last millisecond.
 /// While 8 MiB wait unwritten, new lines are dropped and counted. Flush before closing the
 /// descriptor: lines still queued would be written to whatever file the number names next.
-public struct BackgroundFileDescriptorSink: FlushableSink {
-    public let fileDescriptor: Int32
+package struct BackgroundFileDescriptorSink: Sink {
+    package let fileDescriptor: Int32
     let writer: BackgroundWriter
 
-    public init(fileDescriptor: Int32) {
+    package init(fileDescriptor: Int32) {
         self.init(fileDescriptor: fileDescriptor, writer: .shared)
     }
 
@@ -22,22 +23,22 @@ public struct BackgroundFileDescriptorSink: FlushableSink {
     }
 
     /// Standard error, written in the background.
-    public static var standardError: BackgroundFileDescriptorSink { BackgroundFileDescriptorSink(fileDescriptor: 2) }
+    package static var standardError: BackgroundFileDescriptorSink { BackgroundFileDescriptorSink(fileDescriptor: 2) }
 
-    public func write(_ lines: UnsafeRawBufferPointer) -> Bool {
+    package func write(_ lines: UnsafeRawBufferPointer) -> Bool {
         writer.enqueue(lines, to: fileDescriptor)
     }
 
     /// Lines this sink's writer accepted but could not write (a failed write, or a flush that ran
     /// out of time); process-wide for the shared writer. Lines refused at the 8 MiB limit are
     /// counted by the tracer instead.
-    public var unwrittenLineCount: Int { writer.unwrittenLines.load(ordering: .relaxed) }
+    package var unwrittenLineCount: Int { writer.unwrittenLines.load(ordering: .relaxed) }
 
     /// Writes every queued line (of every descriptor, keeping their order) now, on the calling
     /// thread, waiting at most `timeout` seconds for a reader that is slow or gone; false when
     /// lines were left unwritten.
     @discardableResult
-    public func flush(timeout: Double) -> Bool {
+    package func flush(timeout: Double) -> Bool {
         writer.flush(timeout: timeout)
     }
 
@@ -45,7 +46,7 @@ public struct BackgroundFileDescriptorSink: FlushableSink {
     /// Call it before writing to the same descriptor directly, so that lines come out in the
     /// order they were produced.
     @discardableResult
-    public static func flushAll(timeout: Double = 1) -> Bool {
+    package static func flushAll(timeout: Double = 1) -> Bool {
         BackgroundWriter.shared.flush(timeout: timeout)
     }
 }

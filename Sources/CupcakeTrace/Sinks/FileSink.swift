@@ -28,13 +28,21 @@ public final class FileSink: Sink {
     }
 }
 
-/// Why a trace sink could not be set up.
+/// Why a trace sink could not be set up: a file it cannot open, or an OTLP destination
+/// (`CUPCAKE_TRACE_OTLP`, `--trace-otlp`, an endpoint URL) it cannot use.
 public enum TraceSinkError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
+    case invalidEndpoint(String, reason: String)
+    case unknownDestination(String)
+    case emptyFilePath
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): "trace file \(path): cannot open for appending: \(reason)"
+        case .invalidEndpoint(let text, let reason): "OTLP endpoint '\(text)': \(reason)"
+        case .unknownDestination(let text):
+            "OTLP destination '\(text)': expected file:<path>, http://host:port or https://host:port"
+        case .emptyFilePath: "OTLP destination 'file:': the path is empty; use file:<path>"
         }
     }
 }

@@ -7,6 +7,17 @@
 public protocol Sink: Sendable {
     /// Writes complete lines; returns `false` when they could not be written.
     func write(_ lines: UnsafeRawBufferPointer) -> Bool
+
+    /// Hands on whatever the sink holds back (a background queue, a batch), waiting at most
+    /// `timeout` seconds; true when all of it was handed on in time. Sinks that write at once
+    /// need not implement it.
+    @discardableResult
+    func flush(timeout: Double) -> Bool
+}
+
+extension Sink {
+    @discardableResult
+    public func flush(timeout: Double) -> Bool { true }
 }
 
 /// How many lines `bytes` holds (its newlines): what a sink or queue counts when it drops them.

@@ -36,11 +36,11 @@ public final class Tracer: Sendable {
     func wallNanoseconds(monotonic: UInt64) -> UInt64 { monotonic &+ wallOffset }
 
     /// A tracer configured from `environment`; warnings about values it did not understand are
-    /// written once, as WARN lines. Lines go to standard error from a background thread (see
-    /// ``BackgroundFileDescriptorSink``) unless another `sink` is given.
+    /// written once, as WARN lines. Lines go to standard error from a background thread (call
+    /// ``flush(timeout:)`` before exiting) unless another `sink` is given.
     public static func fromEnvironment(
         _ environment: [String: String], categoriesOverride: String? = nil, otlpOverride: String? = nil,
-        sink: any Sink = BackgroundFileDescriptorSink.standardError
+        sink: (any Sink)? = nil
     ) -> Tracer {
         let (configuration, warnings) = TraceConfiguration.fromEnvironment(
             environment, categoriesOverride: categoriesOverride, otlpOverride: otlpOverride, sink: sink)
@@ -58,6 +58,14 @@ public final class Tracer: Sendable {
     /// Whether spans of `category` are emitted.
     @inlinable public func isEnabled(_ category: TraceCategory) -> Bool {
         enabledMask & category.rawValue != 0
+    }
+
+    /// Hands on what the sink holds back (lines queued for a background writer, OTLP batches),
+    /// waiting at most `timeout` seconds; true when everything was handed on. Call it before the
+    /// process exits.
+    @discardableResult
+    public func flush(timeout: Double = 1) -> Bool {
+        sink.flush(timeout: timeout)
     }
 
     /// Whether anything at all is traced.

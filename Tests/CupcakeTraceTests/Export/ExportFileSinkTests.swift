@@ -57,7 +57,7 @@ struct ExportFileSinkTests {
     func unwritable() {
         let path = "/nonexistent-dir-\(UUID().uuidString)/trace.jsonl"
         #expect(throws: TraceSinkError.self) { try OTLPFileSink(path: path) }
-        #expect(throws: OTLPConfigurationError.self) { try OTLPExport.makeSink(for: .file(path: path)) }
+        #expect(throws: TraceSinkError.self) { try OTLPExport.makeSink(for: .file(path: path)) }
         do {
             _ = try OTLPExport.makeSink(for: .file(path: path))
         } catch {

@@ -4,7 +4,7 @@ import Synchronization
 /// a hook must never wait on a collector. Lines are kept in memory and written as one batch file
 /// when `maxBatchBytes` have gathered and on ``flush(timeout:)``; after a flush that spooled
 /// something, `startDelivery` is called so a separate process sends the spool.
-package final class OTLPSpoolSink: FlushableSink {
+package final class OTLPSpoolSink: Sink {
     /// Where the batches go.
     package let spool: OTLPSpool
     private let maxBatchBytes: Int
