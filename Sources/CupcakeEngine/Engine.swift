@@ -23,24 +23,18 @@ public final class Engine: Sendable {
         self.tracer = tracer
         // Loading is its own trace (visible with the wasm category), so module load and
         // instantiation lines share a root instead of each starting a trace.
-        let loaded: Result<(PolicyLayer, PolicyLayer?), EngineError> = tracer.withSpan(
+        (project, global) = try tracer.withSpan(
             "load_policies", category: .wasm,
             fields: ["policy_dir": .string(configuration.policyDirectory), "harness": .string(configuration.harness.rawValue)]
-        ) { span in
-            do throws(EngineError) {
-                let project = try PolicyLayer(
-                    name: "project", directory: configuration.policyDirectory, configuration: configuration, tracer: tracer)
-                let global = try configuration.globalDirectory.map { directory throws(EngineError) in
-                    try PolicyLayer(name: "global", directory: directory, configuration: configuration, tracer: tracer)
-                }
-                span.record("policy_count", .int(project.policies.count + (global?.policies.count ?? 0)))
-                return .success((project, global))
-            } catch {
-                span.recordError(error)
-                return .failure(error)
+        ) { span throws(EngineError) in
+            let project = try PolicyLayer(
+                name: "project", directory: configuration.policyDirectory, configuration: configuration, tracer: tracer)
+            let global = try configuration.globalDirectory.map { directory throws(EngineError) in
+                try PolicyLayer(name: "global", directory: directory, configuration: configuration, tracer: tracer)
             }
+            span.record("policy_count", .int(project.policies.count + (global?.policies.count ?? 0)))
+            return (project, global)
         }
-        (project, global) = try loaded.get()
         actionRunner = ActionRunner()
         var options = project.rulebook.preprocessing
         if let global {
@@ -110,10 +104,10 @@ public final class Engine: Sendable {
     /// Decoding and preprocessing, inside a `preprocess` span (eval category) that says what
     /// preprocessing found: resolved paths, affected paths, scripts read.
     func decode(_ eventJSON: [UInt8]) throws(EngineError) -> HookEvent {
-        let decoded: Result<HookEvent, EngineError> = tracer.withSpan(
-            "preprocess", category: .eval, fields: ["input_size_bytes": .int(eventJSON.count)]
-        ) { span in
-            do throws(EventError) {
+        do throws(EventError) {
+            return try tracer.withSpan(
+                "preprocess", category: .eval, fields: ["input_size_bytes": .int(eventJSON.count)]
+            ) { span throws(EventError) in
                 let event = try HookEvent.decode(eventJSON, harness: configuration.harness, preprocessing: preprocessing)
                 if span.isRecording {
                     let raw = event.raw
@@ -121,13 +115,11 @@ public final class Engine: Sendable {
                     span.record("affected_path_count", .int(raw["affected_parent_directories"]?.arrayValue?.count ?? 0))
                     span.record("script_count", .int(raw["executed_scripts"]?.arrayValue?.count ?? 0))
                 }
-                return .success(event)
-            } catch {
-                span.recordError(error)
-                return .failure(.event(error))
+                return event
             }
+        } catch {
+            throw .event(error)
         }
-        return try decoded.get()
     }
 
     /// One layer: route, and when anything matched, gather its signals and evaluate its policies

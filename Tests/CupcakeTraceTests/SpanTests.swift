@@ -102,6 +102,34 @@ struct SpanTests {
         }
     }
 
+
+    /// A stage's own error type, so the catch blocks below only compile when withSpan keeps it.
+    enum StageError: Error, Equatable, CustomStringConvertible {
+        case failed(Int)
+        var description: String { if case .failed(let code) = self { "stage failed: \(code)" } else { "" } }
+    }
+
+    @Test("withSpan rethrows the body's own error type, synchronous and async, traced or not", arguments: [true, false])
+    func typedThrows(traced: Bool) async throws {
+        let (tracer, sink) = makeTracer(traced ? .eval : [])
+        do throws(StageError) {
+            let value: Int = try tracer.withSpan("decode", category: .eval) { _ throws(StageError) in throw .failed(1) }
+            Issue.record("no error, got \(value)")
+        } catch {
+            #expect(error == .failed(1))  // `error` is a StageError: no cast, no Result box
+        }
+        do throws(StageError) {
+            let value: Int = try await tracer.withSpan("wasm_eval", category: .eval) { _ async throws(StageError) in
+                await Task.yield()
+                throw .failed(2)
+            }
+            Issue.record("no error, got \(value)")
+        } catch {
+            #expect(error == .failed(2))
+        }
+        let lines = try sink.lines.map(TraceLine.init)
+        #expect(lines.map { $0["error"] as? String } == (traced ? ["stage failed: 1", "stage failed: 2"] : []))
+    }
     @Test("record sets late fields; setting a key again replaces it in place")
     func recordReplaces() throws {
         let (tracer, sink) = makeTracer(.eval)

@@ -50,15 +50,7 @@ final class PolicyLayer: Sendable {
     /// One step of loading inside its own span (wasm category), its error recorded there.
     private static func step<T>(_ span: String, _ layer: String, _ tracer: Tracer,
                                 _ body: () throws(EngineError) -> T) throws(EngineError) -> T {
-        let result: Result<T, EngineError> = tracer.withSpan(span, category: .wasm, fields: ["layer": .string(layer)]) { span in
-            do throws(EngineError) {
-                return .success(try body())
-            } catch {
-                span.recordError(error)
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        try tracer.withSpan(span, category: .wasm, fields: ["layer": .string(layer)]) { _ throws(EngineError) in try body() }
     }
 
     init(name: String, directory: String, configuration: EngineConfiguration, tracer: Tracer) throws(EngineError) {

@@ -11,23 +11,17 @@ extension WasmPolicyRuntime {
         configuration: WasmPolicyConfiguration = WasmPolicyConfiguration(),
         engine: WasmEngine? = nil, cache: WasmModuleCache = .standard, tracer: Tracer
     ) throws(WasmPolicyError) -> WasmPolicyRuntime {
-        let loaded: Result<(WasmModule, WasmLoadStats), WasmPolicyError> = tracer.withSpan(
+        let (module, stats) = try tracer.withSpan(
             "wasm_load", category: .wasm, fields: ["origin": .string(origin), "module_size_bytes": .int(wasm.count)]
-        ) { span in
-            do throws(WasmPolicyError) {
-                let (module, stats) = try loadModule(wasm: wasm, origin: origin, engine: engine, cache: cache)
-                span.record("cache_hit", .bool(stats.cacheHit))
-                span.record("source", .string(stats.source.rawValue))
-                span.record("compile_ms", .double(stats.compileMilliseconds))
-                span.record("deserialize_ms", .double(stats.deserializeMilliseconds))
-                if let note = stats.cacheNote { span.record("cache_note", .string(note)) }
-                return .success((module, stats))
-            } catch {
-                span.recordError(error)
-                return .failure(error)
-            }
+        ) { span throws(WasmPolicyError) in
+            let (module, stats) = try loadModule(wasm: wasm, origin: origin, engine: engine, cache: cache)
+            span.record("cache_hit", .bool(stats.cacheHit))
+            span.record("source", .string(stats.source.rawValue))
+            span.record("compile_ms", .double(stats.compileMilliseconds))
+            span.record("deserialize_ms", .double(stats.deserializeMilliseconds))
+            if let note = stats.cacheNote { span.record("cache_note", .string(note)) }
+            return (module, stats)
         }
-        let (module, stats) = try loaded.get()
         return try instantiate(module: module, stats: stats, dataJSON: dataJSON, origin: origin,
                                configuration: configuration, tracer: tracer)
     }
@@ -38,52 +32,38 @@ extension WasmPolicyRuntime {
         module: WasmModule, stats: WasmLoadStats, dataJSON: [UInt8]?, origin: String,
         configuration: WasmPolicyConfiguration, knownFacts: OPAModuleFacts? = nil, tracer: Tracer
     ) throws(WasmPolicyError) -> WasmPolicyRuntime {
-        let prepared: Result<WasmPolicyRuntime, WasmPolicyError> = tracer.withSpan(
-            "wasm_instantiate", category: .wasm, fields: ["origin": .string(origin)]
-        ) { span in
-            do throws(WasmPolicyError) {
-                let runtime: WasmPolicyRuntime
-                if let knownFacts {
-                    runtime = try WasmPolicyRuntime(
-                        module: module, loadStats: stats, dataJSON: dataJSON, origin: origin, configuration: configuration,
-                        knownFacts: knownFacts)
-                    span.record("deferred", .bool(true))
-                } else {
-                    runtime = try WasmPolicyRuntime(
-                        module: module, loadStats: stats, dataJSON: dataJSON, origin: origin, configuration: configuration)
-                    span.record("instantiate_us", .double(runtime.instantiateStats.microseconds))
-                    span.record("memory_bytes", .int(runtime.instantiateStats.memoryBytes))
-                }
-                span.record("abi_version", .string("\(runtime.abiVersion.major).\(runtime.abiVersion.minor)"))
-                span.record("builtins", .strings(runtime.builtins))
-                return .success(runtime)
-            } catch {
-                span.recordError(error)
-                return .failure(error)
+        try tracer.withSpan("wasm_instantiate", category: .wasm, fields: ["origin": .string(origin)]) { span throws(WasmPolicyError) in
+            let runtime: WasmPolicyRuntime
+            if let knownFacts {
+                runtime = try WasmPolicyRuntime(
+                    module: module, loadStats: stats, dataJSON: dataJSON, origin: origin, configuration: configuration,
+                    knownFacts: knownFacts)
+                span.record("deferred", .bool(true))
+            } else {
+                runtime = try WasmPolicyRuntime(
+                    module: module, loadStats: stats, dataJSON: dataJSON, origin: origin, configuration: configuration)
+                span.record("instantiate_us", .double(runtime.instantiateStats.microseconds))
+                span.record("memory_bytes", .int(runtime.instantiateStats.memoryBytes))
             }
+            span.record("abi_version", .string("\(runtime.abiVersion.major).\(runtime.abiVersion.minor)"))
+            span.record("builtins", .strings(runtime.builtins))
+            return runtime
         }
-        return try prepared.get()
     }
 
     /// Evaluates `entrypoint` on `input` inside a `wasm_eval` span carrying input_size_bytes,
     /// output_size_bytes, evaluation_time_ms, memory_bytes and decision_count, plus
     /// builtin_error_count and builtin_errors ("name: message") when a builtin failed.
     public func evaluate(entrypoint: String, input: [UInt8], tracer: Tracer) async throws(WasmPolicyError) -> WasmEvaluation {
-        let outcome: Result<WasmEvaluation, WasmPolicyError> = await tracer.withSpan(
+        try await tracer.withSpan(
             "wasm_eval", category: .stage(.wasm),
             fields: ["entrypoint": .string(entrypoint), "input_size_bytes": .int(input.count)]
-        ) { span in
-            do throws(WasmPolicyError) {
-                let evaluation = try await evaluate(entrypoint: entrypoint, input: input)
-                Self.record(evaluation.stats, builtinErrors: evaluation.builtinErrors, count: evaluation.builtinErrorCount, on: span)
-                span.record("undefined", .bool(evaluation.isUndefined))
-                return .success(evaluation)
-            } catch {
-                span.recordError(error)
-                return .failure(error)
-            }
+        ) { span async throws(WasmPolicyError) in
+            let evaluation = try await evaluate(entrypoint: entrypoint, input: input)
+            Self.record(evaluation.stats, builtinErrors: evaluation.builtinErrors, count: evaluation.builtinErrorCount, on: span)
+            span.record("undefined", .bool(evaluation.isUndefined))
+            return evaluation
         }
-        return try outcome.get()
     }
 
     /// Evaluates several entrypoints on one input inside a `wasm_eval` span (`mode` "routed",
@@ -91,23 +71,17 @@ extension WasmPolicyRuntime {
     /// of the combined value.
     func evaluate(entrypoints: [String], input: [UInt8], tracer: Tracer,
                   combine: ([JSONValue?]) -> JSONValue) async throws(WasmPolicyError) -> JSONValue {
-        let outcome: Result<JSONValue, WasmPolicyError> = await tracer.withSpan(
+        try await tracer.withSpan(
             "wasm_eval", category: .stage(.wasm),
             fields: ["mode": .string("routed"), "entrypoints": .strings(entrypoints), "input_size_bytes": .int(input.count)]
-        ) { span in
-            do throws(WasmPolicyError) {
-                let batch = try await evaluate(entrypoints: entrypoints, input: input)
-                let combined = combine(batch.results)
-                var stats = batch.stats
-                stats.decisionCount = DecisionCount.count(in: combined)
-                Self.record(stats, builtinErrors: batch.builtinErrors, count: batch.builtinErrorCount, on: span)
-                return .success(combined)
-            } catch {
-                span.recordError(error)
-                return .failure(error)
-            }
+        ) { span async throws(WasmPolicyError) in
+            let batch = try await evaluate(entrypoints: entrypoints, input: input)
+            let combined = combine(batch.results)
+            var stats = batch.stats
+            stats.decisionCount = DecisionCount.count(in: combined)
+            Self.record(stats, builtinErrors: batch.builtinErrors, count: batch.builtinErrorCount, on: span)
+            return combined
         }
-        return try outcome.get()
     }
 
     private static func record(_ stats: WasmEvaluationStats, builtinErrors: [WasmBuiltinError], count: Int, on span: Span) {

@@ -35,7 +35,7 @@ enum CurrentSpan {
 
     /// Runs `body` with `box` as this thread's current synchronous span. The slot holds the span
     /// unretained: `body` runs inside the span's lifetime.
-    static func withSynchronous<R>(_ box: SpanBox, _ body: () throws -> R) rethrows -> R {
+    static func withSynchronous<R, Failure: Error>(_ box: SpanBox, _ body: () throws(Failure) -> R) throws(Failure) -> R {
         let slot = key
         let previous = pthread_getspecific(slot)
         pthread_setspecific(slot, Unmanaged.passUnretained(box).toOpaque())
@@ -45,16 +45,23 @@ enum CurrentSpan {
 
     /// Runs async `body` with `box` as the task's span. Clears the thread slot for the body: an
     /// async span never starts inside a synchronous one (a synchronous body cannot await).
-    static func withAsynchronous<R>(
-        _ box: SpanBox, isolation: isolated (any Actor)?, _ body: () async throws -> R
-    ) async rethrows -> R {
+    static func withAsynchronous<R, Failure: Error>(
+        _ box: SpanBox, isolation: isolated (any Actor)?, _ body: () async throws(Failure) -> R
+    ) async throws(Failure) -> R {
         // The task-local API's operation is a plain async closure, which would hand the rest of
         // the span's body no isolation and so move it to the global executor (starting its
-        // threads in a hook process); `resume` gives the body back its caller's isolation.
-        try await SpanBox.$current.withValue(box) { try await resume(body, on: isolation) }
+        // threads in a hook process); `resume` gives the body back its caller's isolation. Its
+        // rethrows would also erase the error's type, so the outcome crosses it as a value.
+        try await SpanBox.$current.withValue(box) { await resume(body, on: isolation) }.get()
     }
 
-    private static func resume<R>(_ body: () async throws -> R, on isolation: isolated (any Actor)?) async rethrows -> R {
-        try await body()
+    private static func resume<R, Failure: Error>(
+        _ body: () async throws(Failure) -> R, on isolation: isolated (any Actor)?
+    ) async -> Swift.Result<R, Failure> {
+        do throws(Failure) {
+            return .success(try await body())
+        } catch {
+            return .failure(error)
+        }
     }
 }

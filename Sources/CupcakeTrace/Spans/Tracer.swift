@@ -86,13 +86,14 @@ public final class Tracer: Sendable {
     // MARK: Spans
 
     /// Runs `body` inside a span named `name`, visible when any of `category` is enabled. The span
-    /// ends when `body` returns or throws; a thrown error is recorded on the line and rethrown.
+    /// ends when `body` returns or throws; a thrown error is recorded on the line and rethrown with
+    /// its own type (`{ span throws(MyError) in ... }`), so callers need not box results.
     @inlinable
-    public func withSpan<R>(
+    public func withSpan<T, Failure: Error>(
         _ name: String, category: TraceCategory,
         fields: @autoclosure () -> KeyValuePairs<String, TraceValue> = [:],
-        _ body: (Span) throws -> R
-    ) rethrows -> R {
+        _ body: (Span) throws(Failure) -> T
+    ) throws(Failure) -> T {
         #if CUPCAKE_TRACING_COMPILED_OUT
         return try body(Span())
         #else
@@ -103,15 +104,15 @@ public final class Tracer: Sendable {
         #endif
     }
 
-    /// The `async` form of ``withSpan(_:category:fields:_:)-(_,_,_,(Span)->R)``: child tasks started
-    /// in `body` see this span as their parent.
+    /// The `async` form of synchronous ``withSpan(_:category:fields:_:)``: child tasks started
+    /// in `body` see this span as their parent, and `body` keeps its caller's isolation.
     @inlinable
-    public func withSpan<R>(
+    public func withSpan<T, Failure: Error>(
         _ name: String, category: TraceCategory,
         fields: @autoclosure () -> KeyValuePairs<String, TraceValue> = [:],
         isolation: isolated (any Actor)? = #isolation,
-        _ body: (Span) async throws -> R
-    ) async rethrows -> R {
+        _ body: (Span) async throws(Failure) -> T
+    ) async throws(Failure) -> T {
         #if CUPCAKE_TRACING_COMPILED_OUT
         return try await body(Span())
         #else
@@ -124,9 +125,11 @@ public final class Tracer: Sendable {
 
     // The recording paths stay out of line: only the disabled check is inlined into call sites.
     @usableFromInline
-    func runRecording<R>(_ box: SpanBox, _ body: (Span) throws -> R) rethrows -> R {
+    func runRecording<T, Failure: Error>(
+        _ box: SpanBox, _ body: (Span) throws(Failure) -> T
+    ) throws(Failure) -> T {
         do {
-            let result = try CurrentSpan.withSynchronous(box) { try body(Span(box)) }
+            let result = try CurrentSpan.withSynchronous(box) { () throws(Failure) in try body(Span(box)) }
             box.end(error: nil)
             return result
         } catch {
@@ -136,11 +139,13 @@ public final class Tracer: Sendable {
     }
 
     @usableFromInline
-    func runRecording<R>(
-        _ box: SpanBox, isolation: isolated (any Actor)?, _ body: (Span) async throws -> R
-    ) async rethrows -> R {
+    func runRecording<T, Failure: Error>(
+        _ box: SpanBox, isolation: isolated (any Actor)?, _ body: (Span) async throws(Failure) -> T
+    ) async throws(Failure) -> T {
         do {
-            let result = try await CurrentSpan.withAsynchronous(box, isolation: isolation) { try await body(Span(box)) }
+            let result = try await CurrentSpan.withAsynchronous(box, isolation: isolation) { () async throws(Failure) in
+                try await body(Span(box))
+            }
             box.end(error: nil)
             return result
         } catch {
