@@ -147,34 +147,28 @@ enum TraceCommand {
     }
 
     /// `--format otlp`: the OpenTelemetry Collector's file format on stdout (one OTLP/JSON
-    /// request per line), written by the OTLP exporter's own sink.
+    /// request per line), written by the OTLP file exporter from the file's records.
     private static func exportOTLP(_ input: LineReader) -> ExitCode {
-        var reader = input
-        let sink: OTLPFileSink
+        let exporter: OTLPFileExporter
         do {
-            sink = try OTLPFileSink(path: "/dev/stdout")
+            exporter = try OTLPFileExporter(path: "/dev/stdout")
         } catch {
             Output.stderr("cupcake trace export: stdout cannot be opened for OTLP output: \(error)")
             return .badInput
         }
-        var written = true
-        while written, let ok = reader.next({ line -> Bool in
-            var bytes = Array(line)
-            bytes.append(0x0A)
-            return bytes.withUnsafeBytes { sink.write($0) }
-        }) {
-            written = ok
+        var stream = TraceStream(reader: input)
+        stream.run(record: { record in
+            if let item = OTLPItem(record) { exporter.add(item) }
+        }, group: { _ in })
+        let written = exporter.flush(timeout: 0) && exporter.droppedSpanCount == 0
+        if stream.skippedLines > 0 {
+            Output.stderr("cupcake trace export: \(stream.skippedLines) line\(stream.skippedLines == 1 ? "" : "s") skipped (not trace lines)")
         }
-        if !sink.flush(timeout: 0) { written = false }
-        let skipped = sink.skippedLineCount + reader.overlongLines
-        if skipped > 0 {
-            Output.stderr("cupcake trace export: \(skipped) line\(skipped == 1 ? "" : "s") skipped (not trace lines)")
-        }
-        if !written || sink.droppedSpanCount > 0 {
+        if !written {
             Output.stderr("cupcake trace export: stdout could not be written (its reader went away or the disk is full)")
             return .badInput
         }
-        return readFailed("trace export", reader.readError) ? .badInput : .success
+        return readFailed("trace export", stream.readError) ? .badInput : .success
     }
 
     // MARK: shared

@@ -19,7 +19,7 @@ struct OTLPSpoolCLITests {
 
         func batchCount(port: UInt16) -> Int {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory(port: port))) ?? []
-            return names.filter { $0.hasSuffix(".lines") }.count
+            return names.filter { $0.hasSuffix(".spans") }.count
         }
 
         /// Whether a delivery process holds this spool's lock.

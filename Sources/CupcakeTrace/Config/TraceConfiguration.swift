@@ -14,9 +14,19 @@ public struct TraceConfiguration: Sendable {
     /// Threshold for diagnostic (non-span) lines.
     public var logLevel: LogLevel
     /// A caller's trace to continue, if any.
-    public var traceParent: TraceParent?
+    package var traceParent: TraceParent?
+
+    /// The W3C `traceparent` (`00-<trace id>-<parent span id>-<flags>`) of a caller's trace to
+    /// continue: new traces take its trace id and name its span as their root's parent. A value
+    /// that is not a valid `traceparent` is ignored (reads back nil), and traces start afresh.
+    public var traceparent: String? {
+        get { traceParent?.description }
+        set { traceParent = newValue.flatMap(TraceParent.init) }
+    }
     /// Where lines go; standard error by default.
     public var sink: any Sink
+    /// Where finished spans go as values, besides the lines (OpenTelemetry export).
+    public var exporters: [any SpanExporter]
 
     /// Default string field limit: long enough for any session id, tool name or reason.
     public static let defaultMaxFieldBytes = 1024
@@ -30,16 +40,18 @@ public struct TraceConfiguration: Sendable {
         maxFieldBytes: Int = TraceConfiguration.defaultMaxFieldBytes,
         maxPayloadBytes: Int = TraceConfiguration.defaultMaxPayloadBytes,
         logLevel: LogLevel = .warn,
-        traceParent: TraceParent? = nil,
-        sink: any Sink = FileDescriptorSink.standardError
+        traceparent: String? = nil,
+        sink: any Sink = FileDescriptorSink.standardError,
+        exporters: [any SpanExporter] = []
     ) {
         self.categories = categories
         self.sampleRate = sampleRate.isNaN ? 1 : min(1, max(0, sampleRate))
         self.maxFieldBytes = max(16, maxFieldBytes)
         self.maxPayloadBytes = max(16, maxPayloadBytes)
         self.logLevel = logLevel
-        self.traceParent = traceParent
+        self.traceParent = traceparent.flatMap(TraceParent.init)
         self.sink = sink
+        self.exporters = exporters
     }
 
     /// Tracing off, warnings to standard error.
@@ -50,9 +62,9 @@ public struct TraceConfiguration: Sendable {
     /// which wins over `CUPCAKE_TRACE`.
     ///
     /// `CUPCAKE_TRACE_OTLP` (or `otlpOverride`, the CLI's `--trace-otlp`), else OpenTelemetry's
-    /// `OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT` (see ``OTelEnvironment``), adds OpenTelemetry
-    /// export: `file:<path>` or `http://host:port`. With CUPCAKE_TRACE also set, lines go to both
-    /// places; alone, it turns on the `eval` spans and exports them without writing stderr lines.
+    /// `OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT`, adds an OpenTelemetry exporter: `file:<path>` or
+    /// `http(s)://host:port`. With CUPCAKE_TRACE also set, spans are written as lines and
+    /// exported; alone, it turns on the `eval` spans and exports them without writing lines.
     public static func fromEnvironment(
         _ environment: [String: String],
         categoriesOverride: String? = nil,
@@ -92,38 +104,18 @@ public struct TraceConfiguration: Sendable {
         }
         var categories = parsed.categories
         // Standard error from a background thread unless the caller chose a sink.
-        let sink = sink ?? BackgroundFileDescriptorSink.standardError
-        var lineSink = sink
-        if let otlp = otlpOverride ?? environment[OTLPExport.environmentVariable],
-            !Substring(otlp).trimmingWhitespace().isEmpty
-        {
-            if categories.isEmpty {
-                do {
-                    lineSink = try OTLPExport.makeSink(for: OTLPDestination(otlp))
-                    categories = .eval
-                } catch {
-                    let source = otlpOverride == nil ? OTLPExport.environmentVariable : "--trace-otlp"
-                    warnings.append("\(source): \(error); OTLP export is off")
-                }
-            } else {
-                let configured = OTLPExport.configure(primary: sink, environment: environment, override: otlpOverride)
-                lineSink = configured.sink
-                warnings += configured.warnings
-            }
-        } else if let destination = OTelEnvironment.destination(environment) {
-            // OpenTelemetry's own variables, as the SDKs read them: the same as CUPCAKE_TRACE_OTLP.
-            if categories.isEmpty {
-                if let exporter = try? OTLPExport.makeSink(for: destination) {
-                    lineSink = exporter
-                    categories = .eval
-                }
-            } else {
-                lineSink = OTLPExport.configure(primary: sink, environment: environment).sink
-            }
+        var lineSink: any Sink = sink ?? BackgroundFileDescriptorSink.standardError
+        let otlp = OTLPExport.configured(environment: environment, override: otlpOverride)
+        warnings += otlp.warnings
+        if otlp.exporter != nil, categories.isEmpty {
+            // Export alone: the eval spans, exported, and no lines on stderr.
+            categories = .eval
+            lineSink = DiscardingSink()
         }
-        let configuration = TraceConfiguration(
+        var configuration = TraceConfiguration(
             categories: categories, sampleRate: sampleRate, logLevel: log.level,
-            traceParent: traceParent, sink: lineSink)
+            sink: lineSink, exporters: otlp.exporter.map { [$0] } ?? [])
+        configuration.traceParent = traceParent
         return (configuration, warnings)
     }
 }

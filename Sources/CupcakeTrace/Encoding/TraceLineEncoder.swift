@@ -11,33 +11,31 @@ struct LineLimits: Sendable {
 /// that uses a reserved name is written as `field.<name>`.
 enum TraceLineEncoder {
     /// Writes the line's members into `writer`, an object just opened, and closes the line.
-    static func encode(
-        span: SpanBox, level: StaticString, wallNanoseconds: UInt64, durationNanoseconds: UInt64,
-        event: String?, initial: KeyValuePairs<String, TraceValue>, record: borrowing SpanRecord,
-        into writer: inout JSONLineWriter, seconds: inout SecondCache
-    ) {
-        let limits = span.trace.limits
+    static func encode(_ span: borrowing FinishedSpan, into writer: inout JSONLineWriter, seconds: inout SecondCache) {
+        let limits = span.limits
+        let initial = span.initialFields
+        let record = span.record
         // The required keys in a fixed order, written as a few constant chunks.
         writer.buffer.append("\"timestamp\":\"")
-        RFC3339.append(nanoseconds: wallNanoseconds, to: &writer.buffer, cache: &seconds)
+        RFC3339.append(nanoseconds: span.startNanoseconds, to: &writer.buffer, cache: &seconds)
         writer.buffer.append("\",\"level\":\"")
-        writer.buffer.append(level)
+        writer.buffer.append(span.level.staticLabel)
         writer.buffer.append("\",\"span\":\"")
         writer.appendEscapedContent(span.name, limit: limits.fieldBytes)
         writer.buffer.append("\",\"trace_id\":\"")
-        writer.append(span.trace.traceIDText)
+        writer.append(span.traceIDText)
         writer.buffer.append("\",\"span_id\":\"")
         writer.appendHex(span.spanID.rawValue)
-        if let parent = span.parentID {
+        if let parent = span.parentSpanID {
             writer.buffer.append("\",\"parent_span_id\":\"")
             writer.appendHex(parent.rawValue)
             writer.buffer.append("\",\"duration_ms\":")
         } else {
             writer.buffer.append("\",\"parent_span_id\":null,\"duration_ms\":")
         }
-        writer.appendMilliseconds(durationNanoseconds)
+        writer.appendMilliseconds(span.durationNanoseconds)
         writer.markFieldWritten()
-        if let event {
+        if let event = span.event {
             writer.field("event", string: event, limit: limits.fieldBytes)
         }
         // Start-time fields in their order; a key recorded again later takes its later value there.

@@ -13,6 +13,8 @@ package struct OTLPEncoder: Sendable {
     package static let defaultServiceVersion = "0.1.0"
     /// OTLP `Span.SpanKind` SPAN_KIND_INTERNAL: every Cupcake span is in-process work.
     static let spanKindInternal = 1
+    /// Arrays nested deeper than this are written empty (spans from trace files can nest).
+    static let maxArrayDepth = 32
     /// OTLP `Status.StatusCode` STATUS_CODE_ERROR.
     static let statusCodeError = 2
 
@@ -42,6 +44,43 @@ package struct OTLPEncoder: Sendable {
     /// One request holding `spans`, ending in `\n`: a line of the Collector's file format.
     package func encodeRequestLine(_ spans: [OTLPSpan]) -> [UInt8] {
         encode(spans, newline: true)
+    }
+
+    /// Each span as its OTLP/JSON object on a line of its own: the spool's batch format, which
+    /// ``encodeRequest(spanLines:)`` wraps into requests without reading the spans back.
+    package func encodeSpanLines(_ spans: [OTLPSpan]) -> [UInt8] {
+        var writer = JSONLineWriter(capacity: 16 + spans.count * 400)
+        writer.buffer.removeAll()  // no object of its own: just the spans' objects
+        for span in spans {
+            Self.appendSpan(span, to: &writer)
+            writer.buffer.append(UInt8(ascii: "\n"))
+        }
+        return writer.buffer.array
+    }
+
+    /// One request holding the spans of `batches` (each ``encodeSpanLines(_:)`` output), and how
+    /// many spans that is.
+    package func encodeRequest(spanLines batches: [[UInt8]]) -> (body: [UInt8], spanCount: Int) {
+        var writer = JSONLineWriter(capacity: prefix.count + 16 + batches.reduce(0) { $0 + $1.count })
+        writer.buffer.append(prefix)
+        var count = 0
+        for batch in batches {
+            for line in batch.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) where Self.isSpanLine(line) {
+                if count > 0 { writer.buffer.append(UInt8(ascii: ",")) }
+                line.withUnsafeBufferPointer { writer.buffer.append($0) }
+                count += 1
+            }
+        }
+        writer.buffer.append("]}]}]}")
+        return (writer.buffer.array, count)
+    }
+
+    /// Whether a spooled line is a span object this encoder wrote (a damaged or foreign file's
+    /// lines are left out of requests rather than sent to the collector).
+    static func isSpanLine(_ line: ArraySlice<UInt8>) -> Bool {
+        let opening: StaticString = "{\"traceId\":\""
+        guard line.count > opening.utf8CodeUnitCount, line.last == UInt8(ascii: "}") else { return false }
+        return zip(line, UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount)).allSatisfy { $0 == $1 }
     }
 
     private func encode(_ spans: [OTLPSpan], newline: Bool) -> [UInt8] {
@@ -129,7 +168,7 @@ package struct OTLPEncoder: Sendable {
             writer.buffer.append(flag ? "{\"boolValue\":true}" : "{\"boolValue\":false}")
         case .array(let elements):
             writer.buffer.append("{\"arrayValue\":{\"values\":[")
-            if depth < FlatJSONScanner.maxDepth {
+            if depth < Self.maxArrayDepth {
                 for (index, element) in elements.enumerated() {
                     if index > 0 { writer.buffer.append(UInt8(ascii: ",")) }
                     appendValue(element, to: &writer, depth: depth + 1)

@@ -29,7 +29,7 @@ package enum OTLPExport {
     /// The environment variable naming the export destination.
     package static let environmentVariable = "CUPCAKE_TRACE_OTLP"
 
-    private static let active = Mutex<[any Sink]>([])
+    private static let active = Mutex<[any SpanExporter]>([])
     private static let spoolDelivery = Mutex<OTLPSpoolDeliveryConfiguration?>(nil)
 
     /// Makes later `http://` exporters spool their batches for a separate delivery process
@@ -40,56 +40,55 @@ package enum OTLPExport {
         spoolDelivery.withLock { $0 = configuration }
     }
 
-    /// The sink for `destination`, registered so ``flushAll(timeout:)`` reaches it.
-    package static func makeSink(
+    /// The exporter for `destination`, registered so ``flushAll(timeout:)`` reaches it.
+    package static func makeExporter(
         for destination: OTLPDestination, encoder: OTLPEncoder = OTLPEncoder()
-    ) throws(TraceSinkError) -> any Sink {
-        let sink: any Sink
+    ) throws(TraceSinkError) -> any SpanExporter {
+        let exporter: any SpanExporter
         switch destination {
         case .file(let path):
-            sink = try OTLPFileSink(path: path, encoder: encoder)
+            exporter = try OTLPFileExporter(path: path, encoder: encoder)
         case .http(let endpoint):
             if let spooling = spoolDelivery.withLock({ $0 }) {
                 let spool = OTLPSpool(
                     directory: OTLPSpoolLocation.directory(root: spooling.root, endpoint: endpoint), maxBytes: spooling.maxBytes)
-                sink = OTLPSpoolSink(spool: spool) { spool in spooling.startDelivery(spool, endpoint) }
+                exporter = OTLPSpoolExporter(spool: spool, encoder: encoder) { spool in spooling.startDelivery(spool, endpoint) }
             } else {
-                sink = OTLPHTTPSink(endpoint: endpoint, encoder: encoder)
+                exporter = OTLPExporter(endpoint: endpoint, encoder: encoder)
             }
         }
-        active.withLock { $0.append(sink) }
-        return sink
+        active.withLock { $0.append(exporter) }
+        return exporter
     }
 
-    /// The sink trace lines should go to: `primary` alone when no export is configured, else
-    /// `primary` and the exporter together. `override` (the CLI flag) wins over the environment.
-    /// A destination that cannot be used leaves `primary` alone and returns a warning to log.
-    package static func configure(
-        primary: any Sink, environment: [String: String], override: String? = nil,
-        encoder: OTLPEncoder = OTLPEncoder()
-    ) -> (sink: any Sink, warnings: [String]) {
+    /// The exporter the environment asks for: `override` (the CLI flag), else
+    /// `CUPCAKE_TRACE_OTLP`, else OpenTelemetry's own variables, as the SDKs read them; none when
+    /// none is set. A destination that cannot be used gives a warning to log instead.
+    package static func configured(
+        environment: [String: String], override: String? = nil, encoder: OTLPEncoder = OTLPEncoder()
+    ) -> (exporter: (any SpanExporter)?, warnings: [String]) {
         guard let text = override ?? environment[environmentVariable],
             !Substring(text).trimmingWhitespace().isEmpty
         else {
-            // Else OpenTelemetry's own variables, as the SDKs read them.
-            guard let destination = OTelEnvironment.destination(environment),
-                  let exporter = try? makeSink(for: destination, encoder: encoder) else { return (primary, []) }
-            return (TeeSink([primary, exporter]), [])
+            guard let destination = OTelEnvironment.destination(environment) else { return (nil, []) }
+            return (try? makeExporter(for: destination, encoder: encoder), [])
         }
         do {
-            let exporter = try makeSink(for: OTLPDestination(text), encoder: encoder)
-            return (TeeSink([primary, exporter]), [])
+            return (try makeExporter(for: OTLPDestination(text), encoder: encoder), [])
         } catch {
             let source = override == nil ? environmentVariable : "--trace-otlp"
-            return (primary, ["\(source): \(error); OTLP export is off"])
+            return (nil, ["\(source): \(error); OTLP export is off"])
         }
     }
 
-    /// Flushes every exporter made by ``makeSink(for:encoder:)``, sharing one deadline: call it
-    /// once before the process exits. Returns true when everything was handed on in time.
+    /// Flushes every exporter made by ``makeExporter(for:encoder:)``, sharing one deadline: call
+    /// it once before the process exits. Returns true when everything was handed on in time.
     @discardableResult
     package static func flushAll(timeout: Double) -> Bool {
-        let sinks = active.withLock { $0 }
-        return TeeSink(sinks).flush(timeout: timeout)
+        let exporters = active.withLock { $0 }
+        let deadline = MonotonicDeadline(seconds: timeout)
+        var flushed = true
+        for exporter in exporters where !exporter.flush(timeout: deadline.remainingSeconds) { flushed = false }
+        return flushed
     }
 }

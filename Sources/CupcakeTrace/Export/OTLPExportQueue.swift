@@ -7,41 +7,36 @@ import Glibc
 import Darwin
 #endif
 
-/// The state the writers and the sender share.
+/// The state the exporting threads and the sender share.
 final class OTLPExportQueue: Sendable {
     struct State {
-        var chunks: [[UInt8]] = []
-        var queuedBytes = 0
+        var items: [OTLPItem] = []
         var flushRequested: UInt64 = 0
         var flushCompleted: UInt64 = 0
         var closed = false
     }
 
-    let maxQueueBytes: Int
+    let maxItems: Int
     let state = Mutex(State())
     let wake = DispatchSemaphore(value: 0)
-    let droppedLines = Atomic<Int>(0)
+    let droppedItems = Atomic<Int>(0)
     let droppedSpans = Atomic<Int>(0)
     let sentSpans = Atomic<Int>(0)
 
-    init(maxQueueBytes: Int) { self.maxQueueBytes = maxQueueBytes }
+    init(maxItems: Int) { self.maxItems = maxItems }
 
-    /// Copies `lines` in, or drops them when the queue is full. Never waits on the sender.
-    func enqueue(_ lines: UnsafeRawBufferPointer) -> Bool {
-        guard !lines.isEmpty else { return true }
-        let copy = [UInt8](lines)
+    /// Queues `item`, or drops and counts it when the queue is full. Never waits on the sender.
+    func enqueue(_ item: OTLPItem) {
         let accepted = state.withLock { state in
-            guard !state.closed, state.queuedBytes + copy.count <= maxQueueBytes else { return false }
-            state.queuedBytes += copy.count
-            state.chunks.append(copy)
+            guard !state.closed, state.items.count < maxItems else { return false }
+            state.items.append(item)
             return true
         }
         if accepted {
             wake.signal()
         } else {
-            droppedLines.add(countLines(in: lines), ordering: .relaxed)
+            droppedItems.add(1, ordering: .relaxed)
         }
-        return accepted
     }
 
     /// Asks the sender to send everything queued now and waits, at most `timeout` seconds.
@@ -65,12 +60,11 @@ final class OTLPExportQueue: Sendable {
     }
 
     /// Everything queued, the flush generation it covers, and whether the sink is gone.
-    func takeAll() -> (chunks: [[UInt8]], flushTarget: UInt64, closed: Bool) {
+    func takeAll() -> (items: [OTLPItem], flushTarget: UInt64, closed: Bool) {
         state.withLock { state in
-            let chunks = state.chunks
-            state.chunks = []
-            state.queuedBytes = 0
-            return (chunks, state.flushRequested, state.closed)
+            let items = state.items
+            state.items = []
+            return (items, state.flushRequested, state.closed)
         }
     }
 

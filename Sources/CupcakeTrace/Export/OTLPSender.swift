@@ -1,6 +1,6 @@
 import Dispatch
 
-/// The background loop: lines -> batches -> POSTs.
+/// The background loop: spans -> batches -> POSTs.
 struct OTLPSender: Sendable {
     let endpoint: OTLPEndpoint
     let encoder: OTLPEncoder
@@ -16,12 +16,9 @@ struct OTLPSender: Sendable {
         var completed: UInt64 = 0
         while true {
             let woke = queue.wake.wait(timeout: .now() + .milliseconds(Int(max(0.001, min(linger, 3600)) * 1000)))
-            let (chunks, flushTarget, closed) = queue.takeAll()
+            let (items, flushTarget, closed) = queue.takeAll()
             var ready: [[OTLPSpan]] = []
-            for chunk in chunks {
-                let full = chunk.withUnsafeBytes { batcher.add(lines: $0) }
-                if full { ready.append(batcher.take()) }
-            }
+            for item in items where batcher.add(item) { ready.append(batcher.take()) }
             // A flush, a quiet spell or the end of the sink sends the partial batch too.
             if flushTarget > completed || woke == .timedOut || closed, !batcher.isEmpty { ready.append(batcher.take()) }
             for batch in ready { send(batch, warned: &warned) }

@@ -7,7 +7,7 @@ package enum OTLPValue: Sendable, Hashable {
     case array([OTLPValue])
 }
 
-/// One span in the shape OTLP exports it, rebuilt from a trace line.
+/// One span in the shape OTLP exports it.
 package struct OTLPSpan: Sendable, Hashable {
     package var traceID: TraceID
     package var spanID: SpanID
@@ -16,7 +16,7 @@ package struct OTLPSpan: Sendable, Hashable {
     package var name: String
     package var startTimeUnixNano: UInt64
     package var endTimeUnixNano: UInt64
-    /// The span's fields in line order (required keys, `event` and `error` excluded).
+    /// The span's fields in line order (the line contract's own keys, `event` and `error` excluded).
     package var attributes: [(key: String, value: OTLPValue)]
     /// The error the span recorded; exported as status ERROR with this message.
     package var errorMessage: String?

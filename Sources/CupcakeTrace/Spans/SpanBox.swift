@@ -67,16 +67,15 @@ final class SpanBox: Sendable {
     func event(_ message: String, level: LogLevel, fields: KeyValuePairs<String, TraceValue>) {
         if level <= .error { trace.noteError() }
         let now = WallClock.monotonicNanoseconds()
-        writeLine(keepForParent: false) { writer, seconds in
-            TraceLineEncoder.encode(
-                span: self, level: level.staticLabel, wallNanoseconds: tracer.wallNanoseconds(monotonic: now),
-                durationNanoseconds: now &- startMonotonic, event: message, initial: fields, record: SpanRecord(),
-                into: &writer, seconds: &seconds)
-        }
+        let finished = FinishedSpan(
+            name: name, trace: trace, spanID: spanID, parentSpanID: parentID,
+            startNanoseconds: tracer.wallNanoseconds(monotonic: now), durationNanoseconds: now &- startMonotonic,
+            level: level, event: message, initialFields: fields, record: SpanRecord())
+        deliver(finished, keepForParent: false)
     }
 
-    /// Ends the span: encodes its line, hands it to the trace, and for a root span settles the
-    /// trace's sampling.
+    /// Ends the span: hands the finished span to the trace's outputs, and for a root span settles
+    /// the trace's sampling.
     @usableFromInline
     func end(error: (any Error)?) {
         let duration = WallClock.monotonicNanoseconds() &- startMonotonic
@@ -87,19 +86,27 @@ final class SpanBox: Sendable {
             current = SpanRecord()
             return taken
         }
+        let finished = FinishedSpan(
+            name: name, trace: trace, spanID: spanID, parentSpanID: parentID,
+            startNanoseconds: tracer.wallNanoseconds(monotonic: startMonotonic), durationNanoseconds: duration,
+            level: record.error == nil ? .info : .error, event: nil, initialFields: initialFields, record: record)
         // A span that ends inside a synchronous parent on the same thread leaves its line in the
         // thread's buffer for that parent, which cannot suspend and ends moments later: one
         // write(2) for the lot instead of one per line, children still before their parent.
-        writeLine(keepForParent: CurrentSpan.synchronousSpanBelongs(to: trace)) { writer, seconds in
-            TraceLineEncoder.encode(
-                span: self, level: record.error == nil ? "INFO" : "ERROR",
-                wallNanoseconds: tracer.wallNanoseconds(monotonic: startMonotonic),
-                durationNanoseconds: duration, event: nil, initial: initialFields, record: record,
-                into: &writer, seconds: &seconds)
-        }
+        deliver(finished, keepForParent: CurrentSpan.synchronousSpanBelongs(to: trace))
         if isRoot {
             trace.finish(finalDecision: record.stringValue(for: "final_decision") ?? initialString("final_decision"))
         }
+    }
+
+    /// The line (when the tracer writes lines) and the exporters' copy (when it has exporters).
+    private func deliver(_ finished: FinishedSpan, keepForParent: Bool) {
+        if tracer.writesLines {
+            writeLine(keepForParent: keepForParent) { writer, seconds in
+                TraceLineEncoder.encode(finished, into: &writer, seconds: &seconds)
+            }
+        }
+        if tracer.hasExporters { trace.export(finished) }
     }
 
     /// Builds a line in the thread's reused buffer, after the lines waiting there, and either

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// What all spans of one trace share: its id, the tracer that owns it, and, when sampling is on,
-/// the lines held back until the root span decides whether the trace is kept.
+/// the lines and exported spans held back until the root span decides whether the trace is kept.
 @usableFromInline
 final class TraceState: Sendable {
     let tracer: Tracer
@@ -11,6 +11,7 @@ final class TraceState: Sendable {
     /// True when lines are held in `held` until the root ends (sampling below 1).
     private let holdsLines: Bool
     private let held = Mutex<[UInt8]>([])
+    private let heldSpans = Mutex<[FinishedSpan]>([])
     private let recordedError = Atomic<Bool>(false)
 
     init(tracer: Tracer, traceID: TraceID) {
@@ -32,7 +33,18 @@ final class TraceState: Sendable {
         }
     }
 
-    /// Called when the root span has ended: writes the held lines together, or drops them.
+    /// Hands a finished span to the tracer's exporters, or holds it while the trace's fate is
+    /// undecided.
+    func export(_ span: FinishedSpan) {
+        if holdsLines {
+            heldSpans.withLock { $0.append(span) }
+        } else {
+            tracer.export(span)
+        }
+    }
+
+    /// Called when the root span has ended: writes the held lines together and exports the held
+    /// spans, or drops them.
     func finish(finalDecision: String?) {
         guard holdsLines else { return }
         let lines = held.withLock { buffer in
@@ -40,11 +52,18 @@ final class TraceState: Sendable {
             buffer = []
             return taken
         }
+        let spans = heldSpans.withLock { spans in
+            let taken = spans
+            spans = []
+            return taken
+        }
         let keep =
             recordedError.load(ordering: .relaxed)
             || Sampler.mustKeep(finalDecision: finalDecision)
             || Sampler.isSampled(traceID, rate: tracer.configuration.sampleRate)
-        if keep, !lines.isEmpty { lines.withUnsafeBytes { tracer.write($0) } }
+        guard keep else { return }
+        if !lines.isEmpty { lines.withUnsafeBytes { tracer.write($0) } }
+        for span in spans { tracer.export(span) }
     }
 }
 

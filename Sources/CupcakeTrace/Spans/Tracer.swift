@@ -13,6 +13,11 @@ public final class Tracer: Sendable {
     @usableFromInline let enabledMask: UInt32
     /// The configured sink, kept apart so a write does not copy the whole configuration.
     private let sink: any Sink
+    /// False when the sink discards everything (export only): spans are then not encoded as lines.
+    let writesLines: Bool
+    /// Where finished spans go as values (OpenTelemetry export).
+    private let exporters: [any SpanExporter]
+    let hasExporters: Bool
     /// The configured limits, copied into each trace: read for every line.
     let lineLimits: LineLimits
     /// Diagnostic (non-span) lines, filtered by the configured log level.
@@ -26,6 +31,9 @@ public final class Tracer: Sendable {
         self.configuration = configuration
         self.enabledMask = configuration.categories.rawValue
         self.sink = configuration.sink
+        self.writesLines = !(configuration.sink is DiscardingSink)
+        self.exporters = configuration.exporters
+        self.hasExporters = !configuration.exporters.isEmpty
         self.lineLimits = LineLimits(
             fieldBytes: configuration.maxFieldBytes, payloadBytes: configuration.maxPayloadBytes,
             payloadEnabled: configuration.categories.contains(.payload))
@@ -65,7 +73,10 @@ public final class Tracer: Sendable {
     /// process exits.
     @discardableResult
     public func flush(timeout: Double = 1) -> Bool {
-        sink.flush(timeout: timeout)
+        let deadline = MonotonicDeadline(seconds: timeout)
+        var flushed = sink.flush(timeout: timeout)
+        for exporter in exporters where !exporter.flush(timeout: deadline.remainingSeconds) { flushed = false }
+        return flushed
     }
 
     /// Whether anything at all is traced.
@@ -172,6 +183,11 @@ public final class Tracer: Sendable {
     }
 
     // MARK: Output
+
+    /// Hands a finished span to every exporter.
+    func export(_ span: FinishedSpan) {
+        for exporter in exporters { exporter.export(span) }
+    }
 
     /// Hands finished lines to the sink; a failed write is counted, never retried or thrown.
     func write(_ lines: UnsafeRawBufferPointer) {

@@ -49,33 +49,46 @@ struct ExportConfigurationTests {
         }
     }
 
-    @Test("configure: nothing set keeps the primary sink; a destination adds a tee; a bad one warns")
-    func configure() throws {
-        let primary = InMemorySink()
-        let none = OTLPExport.configure(primary: primary, environment: [:])
-        #expect(none.sink is InMemorySink)
-        #expect(none.warnings.isEmpty)
-        let blank = OTLPExport.configure(primary: primary, environment: ["CUPCAKE_TRACE_OTLP": "  "])
-        #expect(blank.sink is InMemorySink)
+    @Test("configured: nothing set gives no exporter; a destination gives one; a bad one warns")
+    func configured() throws {
+        #expect(OTLPExport.configured(environment: [:]).exporter == nil)
+        let blank = OTLPExport.configured(environment: ["CUPCAKE_TRACE_OTLP": "  "])
+        #expect(blank.exporter == nil && blank.warnings.isEmpty)
 
         let path = OTLPTestSupport.temporaryPath("config")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let configured = OTLPExport.configure(
-            primary: primary, environment: ["CUPCAKE_TRACE_OTLP": "ftp://ignored"], override: "file:\(path)")
-        #expect(configured.warnings.isEmpty)
-        let tee = try #require(configured.sink as? TeeSink)
-        #expect(tee.sinks.count == 2)
-        let tracer = OTLPTestSupport.tracer(sink: configured.sink)
+        let chosen = OTLPExport.configured(environment: ["CUPCAKE_TRACE_OTLP": "ftp://ignored"], override: "file:\(path)")
+        #expect(chosen.warnings.isEmpty)
+        let exporter = try #require(chosen.exporter as? OTLPFileExporter)
+        let lines = InMemorySink()
+        let tracer = OTLPTestSupport.tracer(sink: lines, exporters: [exporter])
         tracer.withSpan("evaluate", category: .root) { _ in }
-        #expect(primary.lines.count == 1)
+        #expect(lines.lines.count == 1)  // the line still goes to the sink
         #expect(OTLPExport.flushAll(timeout: 1))
         let written = try String(contentsOfFile: path, encoding: .utf8)
         #expect(written.split(separator: "\n").count == 1)
 
-        let bad = OTLPExport.configure(primary: primary, environment: ["CUPCAKE_TRACE_OTLP": "udp://x"])
-        #expect(bad.sink is InMemorySink)
+        let bad = OTLPExport.configured(environment: ["CUPCAKE_TRACE_OTLP": "udp://x"])
+        #expect(bad.exporter == nil)
         #expect(bad.warnings.count == 1)
         #expect(bad.warnings.first?.hasPrefix("CUPCAKE_TRACE_OTLP: ") == true)
+    }
+
+    @Test("export alone turns on the eval spans and writes no lines; with CUPCAKE_TRACE both")
+    func exportAlone() throws {
+        let path = OTLPTestSupport.temporaryPath("alone")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lines = InMemorySink()
+        let (alone, _) = TraceConfiguration.fromEnvironment(["CUPCAKE_TRACE_OTLP": "file:\(path)"], sink: lines)
+        #expect(alone.categories == .eval)
+        #expect(alone.sink is DiscardingSink)
+        #expect(alone.exporters.count == 1)
+        let (both, _) = TraceConfiguration.fromEnvironment(
+            ["CUPCAKE_TRACE_OTLP": "file:\(path)", "CUPCAKE_TRACE": "all"], sink: lines)
+        #expect(both.sink is InMemorySink)
+        #expect(both.exporters.count == 1)
+        let tracer = Tracer(configuration: alone)
+        #expect(!tracer.writesLines)
     }
 
     @Test("a tee writes to every sink and reports a failure of any")

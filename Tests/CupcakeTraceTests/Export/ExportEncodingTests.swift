@@ -8,13 +8,16 @@ struct ExportTestFailure: Error, CustomStringConvertible {
     let description: String
 }
 
-/// Real trace lines from a `Tracer`, parsed and encoded as OTLP/JSON, checked field by field.
+/// Real spans from a `Tracer`, exported and encoded as OTLP/JSON, checked field by field against
+/// the lines the same spans wrote.
 @Suite("Export: OTLP encoding")
 struct ExportEncodingTests {
-    /// One evaluation's lines: a root with a failing child, an event, every value type.
-    func evaluationLines() throws -> [String] {
+    /// One evaluation's lines and exported spans: a root with a failing child, an event, every
+    /// value type.
+    func evaluation() throws -> (lines: [String], spans: [OTLPSpan]) {
         let sink = InMemorySink()
-        let tracer = OTLPTestSupport.tracer(sink: sink)
+        let exporter = CapturingExporter()
+        let tracer = OTLPTestSupport.tracer(sink: sink, exporters: [exporter])
         tracer.withSpan("evaluate", category: .root, fields: ["event_name": "PreToolUse", "matched_policy_count": 3]) { root in
             tracer.withSpan("route", category: .stage(.routing), fields: ["policies": .strings(["a", "b\"c"])]) { span in
                 span.event("policy skipped", level: .warn, fields: ["policy": "x"])
@@ -25,24 +28,14 @@ struct ExportEncodingTests {
             }
             root.record("final_decision", "deny")
         }
-        return sink.lines
-    }
-
-    func parsedSpans(_ lines: [String]) throws -> [OTLPSpan] {
-        var batcher = OTLPBatcher()
-        for line in lines {
-            var copy = line
-            _ = copy.withUTF8 { batcher.add(line: $0) }
-        }
-        return batcher.take()
+        return (sink.lines, exporter.spans)
     }
 
     @Test("spans keep the ids, name, times and fields of their lines")
     func fieldByField() throws {
-        let lines = try evaluationLines()
+        let (lines, spans) = try evaluation()
         let traceLines = try lines.map(TraceLine.init)
         #expect(traceLines.count == 3)  // event, route, evaluate
-        let spans = try parsedSpans(lines)
         #expect(spans.map(\.name) == ["route", "evaluate"])
 
         let request = OTLPEncoder(serviceVersion: "9.8.7").encodeRequest(spans)

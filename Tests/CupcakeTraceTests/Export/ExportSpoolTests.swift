@@ -22,8 +22,8 @@ struct ExportSpoolTests {
     /// Spools `traces` traces of two spans each, one batch per trace (as one hook process each).
     func spoolTraces(_ spool: OTLPSpool, traces: Int) {
         for index in 0..<traces {
-            let sink = OTLPSpoolSink(spool: spool, startDelivery: { _ in })
-            let tracer = OTLPTestSupport.tracer(sink: sink)
+            let sink = OTLPSpoolExporter(spool: spool, startDelivery: { _ in })
+            let tracer = OTLPTestSupport.tracer(sink: DiscardingSink(), exporters: [sink])
             tracer.withSpan("evaluate", category: .root, fields: ["session_id": "s-\(index)"]) { _ in
                 tracer.withSpan("route", category: .stage(.routing)) { span in span.event("matched") }
             }
@@ -43,15 +43,15 @@ struct ExportSpoolTests {
     func sinkWritesBatch() throws {
         let spool = spool()
         let starts = Starts()
-        let sink = OTLPSpoolSink(spool: spool, startDelivery: starts.callback)
+        let sink = OTLPSpoolExporter(spool: spool, startDelivery: starts.callback)
         #expect(sink.flush())
         #expect(starts.count.load(ordering: .relaxed) == 0)  // nothing spooled, nothing to start
-        let tracer = OTLPTestSupport.tracer(sink: sink)
+        let tracer = OTLPTestSupport.tracer(sink: DiscardingSink(), exporters: [sink])
         tracer.withSpan("evaluate", category: .root) { _ in }
         #expect(sink.flush())
         #expect(starts.count.load(ordering: .relaxed) == 1)
         let names = try FileManager.default.contentsOfDirectory(atPath: spool.directory)
-        #expect(names.filter { $0.hasSuffix(".lines") }.count == 1)
+        #expect(names.filter { $0.hasSuffix(".spans") }.count == 1)
         #expect(!names.contains { $0.hasPrefix(".tmp") })
         let mode = try FileManager.default.attributesOfItem(atPath: spool.directory)[.posixPermissions] as? Int
         #expect(mode == 0o700)
@@ -189,8 +189,8 @@ struct ExportSpoolTests {
     func staleTemporaries() throws {
         let spool = spool()
         try spool.prepare()
-        let stale = spool.directory + "/.tmp-killed.lines"
-        let fresh = spool.directory + "/.tmp-writing.lines"
+        let stale = spool.directory + "/.tmp-killed.spans"
+        let fresh = spool.directory + "/.tmp-writing.spans"
         #expect(FileManager.default.createFile(atPath: stale, contents: Data("x\n".utf8)))
         #expect(FileManager.default.createFile(atPath: fresh, contents: Data("x\n".utf8)))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: stale)

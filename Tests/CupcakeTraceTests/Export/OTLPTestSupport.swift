@@ -1,12 +1,29 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import CupcakeTrace
 
-/// Helpers shared by the export tests: lines from a real tracer, and OTLP/JSON read back.
+/// Keeps every finished span it is given, in OTLP's shape, as the exporters receive them.
+final class CapturingExporter: SpanExporter {
+    private let items = Mutex<[OTLPItem]>([])
+
+    func export(_ span: FinishedSpan) { items.withLock { $0.append(OTLPItem(span)) } }
+
+    /// The spans so far, each with its events attached, in the order they ended.
+    var spans: [OTLPSpan] {
+        var batcher = OTLPBatcher(maxSpans: .max)
+        for item in items.withLock({ $0 }) { _ = batcher.add(item) }
+        return batcher.take()
+    }
+
+    var itemCount: Int { items.withLock { $0.count } }
+}
+
+/// Helpers shared by the export tests: spans from a real tracer, and OTLP/JSON read back.
 enum OTLPTestSupport {
-    static func tracer(sink: any Sink) -> Tracer {
-        Tracer(configuration: TraceConfiguration(categories: .all, sink: sink))
+    static func tracer(sink: any Sink, exporters: [any SpanExporter] = []) -> Tracer {
+        Tracer(configuration: TraceConfiguration(categories: .all, sink: sink, exporters: exporters))
     }
 
     /// Parses an OTLP/JSON request and returns its spans (asserting the envelope on the way).

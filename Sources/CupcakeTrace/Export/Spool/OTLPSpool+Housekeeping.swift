@@ -13,11 +13,9 @@ extension OTLPSpool {
         return Int(String(decoding: bytes, as: UTF8.self).trimmingWhitespace()) ?? 0
     }
 
-    /// Spans in trace lines: the lines that parse as finished spans.
+    /// Spans in a batch: its span lines.
     static func countSpans(_ lines: [UInt8]) -> Int {
-        var batcher = OTLPBatcher(maxSpans: Int.max, maxPendingEvents: 0)
-        _ = lines.withUnsafeBytes { batcher.add(lines: $0) }
-        return batcher.take().count
+        lines.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).filter(OTLPEncoder.isSpanLine).count
     }
 
     func makeRoom(for incoming: Int) {

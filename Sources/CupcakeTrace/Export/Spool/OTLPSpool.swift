@@ -6,13 +6,14 @@ import Glibc
 import Darwin
 #endif
 
-/// A directory of trace-line batches waiting to be sent to one OTLP endpoint.
+/// A directory of span batches waiting to be sent to one OTLP endpoint.
 ///
-/// Each batch is one file, written to a hidden temporary name and renamed into place, so a reader
-/// sees whole batches only and a crash loses at most the batch being written. File names start
-/// with the wall-clock time in nanoseconds, zero-padded, so name order is age order. The total size
-/// is capped: to make room the oldest batches are removed and their spans added to the
-/// `dropped-spans` counter file.
+/// Each batch is one file of OTLP/JSON span objects, one per line: encoded once, by the process
+/// that traced them, so delivery wraps them into requests without reading them back. A file is
+/// written to a hidden temporary name and renamed into place, so a reader sees whole batches only
+/// and a crash loses at most the batch being written. File names start with the wall-clock time in
+/// nanoseconds, zero-padded, so name order is age order. The total size is capped: to make room
+/// the oldest batches are removed and their spans added to the `dropped-spans` counter file.
 package struct OTLPSpool: Sendable {
     /// The spool's directory (one endpoint's; see ``OTLPSpoolLocation``).
     package let directory: String
@@ -21,7 +22,7 @@ package struct OTLPSpool: Sendable {
 
     /// 16 MiB: hours of hook traces, little disk.
     package static let defaultMaxBytes = 16 << 20
-    static let batchSuffix = ".lines"
+    static let batchSuffix = ".spans"
     static let droppedCounterName = "dropped-spans"
     static let lastErrorName = "last-error"
     /// Serialises the writers' size accounting (held for a directory listing and a few unlinks).

@@ -16,7 +16,7 @@ import Darwin
 package struct OTLPSpoolDelivery: Sendable {
     package let spool: OTLPSpool
     package let endpoint: OTLPEndpoint
-    /// Turns the spooled spans into OTLP/JSON request bodies.
+    /// Wraps the spooled spans into OTLP/JSON request bodies.
     package var encoder = OTLPEncoder()
     /// The longest one POST may take (connect, send, status line), in seconds.
     package var requestTimeout = 5.0
@@ -128,18 +128,18 @@ package struct OTLPSpoolDelivery: Sendable {
     /// OTLP/JSON body (nil when they hold no spans).
     private func nextRequest(_ waiting: [OTLPSpool.Batch]) -> ([OTLPSpool.Batch], [UInt8]?, Int) {
         var files: [OTLPSpool.Batch] = []
-        var batcher = OTLPBatcher(maxSpans: Int.max)
+        var contents: [[UInt8]] = []
         var bytes = 0
         for batch in waiting {
             if !files.isEmpty, bytes + batch.size > maxRequestBytes { break }
             files.append(batch)
             bytes += batch.size
             // A file that vanished (dropped by a writer making room) simply adds nothing.
-            guard let lines = spool.read(batch) else { continue }
-            _ = lines.withUnsafeBytes { batcher.add(lines: $0) }
+            if let lines = spool.read(batch) { contents.append(lines) }
         }
-        let spans = batcher.take()
-        return (files, spans.isEmpty ? nil : encoder.encodeRequest(spans), spans.count)
+        // The spans were encoded when they were spooled: the request only wraps them.
+        let (body, count) = encoder.encodeRequest(spanLines: contents)
+        return (files, count == 0 ? nil : body, count)
     }
 
     /// Sleeps; nanosleep because usleep may refuse a second or more.

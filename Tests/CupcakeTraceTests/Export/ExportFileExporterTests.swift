@@ -4,8 +4,8 @@ import Testing
 @testable import CupcakeTrace
 
 /// The Collector file format: one ExportTraceServiceRequest per line.
-@Suite("Export: OTLP file sink")
-struct ExportFileSinkTests {
+@Suite("Export: OTLP file exporter")
+struct ExportFileExporterTests {
     func requestLines(_ path: String) throws -> [String] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
     }
@@ -14,8 +14,8 @@ struct ExportFileSinkTests {
     func rootFlushes() throws {
         let path = OTLPTestSupport.temporaryPath("file")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let sink = try OTLPFileSink(path: path)
-        let tracer = OTLPTestSupport.tracer(sink: sink)
+        let exporter = try OTLPFileExporter(path: path)
+        let tracer = OTLPTestSupport.tracer(sink: DiscardingSink(), exporters: [exporter])
         for _ in 0..<2 {
             tracer.withSpan("evaluate", category: .root) { _ in
                 tracer.withSpan("route", category: .stage(.routing)) { _ in }
@@ -28,15 +28,16 @@ struct ExportFileSinkTests {
             let spans = try OTLPTestSupport.spans(ofRequest: Array(line.utf8))
             #expect(spans.map { $0["name"] as? String } == ["route", "evaluate"])
         }
-        #expect(sink.droppedSpanCount == 0)
+        #expect(exporter.droppedSpanCount == 0)
     }
 
-    @Test("a full batch and an explicit flush write what is waiting; diagnostics are skipped")
+    @Test("a full batch and an explicit flush write what is waiting; diagnostics are not exported")
     func fullAndFlush() async throws {
         let path = OTLPTestSupport.temporaryPath("batch")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let sink = try OTLPFileSink(path: path, maxBatchSpans: 3)
-        let tracer = OTLPTestSupport.tracer(sink: sink)
+        let exporter = try OTLPFileExporter(path: path, maxBatchSpans: 3)
+        let lines = InMemorySink()
+        let tracer = OTLPTestSupport.tracer(sink: lines, exporters: [exporter])
         // An async root, as the engine's: children of a synchronous parent reach the sink with it.
         await tracer.withSpan("evaluate", category: .root) { _ in
             await Task.yield()
@@ -44,22 +45,22 @@ struct ExportFileSinkTests {
             tracer.log.warn("a diagnostic line, not a span")
             let afterFull = try? requestLines(path)
             #expect(afterFull?.count == 1)  // the first three signals
-            sink.flush(timeout: 0)
+            exporter.flush(timeout: 0)
             let afterFlush = try? requestLines(path)
             #expect(afterFlush?.count == 2)
         }
         let counts = try requestLines(path).map { try OTLPTestSupport.spans(ofRequest: Array($0.utf8)).count }
         #expect(counts == [3, 1, 1])
-        #expect(sink.skippedLineCount == 1)
+        #expect(lines.lines.filter { $0.contains("a diagnostic line") }.count == 1)  // a line, not a span
     }
 
     @Test("a path that cannot be opened is an error naming it")
     func unwritable() {
         let path = "/nonexistent-dir-\(UUID().uuidString)/trace.jsonl"
-        #expect(throws: TraceSinkError.self) { try OTLPFileSink(path: path) }
-        #expect(throws: TraceSinkError.self) { try OTLPExport.makeSink(for: .file(path: path)) }
+        #expect(throws: TraceSinkError.self) { try OTLPFileExporter(path: path) }
+        #expect(throws: TraceSinkError.self) { try OTLPExport.makeExporter(for: .file(path: path)) }
         do {
-            _ = try OTLPExport.makeSink(for: .file(path: path))
+            _ = try OTLPExport.makeExporter(for: .file(path: path))
         } catch {
             #expect(error.description.contains(path))
         }

@@ -1,15 +1,15 @@
 import Dispatch
 import Synchronization
 
-/// Exports trace lines over OTLP/HTTP with JSON bodies (`POST <endpoint>/v1/traces`,
-/// `Content-Type: application/json`).
+/// Exports spans over OTLP/HTTP with JSON bodies (`POST <endpoint>/v1/traces`,
+/// `Content-Type: application/json`), from a background thread of this process.
 ///
-/// `write` only copies the lines into a bounded queue and wakes a background sender: it never
-/// waits for the network. When the queue is full the lines are dropped and counted. The sender
-/// batches spans (a batch ends with a root span, when full, or after a quiet `linger`), POSTs each
-/// batch with a timeout, and counts the spans of a failed POST as dropped; the first failure is
-/// reported once through `onWarning`. ``flush(timeout:)`` waits, bounded, for the queue to drain.
-public final class OTLPHTTPSink: Sink {
+/// `export` only queues the span (bounded) and wakes the sender: it never waits for the network.
+/// When the queue is full the span is dropped and counted. The sender batches spans (a batch ends
+/// with a root span, when full, or after a quiet `linger`), POSTs each batch with a timeout, and
+/// counts the spans of a failed POST as dropped; the first failure is reported once through
+/// `onWarning`. ``flush(timeout:)`` waits, bounded, for the queue to drain.
+public final class OTLPExporter: SpanExporter {
     package let endpoint: OTLPEndpoint
     private let shared: OTLPExportQueue
 
@@ -18,32 +18,27 @@ public final class OTLPHTTPSink: Sink {
     /// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT).
     ///
     /// - Parameters:
-    ///   - maxQueueBytes: lines waiting to be sent, at most; more are dropped.
+    ///   - maxQueuedSpans: spans waiting to be sent, at most; more are dropped.
     ///   - timeout: the longest one POST may take (connect, send, status line), in seconds.
     ///   - linger: a partial batch is sent after this many quiet seconds.
     ///   - onWarning: called once, on the sender thread, when export first fails.
     public convenience init(
-        endpoint: String, exactPath: Bool = false, maxQueueBytes: Int = 4 << 20, maxBatchSpans: Int = 512,
+        endpoint: String, exactPath: Bool = false, maxQueuedSpans: Int = 8192, maxBatchSpans: Int = 512,
         timeout: Double = 2, linger: Double = 1,
-        onWarning: @escaping @Sendable (String) -> Void = OTLPHTTPSink.warnOnStandardError
+        onWarning: @escaping @Sendable (String) -> Void = OTLPExporter.warnOnStandardError
     ) throws(TraceSinkError) {
         self.init(
-            endpoint: try OTLPEndpoint(endpoint, exactPath: exactPath), maxQueueBytes: maxQueueBytes,
+            endpoint: try OTLPEndpoint(endpoint, exactPath: exactPath), maxQueuedSpans: maxQueuedSpans,
             maxBatchSpans: maxBatchSpans, timeout: timeout, linger: linger, onWarning: onWarning)
     }
 
-    /// - Parameters:
-    ///   - maxQueueBytes: lines waiting to be sent, at most; more are dropped.
-    ///   - timeout: the longest one POST may take (connect, send, status line), in seconds.
-    ///   - linger: a partial batch is sent after this many quiet seconds.
-    ///   - onWarning: called once, on the sender thread, when export first fails.
     package init(
-        endpoint: OTLPEndpoint, encoder: OTLPEncoder = OTLPEncoder(), maxQueueBytes: Int = 4 << 20,
+        endpoint: OTLPEndpoint, encoder: OTLPEncoder = OTLPEncoder(), maxQueuedSpans: Int = 8192,
         maxBatchSpans: Int = 512, timeout: Double = 2, linger: Double = 1,
-        onWarning: @escaping @Sendable (String) -> Void = OTLPHTTPSink.warnOnStandardError
+        onWarning: @escaping @Sendable (String) -> Void = OTLPExporter.warnOnStandardError
     ) {
         self.endpoint = endpoint
-        let shared = OTLPExportQueue(maxQueueBytes: max(1024, maxQueueBytes))
+        let shared = OTLPExportQueue(maxItems: max(1, maxQueuedSpans))
         self.shared = shared
         let sender = OTLPSender(
             endpoint: endpoint, encoder: encoder, timeout: timeout, linger: linger, maxBatchSpans: maxBatchSpans,
@@ -58,13 +53,13 @@ public final class OTLPHTTPSink: Sink {
         DiagnosticLog(threshold: .warn, sink: FileDescriptorSink.standardError).log(.warn, message, target: "cupcake::otlp")
     }
 
-    public func write(_ lines: UnsafeRawBufferPointer) -> Bool { shared.enqueue(lines) }
+    public func export(_ span: FinishedSpan) { shared.enqueue(OTLPItem(span)) }
 
     @discardableResult
     public func flush(timeout: Double) -> Bool { shared.flush(timeout: timeout) }
 
-    /// Lines dropped because the queue was full.
-    public var droppedLineCount: Int { shared.droppedLines.load(ordering: .relaxed) }
+    /// Spans and events dropped because the queue was full.
+    public var droppedQueuedCount: Int { shared.droppedItems.load(ordering: .relaxed) }
     /// Spans dropped because their POST failed.
     public var droppedSpanCount: Int { shared.droppedSpans.load(ordering: .relaxed) }
     /// Spans the collector accepted.

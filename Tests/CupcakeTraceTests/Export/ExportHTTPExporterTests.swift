@@ -6,8 +6,8 @@ import Testing
 @testable import CupcakeTrace
 
 /// OTLP/HTTP export against a loopback collector that works, is down, stalls or fails.
-@Suite("Export: OTLP HTTP sink", .serialized)
-struct ExportHTTPSinkTests {
+@Suite("Export: OTLP HTTP exporter", .serialized)
+struct ExportHTTPExporterTests {
     final class Warnings: Sendable {
         let messages = Mutex<[String]>([])
         var all: [String] { messages.withLock { $0 } }
@@ -21,9 +21,9 @@ struct ExportHTTPSinkTests {
         let server = try LoopbackCollector(mode: .respond(200))
         defer { server.stop() }
         let warnings = Warnings()
-        let sink = OTLPHTTPSink(
+        let sink = OTLPExporter(
             endpoint: try endpoint(server.endpoint + "/base/"), timeout: 5, onWarning: warnings.callback)
-        let tracer = OTLPTestSupport.tracer(sink: sink)
+        let tracer = OTLPTestSupport.tracer(sink: DiscardingSink(), exporters: [sink])
         tracer.withSpan("evaluate", category: .root, fields: ["session_id": "s-1"]) { _ in
             tracer.withSpan("route", category: .stage(.routing)) { span in span.event("matched") }
         }
@@ -49,8 +49,8 @@ struct ExportHTTPSinkTests {
         let server = try LoopbackCollector(mode: .respond(500))
         defer { server.stop() }
         let warnings = Warnings()
-        let sink = OTLPHTTPSink(endpoint: try endpoint(server.endpoint), timeout: 5, onWarning: warnings.callback)
-        let tracer = OTLPTestSupport.tracer(sink: sink)
+        let sink = OTLPExporter(endpoint: try endpoint(server.endpoint), timeout: 5, onWarning: warnings.callback)
+        let tracer = OTLPTestSupport.tracer(sink: DiscardingSink(), exporters: [sink])
         for _ in 0..<5 { tracer.withSpan("evaluate", category: .root) { _ in } }
         #expect(sink.flush(timeout: 10))
         #expect(server.requests.count >= 1)
@@ -64,30 +64,30 @@ struct ExportHTTPSinkTests {
     func refused() throws {
         let port = try LoopbackCollector.closedPort()
         let warnings = Warnings()
-        let sink = OTLPHTTPSink(endpoint: try endpoint("http://127.0.0.1:\(port)"), timeout: 2, onWarning: warnings.callback)
-        let tracer = OTLPTestSupport.tracer(sink: sink)
+        let sink = OTLPExporter(endpoint: try endpoint("http://127.0.0.1:\(port)"), timeout: 2, onWarning: warnings.callback)
+        let tracer = OTLPTestSupport.tracer(sink: DiscardingSink(), exporters: [sink])
         for _ in 0..<20 { tracer.withSpan("evaluate", category: .root) { _ in } }
-        #expect(tracer.droppedLineCount == 0)  // queued, not refused at write time
+        #expect(sink.droppedQueuedCount == 0)  // queued, not refused at export time
         #expect(sink.flush(timeout: 10))
         #expect(sink.droppedSpanCount == 20)
         #expect(warnings.all.count == 1)
         #expect(warnings.all.first?.contains("cannot connect") == true)
     }
 
-    @Test("a collector that never answers: 1000 writes complete, the queue drops and counts, flush gives up")
+    @Test("a collector that never answers: 1000 spans export at once, the queue drops and counts, flush gives up")
     func stalled() throws {
         let server = try LoopbackCollector(mode: .stall)
         defer { server.stop() }
         let warnings = Warnings()
-        let sink = OTLPHTTPSink(
-            endpoint: try endpoint(server.endpoint), maxQueueBytes: 4096, timeout: 0.3, linger: 0.05,
+        let sink = OTLPExporter(
+            endpoint: try endpoint(server.endpoint), maxQueuedSpans: 16, timeout: 0.3, linger: 0.05,
             onWarning: warnings.callback)
-        let tracer = OTLPTestSupport.tracer(sink: sink)
+        let tracer = OTLPTestSupport.tracer(sink: DiscardingSink(), exporters: [sink])
         for index in 0..<1000 { tracer.withSpan("evaluate", category: .root, fields: ["index": .int(index)]) { _ in } }
-        // Each root line fills a batch of its own and every POST waits out its timeout, so the
-        // 4 KB queue overflows: the lines beyond it are dropped at once and counted.
-        #expect(sink.droppedLineCount > 0)
-        #expect(tracer.droppedLineCount == sink.droppedLineCount)
+        // Each root fills a batch of its own and every POST waits out its timeout, so the queue of
+        // 16 overflows: the spans beyond it are dropped at once and counted. The sender takes at
+        // most a few batches off the queue while it waits, so nearly all of them are dropped.
+        #expect(sink.droppedQueuedCount >= 1000 - 16 * 4)
         #expect(sink.flush(timeout: 0.2) == false)  // still stalled: the flush returns unfinished
         #expect(sink.sentSpanCount == 0)
     }
@@ -95,7 +95,7 @@ struct ExportHTTPSinkTests {
     @Test("flushing a sink with nothing queued returns at once")
     func emptyFlush() throws {
         let port = try LoopbackCollector.closedPort()
-        let sink = OTLPHTTPSink(endpoint: try endpoint("http://127.0.0.1:\(port)"), onWarning: { _ in })
+        let sink = OTLPExporter(endpoint: try endpoint("http://127.0.0.1:\(port)"), onWarning: { _ in })
         #expect(sink.flush(timeout: 5))
         #expect(sink.droppedSpanCount == 0)
     }

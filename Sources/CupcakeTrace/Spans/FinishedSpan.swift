@@ -1,0 +1,106 @@
+/// A span as it ended, or an event written inside one: the one value every output is made from.
+/// The JSON-lines encoder writes it as a line; exporters (``SpanExporter``) receive it as it is.
+///
+/// An event (``event`` set) carries the ids of the span it happened in, its own time as
+/// ``startNanoseconds`` and the time since that span started as ``durationNanoseconds``, as its
+/// line does.
+public struct FinishedSpan: Sendable {
+    public let name: String
+    public let traceID: TraceID
+    public let spanID: SpanID
+    /// nil for a trace's root span (or the span a `TRACEPARENT` continued, when there was none).
+    public let parentSpanID: SpanID?
+    /// Wall-clock start, nanoseconds since the Unix epoch.
+    public let startNanoseconds: UInt64
+    public let durationNanoseconds: UInt64
+    /// `.error` when the span recorded an error (or an event was logged at that level).
+    public let level: LogLevel
+    /// The message of an event; nil for a span.
+    public let event: String?
+
+    /// The fields given when the span started, untouched.
+    let initialFields: KeyValuePairs<String, TraceValue>
+    /// Fields recorded later, and the error.
+    let record: SpanRecord
+    /// The trace id's text, formatted once per trace.
+    let traceIDText: TraceIDText
+    let limits: LineLimits
+
+    init(
+        name: String, trace: TraceState, spanID: SpanID, parentSpanID: SpanID?, startNanoseconds: UInt64,
+        durationNanoseconds: UInt64, level: LogLevel, event: String?, initialFields: KeyValuePairs<String, TraceValue>,
+        record: SpanRecord
+    ) {
+        self.name = name
+        self.traceID = trace.traceID
+        self.traceIDText = trace.traceIDText
+        self.limits = trace.limits
+        self.spanID = spanID
+        self.parentSpanID = parentSpanID
+        self.startNanoseconds = startNanoseconds
+        self.durationNanoseconds = durationNanoseconds
+        self.level = level
+        self.event = event
+        self.initialFields = initialFields
+        self.record = record
+    }
+
+    /// The error the span recorded (or the thrown error that ended it).
+    public var error: String? { record.error }
+
+    /// The fields as its line writes them: start-time fields in their order, a key recorded again
+    /// later holding its later value there, then keys first recorded later. Payload fields are
+    /// present only when the `payload` category is on; a key the line contract owns (e.g.
+    /// `error`) is named `field.<key>`.
+    public var fields: [(key: String, value: TraceValue)] {
+        var all: [(key: String, value: TraceValue)] = []
+        forEachField { key, reserved, value, _ in all.append((reserved ? "field." + key : key, value)) }
+        return all
+    }
+
+    /// Calls `body` for each field as the line writes it: its key, whether the key is renamed
+    /// `field.<key>`, its value, and the longest string it may carry (payload values have their
+    /// own limit). Payload fields are skipped unless payload tracing is on.
+    @inline(__always)
+    func forEachField(_ body: (_ key: String, _ reserved: Bool, _ value: TraceValue, _ limit: Int) -> Void) {
+        let hasLate = !record.fields.isEmpty
+        for (key, value) in initialFields {
+            if hasLate, let late = record.fields.first(where: { FieldKeys.same($0.key, key) }) {
+                visit(late.key, late.value, late.kind, body)
+            } else {
+                visit(key, value, nil, body)
+            }
+        }
+        for field in record.fields where !initialFields.contains(where: { FieldKeys.same($0.key, field.key) }) {
+            visit(field.key, field.value, field.kind, body)
+        }
+    }
+
+    @inline(__always)
+    private func visit(
+        _ key: String, _ value: TraceValue, _ known: FieldKind?,
+        _ body: (_ key: String, _ reserved: Bool, _ value: TraceValue, _ limit: Int) -> Void
+    ) {
+        let kind = known ?? FieldKeys.classify(key)
+        if kind.contains(.payload), !limits.payloadEnabled { return }
+        body(key, kind.contains(.reserved), value, kind.contains(.payload) ? limits.payloadBytes : limits.fieldBytes)
+    }
+}
+
+/// Receives the spans of kept traces as values (OpenTelemetry export, or an embedder's own
+/// destination). `export` runs on the thread that ended the span, so it must not block: queue
+/// the span and return. With sampling, a trace's spans arrive together when its root ends.
+public protocol SpanExporter: Sendable {
+    /// Takes one finished span or event.
+    func export(_ span: FinishedSpan)
+
+    /// Hands on whatever is queued, waiting at most `timeout` seconds; true when all of it was
+    /// handed on in time. Exporters that hold nothing need not implement it.
+    @discardableResult
+    func flush(timeout: Double) -> Bool
+}
+
+extension SpanExporter {
+    @discardableResult
+    public func flush(timeout: Double) -> Bool { true }
+}
