@@ -19,7 +19,7 @@ import Testing
         let runtime = try WasmPolicyRuntime.load(
             wasm: wasm, dataJSON: nil, origin: "aggregate.wasm", cache: .memoryOnly, tracer: tracer)
         let event = try WasmFixturePolicyTests.bytes("events/claude/pretooluse-bash-rm-rf.json")
-        _ = try await runtime.evaluate(entrypoint: "cupcake/system/evaluate", input: event, tracer: tracer)
+        let result = try await runtime.evaluate(entrypoint: "cupcake/system/evaluate", input: event, tracer: tracer)
         let spans = try lines(sink)
         #expect(spans.map { $0["span"] as? String } == ["wasm_load", "wasm_instantiate", "wasm_eval"])
         let load = spans[0]
@@ -29,14 +29,18 @@ import Testing
         #expect(["compiled", "memory"].contains(source))
         #expect(load["cache_hit"] as? Bool == (source == "memory"))
         let instantiate = spans[1]
-        #expect((instantiate["memory_bytes"] as? Int ?? 0) > 0)
+        // The spans report the runtime's own figures.
+        #expect(runtime.instantiateStats.memoryBytes > 0)
+        #expect(instantiate["memory_bytes"] as? Int == runtime.instantiateStats.memoryBytes)
         #expect(instantiate["abi_version"] as? String == "1.3")
         let evaluation = spans[2]
         #expect(evaluation["input_size_bytes"] as? Int == event.count)
-        #expect((evaluation["output_size_bytes"] as? Int ?? 0) > 0)
+        #expect(result.stats.outputSizeBytes > 0 && result.stats.memoryBytes > 0)
+        #expect(evaluation["output_size_bytes"] as? Int == result.stats.outputSizeBytes)
         #expect(evaluation["decision_count"] as? Int == 1)
-        #expect((evaluation["memory_bytes"] as? Int ?? 0) > 0)
-        #expect(evaluation["evaluation_time_ms"] is NSNumber)
+        #expect(evaluation["memory_bytes"] as? Int == result.stats.memoryBytes)
+        let milliseconds = try #require(evaluation["evaluation_time_ms"] as? Double)
+        #expect(abs(milliseconds - result.stats.evaluationMilliseconds) <= 0.000_001)  // written to six decimals
     }
 
     @Test func failedEvaluationIsAnErrorLine() async throws {
