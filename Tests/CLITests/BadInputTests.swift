@@ -56,11 +56,18 @@ struct BadInputTests {
         #expect(result.stderr.contains("/nonexistent/.cupcake"))
     }
 
-    @Test("bad command lines exit 64", arguments: [["eval"], ["eval", "--harness", "vim"], ["eval", "--harness", "claude", "--bogus"], ["frobnicate"], []])
-    func usage(arguments: [String]) throws {
+    @Test("bad command lines exit 64 and say what is wrong", arguments: [
+        (["eval"], "cupcake eval: --harness must be one of claude, cursor, factory, opencode"),
+        (["eval", "--harness", "vim"], "cupcake eval: --harness must be one of claude, cursor, factory, opencode"),
+        (["eval", "--harness", "claude", "--bogus"], "cupcake eval: unknown option --bogus"),
+        (["frobnicate"], "cupcake: unknown command frobnicate"),
+        ([], "usage: cupcake <command> [options]"),
+    ])
+    func usage(arguments: [String], message: String) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)
-        #expect(!result.stderr.isEmpty)
+        #expect(result.stderrLines.first == message)
+        #expect(result.stdout.isEmpty)
     }
 
     @Test("--help works on every command", arguments: [["--help"], ["eval", "--help"], ["verify", "--help"]])

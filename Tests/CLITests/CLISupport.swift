@@ -34,4 +34,10 @@ enum CLI {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         return object as? [String: Any] ?? [:]
     }
+
+    /// The spans of one OTLP/JSON request line, across its resource and scope groups.
+    static func otlpSpans(_ request: String) throws -> [[String: Any]] {
+        let resources = try json(request)["resourceSpans"] as? [[String: Any]] ?? []
+        return resources.flatMap { $0["scopeSpans"] as? [[String: Any]] ?? [] }.flatMap { $0["spans"] as? [[String: Any]] ?? [] }
+    }
 }

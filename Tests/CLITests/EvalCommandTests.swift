@@ -39,7 +39,7 @@ struct EvalCommandTests {
         #expect(output["permissionDecision"] as? String == "allow")
         let updated = try #require(output["updatedInput"] as? [String: Any])
         #expect(updated["command"] as? String == "npm install left-pad --ignore-scripts")
-        #expect(output["permissionDecisionReason"] as? String != nil)
+        #expect(output["permissionDecisionReason"] as? String == "npm install runs package scripts; adding --ignore-scripts")
     }
 
     @Test("writing under /etc and a leaked AWS key are denied; the wildcard policy sees every tool")
@@ -150,27 +150,39 @@ struct EvalCommandTests {
         #expect(attributes?.contains { $0["key"] as? String == "service.name" } == true)
     }
 
-    @Test("an unreachable collector leaves the answer alone and costs one warning")
+    /// The demo project's whole answer to pretooluse-bash-rm-rf, byte for byte.
+    static let rmRfAnswer = #"{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"Dangerous command blocked: rm -rf /"}}"# + "\n"
+
+    @Test("an unreachable collector leaves the answer alone and costs the hook no warning: its spans wait in the spool")
     func collectorDown() throws {
         // Port 1 on loopback: nothing listens, the connection is refused at once. The spool is
         // the test's own, and removing it lets the delivery process this starts go idle and exit.
+        // The hook never contacts the collector (it spools its spans and leaves), so it has
+        // nothing to warn about; the in-process exporter's one warning for a refused connection
+        // is ExportHTTPSinkTests's.
         let spool = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: spool) }
         let result = try CLI.eval(
             try CLI.event("pretooluse-bash-rm-rf"),
             environment: ["CUPCAKE_TRACE_OTLP": "http://127.0.0.1:1", "CUPCAKE_OTLP_SPOOL": spool])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("\"deny\""))
-        let warnings = result.stderrLines.filter { $0.contains("WARN") }
-        #expect(warnings.count <= 1)
+        #expect(result.stdout == Self.rmRfAnswer)
+        #expect(result.stderr == "")
+        // A refused connection deletes nothing: the batch stays for a later delivery.
+        let batches = try FileManager.default.contentsOfDirectory(atPath: spool + "/http___127.0.0.1_1")
+        #expect(batches.filter { $0.hasSuffix(".spans") }.count == 1, "\(batches)")
     }
 
     @Test("a bad CUPCAKE_TRACE_OTLP warns and leaves the answer alone")
     func badOTLP() throws {
         let result = try CLI.eval(try CLI.event("pretooluse-bash-rm-rf"), environment: ["CUPCAKE_TRACE_OTLP": "ftp://nowhere"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("\"deny\""))
-        #expect(result.stderr.contains("CUPCAKE_TRACE_OTLP"))
+        #expect(result.stdout == Self.rmRfAnswer)
+        let warning = try #require(result.parsedStderrLines().first)
+        #expect(result.stderrLines.count == 1, "\(result.stderr)")
+        #expect(warning.level == "WARN")
+        #expect(warning.message == "CUPCAKE_TRACE_OTLP: OTLP destination 'ftp://nowhere': expected file:<path>, "
+            + "http://host:port or https://host:port; OTLP export is off")
     }
 
     @Test("tracing off: nothing at all on stderr")

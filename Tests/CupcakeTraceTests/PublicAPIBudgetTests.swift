@@ -51,7 +51,7 @@ enum PublicSymbols {
     static func types(ofModule module: String) throws -> Set<String> {
         let tools = try toolDirectory()
         let modules = try modulesDirectory(containing: module)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cupcake-symbols-\(getpid())-\(module)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cupcake-symbols-\(module)-\(UUID().uuidString)")
         try? FileManager.default.removeItem(at: output)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }

@@ -139,7 +139,7 @@ import Testing
         #expect(entrypoints.contains("cupcake/policies/bash_guard"))
         #expect(!entrypoints.contains("cupcake/policies/env_files"))
         #expect(!entrypoints.contains("cupcake/system/evaluate"))
-        #expect((wasm["decision_count"] as? Int ?? 0) >= 1)
+        #expect(wasm["decision_count"] as? Int == 1)  // BASH-001's denial alone
     }
 
     @Test("a bundle without an entrypoint for a routed package falls back to the aggregate")

@@ -85,7 +85,8 @@ import Testing
         #expect(merged["version"] == .number("1"))
         #expect(merged["hooks"]?["stop"] == .array([.object([("command", .string("./notify.sh"))]),
                                                     .object([("command", .string("cupcake eval --harness cursor --policy-dir .cupcake"))])]))
-        #expect(merged["hooks"]?["beforeShellExecution"] != nil)
+        #expect(merged["hooks"]?["beforeShellExecution"]
+            == .array([.object([("command", .string("cupcake eval --harness cursor --policy-dir .cupcake"))])]))
     }
 
     @Test("the rulebook lists every builtin disabled, and each block, uncommented, turns its builtin on", arguments: [false, true])
@@ -172,7 +173,10 @@ import Testing
         #expect(link == project.root + "/dotfiles/claude-settings.json")
         let merged = try OrderedJSON.parse(Array(try project.read("dotfiles/claude-settings.json").utf8))
         #expect(merged["model"] == .string("opus"))
-        #expect(merged["hooks"]?["PreToolUse"] != nil)
+        let command = "cupcake eval --harness claude --policy-dir \"$CLAUDE_PROJECT_DIR\"/.cupcake"
+        #expect(merged["hooks"]?["PreToolUse"] == .array([.object([
+            ("matcher", .string("*")), ("hooks", .array([.object([("type", .string("command")), ("command", .string(command))])])),
+        ])]))
         let mode = try FileManager.default.attributesOfItem(atPath: project.root + "/dotfiles/claude-settings.json")[.posixPermissions] as? Int
         #expect(mode == 0o640)
     }

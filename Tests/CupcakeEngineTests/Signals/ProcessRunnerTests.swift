@@ -195,18 +195,53 @@ struct ProcessRunnerTests {
     }
 
     @Test func fiveHundredRunsLeakNoDescriptors() async throws {
-        let before = ProcessTestSupport.openDescriptorCount()
+        // Counting this process's descriptors before and after cannot tell a leak from files that
+        // suites running in parallel open meanwhile. So each run names its own pipes instead: the
+        // child prints what its 0, 1 and 2 are, the same pipes as our ends ("pipe:[inode]"; pipe
+        // inodes come from a counter, so none is reused meanwhile), and afterwards no descriptor
+        // of ours may name one of them. The pidfd a run watches its child with has no such name,
+        // but the runner closes it before reaping the child, so a pidfd of a reaped process is a
+        // leak whoever opened it, and there must be none.
+        try Self.reapedPidfdScanWorks()
+        var pipes: Set<String> = []
         for _ in 0..<50 {
-            await withTaskGroup(of: Void.self) { group in
+            let outputs = await withTaskGroup(of: String.self) { group in
                 for _ in 0..<10 {
-                    group.addTask { _ = try? await runner.run(command: "true", stdin: [1, 2, 3], timeoutSeconds: 5) }
+                    group.addTask {
+                        let outcome = try? await runner.run(
+                            command: "readlink /proc/$$/fd/0 /proc/$$/fd/1 /proc/$$/fd/2", stdin: [1, 2, 3], timeoutSeconds: 30)
+                        return String(decoding: outcome?.stdout ?? [], as: UTF8.self)
+                    }
                 }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            for output in outputs {
+                let names = Set(output.split(separator: "\n").map(String.init))
+                #expect(names.count == 3 && names.allSatisfy { $0.hasPrefix("pipe:[") }, "a run's pipes: \(output)")
+                pipes.formUnion(names)
             }
         }
-        let after = ProcessTestSupport.openDescriptorCount()
-        // Other suites run in parallel and open files; a leak of even one descriptor per run adds 500.
-        #expect(before > 0)
-        #expect(after - before < 100, "descriptors before \(before), after \(after)")
+        #expect(pipes.count == 1_500)
+        let leaked = ProcessTestSupport.openDescriptors().filter { pipes.contains($0.value) }
+        #expect(leaked.isEmpty, "\(leaked.count) descriptors still open on the runs' pipes, e.g. \(Array(leaked.prefix(3)))")
+        let reaped = ProcessTestSupport.pidfdsOfReapedProcesses()
+        #expect(reaped.isEmpty, "\(reaped.count) pidfds of reaped processes still open, e.g. \(reaped.prefix(3))")
+    }
+
+    /// The pidfd check above finds a pidfd left open after its process was reaped (as long as
+    /// pidfds exist here; without them the runner has none to leak).
+    static func reapedPidfdScanWorks() throws {
+        guard let pidfdOpen = POSIXSupport.gnu.pidfdOpen else { return }
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        child.arguments = ["30"]
+        try child.run()
+        let pidfd = pidfdOpen(child.processIdentifier, 0)
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()  // Foundation reaps it
+        guard pidfd >= 0 else { return }
+        defer { close(pidfd) }
+        #expect(ProcessTestSupport.pidfdsOfReapedProcesses().contains(pidfd))
     }
 
     @Test func handleCanBeAwaitedTwice() async throws {

@@ -18,9 +18,25 @@ enum ProcessTestSupport {
         String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).compactMap { Int32($0) }
     }
 
-    /// Open file descriptors of this process.
-    static func openDescriptorCount() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+    /// What each open descriptor of this process is, by /proc's link text ("pipe:[4242]",
+    /// "anon_inode:[pidfd]"); one closed while listing is left out.
+    static func openDescriptors() -> [Int32: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        var links: [Int32: String] = [:]
+        for name in names {
+            guard let fd = Int32(name), let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + name)
+            else { continue }
+            links[fd] = link
+        }
+        return links
+    }
+
+    /// Open pidfds whose process has been reaped: /proc's fdinfo says "Pid: -1" for those.
+    static func pidfdsOfReapedProcesses() -> [Int32] {
+        openDescriptors().filter { $0.value == "anon_inode:[pidfd]" }.keys.filter { fd in
+            let info = (try? String(contentsOfFile: "/proc/self/fdinfo/\(fd)", encoding: .utf8)) ?? ""
+            return info.split(separator: "\n").contains("Pid:\t-1")
+        }.sorted()
     }
 
     /// A fresh empty directory under the temporary directory.

@@ -120,7 +120,11 @@ struct ExportEncodingTests {
         let attributes = try OTLPTestSupport.attributes(encoded)
         #expect(attributes["k\u{1}"]?["stringValue"] as? String == "\u{2028}x\r")
         #expect(attributes["neg"]?["intValue"] as? String == "-5")
-        #expect(attributes["nested"]?["arrayValue"] != nil)
+        // OTLP's AnyValue: an array is {"arrayValue": {"values": [AnyValue]}}.
+        let outer = attributes["nested"]?["arrayValue"] as? [String: Any]
+        let inner = (outer?["values"] as? [[String: Any]])?.first?["arrayValue"] as? [String: Any]
+        #expect((outer?["values"] as? [Any])?.count == 1)
+        #expect(inner?["values"] as? [[String: Bool]] == [["boolValue": false]])
     }
 
     @Test("an empty batch is still a valid request")
