@@ -26,10 +26,11 @@ let package = Package(
         .executableTarget(name: "cupcake", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTraceTools"]),
         .executableTarget(name: "cupcake-bench", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
         // A tiny traced program the trace integration tests run as a child process.
-        .executableTarget(name: "cupcake-trace-probe", dependencies: ["CupcakeTrace"]),
+        .executableTarget(name: "cupcake-trace-probe", dependencies: ["CupcakeTrace", "CupcakeEngine"]),
         // Trace-line parsing and the schema validator, shared by the test targets.
         .target(name: "CupcakeTestSupport", path: "Tests/CupcakeTestSupport"),
-        .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "CupcakeTestSupport", "cupcake-trace-probe"]),
+        // The pipeline's trace vocabulary (categories, payload fields, keep rule) comes from CupcakeEngine.
+        .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "CupcakeEngine", "CupcakeTestSupport", "cupcake-trace-probe"]),
         .testTarget(name: "CupcakeTraceToolsTests", dependencies: ["CupcakeTrace", "CupcakeTraceTools"]),
         .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cupcake", "CupcakeTestSupport"]),

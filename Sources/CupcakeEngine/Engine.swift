@@ -18,7 +18,7 @@ public final class Engine: Sendable {
 
     /// Loads the project (and global) policy layers. Bundles are found or compiled, modules
     /// compiled or loaded from the cache.
-    public init(configuration: EngineConfiguration, tracer: Tracer = .shared) throws(EngineError) {
+    public init(configuration: EngineConfiguration, tracer: Tracer = .pipeline) throws(EngineError) {
         self.configuration = configuration
         self.tracer = tracer
         // Loading is its own trace (visible with the wasm category), so module load and

@@ -122,7 +122,7 @@ enum ColdPathBenchmark {
         let engine = try Engine(
             configuration: EngineConfiguration(policyDirectory: target.policyDirectory, harness: target.harness, cacheDirectory: cache,
                                                policyEvaluation: mode),
-            tracer: Tracer(configuration: TraceConfiguration(categories: .wasm, sink: sink)))
+            tracer: Tracer(configuration: TraceConfiguration.pipeline(categories: .wasm, sink: sink)))
         for _ in 0..<max(50, Int(500 * Measure.scale)) { _ = try await engine.evaluate(eventJSON: target.event) }
         let values = sink.lines.compactMap { line -> Double? in
             guard let value = try? JSONValue.parse(Array(line.utf8)), value["span"]?.stringValue == "wasm_eval" else { return nil }

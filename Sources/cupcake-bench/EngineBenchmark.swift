@@ -65,7 +65,7 @@ enum EngineBenchmark {
             close(devNull)
         }
         // The sink a tracer from the environment writes stderr with, pointed at /dev/null.
-        let traced = Tracer(configuration: TraceConfiguration(categories: .all, sink: BackgroundFileDescriptorSink(fileDescriptor: devNull)))
+        let traced = Tracer(configuration: TraceConfiguration.pipeline(categories: .all, sink: BackgroundFileDescriptorSink(fileDescriptor: devNull)))
         let on = try Engine(configuration: configuration, tracer: traced)
 
         // Short alternating rounds: this shared machine switches between a fast and a slow state

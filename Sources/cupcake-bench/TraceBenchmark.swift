@@ -14,9 +14,9 @@ enum TraceBenchmark {
         let devNull = open("/dev/null", O_WRONLY)
         guard devNull >= 0 else { throw BenchmarkError.setup("cannot open /dev/null") }
         defer { close(devNull) }
-        let on = Tracer(configuration: TraceConfiguration(categories: .all, sink: FileDescriptorSink(fileDescriptor: devNull)))
+        let on = Tracer(configuration: TraceConfiguration.pipeline(categories: .all, sink: FileDescriptorSink(fileDescriptor: devNull)))
         let memory = InMemorySink()
-        let sizing = Tracer(configuration: TraceConfiguration(categories: .all, sink: memory))
+        let sizing = Tracer(configuration: TraceConfiguration.pipeline(categories: .all, sink: memory))
 
         let disabled = Measure.nanosecondsPerOperation(operations: 2_000_000) { index in
             singleSpan(offTracers[index & 1], index)

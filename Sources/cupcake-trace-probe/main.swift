@@ -4,6 +4,7 @@
 //
 // Usage: cupcake-trace-probe [--evaluations N] [--decision allow|deny|ask] [--hostile]
 //                            [--fail] [--signal-timeout] [--trace C] [--trace-file PATH]
+import CupcakeEngine
 import CupcakeTrace
 
 #if canImport(Glibc)
@@ -131,7 +132,8 @@ if let path = options.traceFile {
         exit(66)
     }
 }
-let tracer = Tracer.fromEnvironment(ProcessEnvironment.current(), categoriesOverride: options.trace, sink: sink)
+let tracer = Tracer.fromEnvironment(
+    ProcessEnvironment.current(), base: .pipeline, categoriesOverride: options.trace, sink: sink)
 var failures = 0
 await withTaskGroup(of: Bool.self) { group in
     for index in 0..<options.evaluations {

@@ -18,7 +18,7 @@ enum DebugFiles {
         let sink: any Sink = toStderr ? TeeSink([BackgroundFileDescriptorSink.standardError, capture]) : capture
         var forced = environment
         forced["CUPCAKE_TRACE_SAMPLE"] = nil  // a debug record is wanted for every hook
-        let tracer = Tracer.fromEnvironment(forced, categoriesOverride: "all,payload", otlpOverride: otlpOverride, sink: sink)
+        let tracer = Tracer.fromEnvironment(forced, base: .pipeline, categoriesOverride: "all,payload", otlpOverride: otlpOverride, sink: sink)
         return (tracer, capture)
     }
 

@@ -92,7 +92,7 @@ enum EvalCommand {
             (tracer, capture) = DebugFiles.tracer(environment: environment, categoriesOverride: arguments.values["--trace"],
                                                   otlpOverride: arguments.values["--trace-otlp"])
         } else {
-            tracer = Tracer.fromEnvironment(environment, categoriesOverride: arguments.values["--trace"],
+            tracer = Tracer.fromEnvironment(environment, base: .pipeline, categoriesOverride: arguments.values["--trace"],
                                             otlpOverride: arguments.values["--trace-otlp"])
         }
         var received: [UInt8] = []

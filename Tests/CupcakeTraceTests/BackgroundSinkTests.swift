@@ -1,3 +1,4 @@
+import CupcakeEngine
 import Foundation
 import Testing
 
@@ -182,7 +183,7 @@ struct BackgroundSinkTests {
         close(ends[0])  // no reader: writes fail with EPIPE (SIGPIPE is ignored)
         let sink = BackgroundFileDescriptorSink(
             fileDescriptor: ends[1], writer: BackgroundWriter(limit: BackgroundWriter.defaultLimit))
-        let tracer = Tracer(configuration: TraceConfiguration(categories: .all, sink: sink))
+        let tracer = Tracer(configuration: TraceConfiguration.pipeline(categories: .all, sink: sink))
         for _ in 0..<3 { tracer.withSpan("evaluate", category: .root) { _ in } }
         // Once a flush returns, every line has been tried, by the thread or by the flush.
         _ = sink.flush(timeout: 5)

@@ -1,3 +1,4 @@
+import CupcakeEngine
 import CupcakeTestSupport
 import Testing
 
@@ -15,21 +16,45 @@ struct ConfigurationTests {
     @Test("CUPCAKE_TRACE names", arguments: nameCases)
     func names(_ testCase: (String, TraceCategory)) {
         let (text, expected) = testCase
-        let parsed = TraceCategory.parse(text)
+        let parsed = TraceCategory.parse(text, names: TraceConfiguration.pipeline.categoryNames)
         #expect(parsed.categories == expected)
         #expect(parsed.unknown.isEmpty)
     }
 
     @Test("unknown names are returned for one warning")
     func unknownNames() {
-        let parsed = TraceCategory.parse("eval,verbose,Bogus")
+        let parsed = TraceCategory.parse("eval,verbose,Bogus", names: TraceConfiguration.pipeline.categoryNames)
         #expect(parsed.categories == .eval)
         #expect(parsed.unknown == ["verbose", "Bogus"])
-        let (configuration, warnings) = TraceConfiguration.fromEnvironment(["CUPCAKE_TRACE": "eval,verbose"])
+        let (configuration, warnings) = TraceConfiguration.fromEnvironment(["CUPCAKE_TRACE": "eval,verbose"], base: .pipeline)
         #expect(configuration.categories == .eval)
         #expect(warnings.count == 1)
         #expect(warnings[0].contains("'verbose'"))
         #expect(warnings[0].contains("eval, routing, signals, wasm, synthesis, actions, builtins, all, payload"))
+    }
+
+    @Test("a program's own vocabulary: its names, its payload fields, its keep rule")
+    func ownVocabulary() throws {
+        let fast = TraceCategory(rawValue: 1 << 9), slow = TraceCategory(rawValue: 1 << 10)
+        let sink = InMemorySink()
+        let base = TraceConfiguration(
+            categoryNames: [("fast", fast), ("slow", slow)], payloadKeys: ["secret"],
+            keepsTrace: { field in field("status") == "failed" })
+        let (configuration, warnings) = TraceConfiguration.fromEnvironment(
+            ["CUPCAKE_TRACE": "fast,eval", "CUPCAKE_TRACE_SAMPLE": "0"], base: base, sink: sink)
+        #expect(configuration.categories == fast)
+        #expect(warnings.count == 1 && warnings[0].contains("'eval'") && warnings[0].contains("fast, slow, all, payload"))
+        let tracer = Tracer(configuration: configuration)
+        for status in ["ok", "failed"] {
+            tracer.withSpan("job", category: fast, fields: ["secret": "hunter2", "tool_input": "kept: not named"]) { span in
+                span.record("status", .string(status))
+            }
+        }
+        let lines = try sink.lines.map(TraceLine.init)
+        #expect(lines.count == 1)  // sampled out unless the keep rule says otherwise
+        #expect(lines.first?["status"] as? String == "failed")
+        #expect(lines.first?["secret"] == nil)
+        #expect(lines.first?["tool_input"] as? String == "kept: not named")
     }
 
     @Test("stage spans are visible under eval or their own category; the root under any")
@@ -159,16 +184,19 @@ struct EncodingTests {
         #expect(kept > 2_500 && kept < 3_500)
         #expect(ids.allSatisfy { Sampler.isSampled($0, rate: 1) })
         #expect(!ids.contains { Sampler.isSampled($0, rate: 0) })
-        #expect(Sampler.mustKeep(finalDecision: "deny"))
-        #expect(Sampler.mustKeep(finalDecision: "Ask"))
-        #expect(!Sampler.mustKeep(finalDecision: "Allow"))
-        #expect(!Sampler.mustKeep(finalDecision: nil))
+        // The pipeline keeps every trace whose decision is not Allow.
+        let keeps = TraceConfiguration.pipeline.keepsTrace
+        #expect(keeps { $0 == "final_decision" ? "deny" : nil })
+        #expect(keeps { $0 == "final_decision" ? "Ask" : nil })
+        #expect(!keeps { $0 == "final_decision" ? "Allow" : nil })
+        #expect(!keeps { _ in nil })
+        #expect(!TraceConfiguration().keepsTrace { _ in "deny" })  // the library alone keeps nothing extra
     }
 
     @Test("diagnostic lines are JSON with level, target and message, filtered by the threshold")
     func diagnostics() throws {
         let sink = InMemorySink()
-        let log = DiagnosticLog(threshold: .warn, sink: sink)
+        let log = DiagnosticLog(threshold: .warn, sink: sink, payload: TraceConfiguration.pipeline.payloadTable)
         log.info("hidden")
         log.warn("visible \"quoted\"\nsecond line")
         log.log(.error, "with fields", fields: ["policy": "a.rego", "tool_input": "secret"])

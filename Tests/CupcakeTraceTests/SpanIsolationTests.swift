@@ -1,3 +1,4 @@
+import CupcakeEngine
 import Testing
 
 @testable import CupcakeTrace
@@ -27,7 +28,7 @@ struct SpanIsolationTests {
     @Test("recording async spans: the body, and what it awaits, keep the caller's actor", arguments: [true, false])
     func bodyKeepsCallerIsolation(recording: Bool) async {
         let sink = InMemorySink()
-        let tracer = Tracer(configuration: TraceConfiguration(categories: recording ? .all : [], sink: sink))
+        let tracer = Tracer(configuration: TraceConfiguration.pipeline(categories: recording ? .all : [], sink: sink))
         let home = Home()
         let isolation = await home.evaluate(tracer)
         #expect(isolation.map { $0 === home } == true)

@@ -1,3 +1,4 @@
+import CupcakeEngine
 import CupcakeTestSupport
 import Foundation
 import Synchronization
@@ -9,7 +10,7 @@ import Testing
 @Suite("Spans")
 struct SpanTests {
     func makeTracer(_ categories: TraceCategory, sample: Double = 1, sink: InMemorySink = InMemorySink()) -> (Tracer, InMemorySink) {
-        (Tracer(configuration: TraceConfiguration(categories: categories, sampleRate: sample, sink: sink)), sink)
+        (Tracer(configuration: TraceConfiguration.pipeline(categories: categories, sink: sink).sampled(sample)), sink)
     }
 
     @Test("a disabled span runs its body and evaluates none of its fields or recorded values")

@@ -4,8 +4,8 @@
 public struct TraceConfiguration: Sendable {
     /// The categories whose spans are emitted; empty means tracing is off.
     public var categories: TraceCategory
-    /// Fraction of traces kept, 0...1, chosen deterministically from the trace id. Traces whose
-    /// final decision is not Allow, or that recorded an error, are always kept.
+    /// Fraction of traces kept, 0...1, chosen deterministically from the trace id. Traces that
+    /// recorded an error, or that ``keepsTrace`` says must stay, are always kept.
     public var sampleRate: Double
     /// Longest string field value, in UTF-8 bytes, before it is truncated with a marker.
     public var maxFieldBytes: Int
@@ -28,6 +28,20 @@ public struct TraceConfiguration: Sendable {
     /// Where finished spans go as values, besides the lines (OpenTelemetry export).
     public var exporters: [any SpanExporter]
 
+    /// The instrumented program's categories by the names `CUPCAKE_TRACE` and `--trace` use
+    /// (lowercase). `all`, `payload` and `off` are understood besides.
+    public var categoryNames: [(name: String, category: TraceCategory)]
+    /// Field names that carry raw content (commands, prompts, output): left out of lines and
+    /// exports unless ``TraceCategory/payload`` is on, whichever API recorded them.
+    public var payloadKeys: [String] {
+        didSet { payloadTable = PayloadKeys(payloadKeys) }
+    }
+    /// Decides, when sampling drops traces, which must stay anyway, from the root span's fields
+    /// (looked up by name) when the root ends: for example the traces whose decision is not Allow.
+    public var keepsTrace: @Sendable (_ rootField: (String) -> TraceValue?) -> Bool
+    /// ``payloadKeys`` arranged for lookups.
+    package private(set) var payloadTable: PayloadKeys
+
     /// Default string field limit: long enough for any session id, tool name or reason.
     public static let defaultMaxFieldBytes = 1024
     /// Default payload limit: enough to recognise a command or prompt, bounded so a 1 MB tool input
@@ -42,7 +56,10 @@ public struct TraceConfiguration: Sendable {
         logLevel: LogLevel = .warn,
         traceparent: String? = nil,
         sink: any Sink = FileDescriptorSink.standardError,
-        exporters: [any SpanExporter] = []
+        exporters: [any SpanExporter] = [],
+        categoryNames: [(name: String, category: TraceCategory)] = [],
+        payloadKeys: [String] = [],
+        keepsTrace: @escaping @Sendable (_ rootField: (String) -> TraceValue?) -> Bool = { _ in false }
     ) {
         self.categories = categories
         self.sampleRate = sampleRate.isNaN ? 1 : min(1, max(0, sampleRate))
@@ -52,30 +69,37 @@ public struct TraceConfiguration: Sendable {
         self.traceParent = traceparent.flatMap(TraceParent.init)
         self.sink = sink
         self.exporters = exporters
+        self.categoryNames = categoryNames
+        self.payloadKeys = payloadKeys
+        self.payloadTable = PayloadKeys(payloadKeys)
+        self.keepsTrace = keepsTrace
     }
 
     /// Tracing off, warnings to standard error.
     public static var off: TraceConfiguration { TraceConfiguration() }
 
-    /// A configuration read from environment variables, plus the warnings about values that were
-    /// set but not understood (each is ignored). `categoriesOverride` is the CLI's `--trace`,
-    /// which wins over `CUPCAKE_TRACE`.
+    /// `base` with the settings environment variables give, plus the warnings about values that
+    /// were set but not understood (each is ignored). `base` supplies what the environment does not
+    /// name: the category names `CUPCAKE_TRACE` is read with, payload keys, the keep rule, limits.
+    /// `categoriesOverride` is the CLI's `--trace`, which wins over `CUPCAKE_TRACE`.
     ///
     /// `CUPCAKE_TRACE_OTLP` (or `otlpOverride`, the CLI's `--trace-otlp`), else OpenTelemetry's
     /// `OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT`, adds an OpenTelemetry exporter: `file:<path>` or
     /// `http(s)://host:port`. With CUPCAKE_TRACE also set, spans are written as lines and
-    /// exported; alone, it turns on the `eval` spans and exports them without writing lines.
+    /// exported; alone, it turns on `base.categories` (all named ones when that is empty) and
+    /// exports them without writing lines.
     public static func fromEnvironment(
         _ environment: [String: String],
+        base: TraceConfiguration = TraceConfiguration(),
         categoriesOverride: String? = nil,
         otlpOverride: String? = nil,
         sink: (any Sink)? = nil
     ) -> (configuration: TraceConfiguration, warnings: [String]) {
         var warnings: [String] = []
-        let parsed = TraceCategory.parse(categoriesOverride ?? environment["CUPCAKE_TRACE"])
+        let parsed = TraceCategory.parse(categoriesOverride ?? environment["CUPCAKE_TRACE"], names: base.categoryNames)
         if !parsed.unknown.isEmpty {
             let source = categoriesOverride == nil ? "CUPCAKE_TRACE" : "--trace"
-            let valid = TraceCategory.names.map(\.name).joined(separator: ", ")
+            let valid = (base.categoryNames.map(\.name) + ["all", "payload"]).joined(separator: ", ")
             warnings.append(
                 "\(source): unknown trace categor\(parsed.unknown.count == 1 ? "y" : "ies") "
                     + parsed.unknown.map { "'\($0)'" }.joined(separator: ", ")
@@ -108,13 +132,17 @@ public struct TraceConfiguration: Sendable {
         let otlp = OTLPExport.configured(environment: environment, override: otlpOverride)
         warnings += otlp.warnings
         if otlp.exporter != nil, categories.isEmpty {
-            // Export alone: the eval spans, exported, and no lines on stderr.
-            categories = .eval
+            // Export alone: base's categories (every named one if it has none), exported, and no
+            // lines on stderr.
+            categories = base.categories.isEmpty ? TraceCategory.parse("all", names: base.categoryNames).categories : base.categories
             lineSink = DiscardingSink()
         }
-        var configuration = TraceConfiguration(
-            categories: categories, sampleRate: sampleRate, logLevel: log.level,
-            sink: lineSink, exporters: otlp.exporter.map { [$0] } ?? [])
+        var configuration = base
+        configuration.categories = categories
+        configuration.sampleRate = sampleRate
+        configuration.logLevel = log.level
+        configuration.sink = lineSink
+        configuration.exporters = base.exporters + (otlp.exporter.map { [$0] } ?? [])
         configuration.traceParent = traceParent
         return (configuration, warnings)
     }

@@ -13,8 +13,40 @@ struct FieldKind: OptionSet {
     static let payload = FieldKind(rawValue: 2)
 }
 
-/// The reserved and payload key names. A switch on length first keeps classification to a couple
-/// of comparisons instead of hashing every key on every span.
+/// The names of fields that carry raw content (commands, prompts, command output), which lines
+/// leave out unless the `payload` category is on. The embedder names them
+/// (``TraceConfiguration/payloadKeys``); kept by length, so telling a key costs a couple of byte
+/// comparisons instead of hashing every key on every span.
+package struct PayloadKeys: Sendable {
+    /// The names, by their UTF-8 length.
+    private let byLength: [[[UInt8]]]
+
+    package init(_ names: [String]) {
+        var table: [[[UInt8]]] = []
+        for name in names where !name.isEmpty {
+            let bytes = Array(name.utf8)
+            while table.count <= bytes.count { table.append([]) }
+            table[bytes.count].append(bytes)
+        }
+        byLength = table
+    }
+
+    /// Whether `key` is one of the names.
+    func contains(utf8 key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count < byLength.count, let base = key.baseAddress else { return false }
+        for name in byLength[key.count] {
+            // The first byte rules out most names of the same length without a call.
+            let equal = name.withUnsafeBufferPointer { name in
+                guard let start = name.baseAddress, start.pointee == base.pointee else { return false }
+                return memcmp(start, base, key.count) == 0
+            }
+            if equal { return true }
+        }
+        return false
+    }
+}
+
+/// The reserved key names, and how a key is classified.
 package enum FieldKeys {
     /// Keys the contract owns on every line; a field with one of these names is renamed.
     package static let reserved: [String] = [
@@ -22,47 +54,29 @@ package enum FieldKeys {
         "event", "error", "message", "target",
     ]
 
-    /// Field names that carry raw event content. They are dropped from lines unless the `payload`
-    /// category is on, whichever API recorded them: safety does not depend on every call site
-    /// remembering to use `recordPayload`.
-    package static let payload: [String] = [
-        "tool_input", "tool_response", "prompt", "content", "output", "stdout", "stderr",
-        "updated_input", "transcript", "signal_output", "event_json", "input_json", "result_json",
-    ]
-
-    /// Whether `key` names raw event content.
-    package static func isPayload(_ key: String) -> Bool { classify(key).contains(.payload) }
-
-    static func classify(_ key: String) -> FieldKind {
-        key.utf8.withContiguousStorageIfAvailable(classify(utf8:)) ?? Array(key.utf8).withUnsafeBufferPointer(classify(utf8:))
+    static func classify(_ key: String, payload: PayloadKeys) -> FieldKind {
+        key.utf8.withContiguousStorageIfAvailable { classify(utf8: $0, payload: payload) }
+            ?? Array(key.utf8).withUnsafeBufferPointer { classify(utf8: $0, payload: payload) }
     }
 
-    static func classify(utf8 key: UnsafeBufferPointer<UInt8>) -> FieldKind {
+    static func classify(utf8 key: UnsafeBufferPointer<UInt8>, payload: PayloadKeys) -> FieldKind {
+        if isReserved(utf8: key) { return .reserved }
+        return payload.contains(utf8: key) ? .payload : []
+    }
+
+    static func isReserved(utf8 key: UnsafeBufferPointer<UInt8>) -> Bool {
         // The length picks a handful of candidates; each is a byte comparison, not String's ==
         // (which takes a Unicode-aware slow path for every mismatch).
         switch key.count {
-        case 4: return matches(key, "span") ? .reserved : []
-        case 5: return matches(key, "level") || matches(key, "event") || matches(key, "error") ? .reserved : []
-        case 6:
-            if matches(key, "target") { return .reserved }
-            return matches(key, "prompt") || matches(key, "output") || matches(key, "stdout") || matches(key, "stderr")
-                ? .payload : []
-        case 7:
-            if matches(key, "span_id") || matches(key, "message") { return .reserved }
-            return matches(key, "content") ? .payload : []
-        case 8: return matches(key, "trace_id") ? .reserved : []
-        case 9: return matches(key, "timestamp") ? .reserved : []
-        case 10:
-            return matches(key, "tool_input") || matches(key, "transcript") || matches(key, "event_json")
-                || matches(key, "input_json") ? .payload : []
-        case 11:
-            if matches(key, "duration_ms") { return .reserved }
-            return matches(key, "result_json") ? .payload : []
-        case 13:
-            return matches(key, "tool_response") || matches(key, "updated_input") || matches(key, "signal_output")
-                ? .payload : []
-        case 14: return matches(key, "parent_span_id") ? .reserved : []
-        default: return []
+        case 4: return matches(key, "span")
+        case 5: return matches(key, "level") || matches(key, "event") || matches(key, "error")
+        case 6: return matches(key, "target")
+        case 7: return matches(key, "span_id") || matches(key, "message")
+        case 8: return matches(key, "trace_id")
+        case 9: return matches(key, "timestamp")
+        case 11: return matches(key, "duration_ms")
+        case 14: return matches(key, "parent_span_id")
+        default: return false
         }
     }
 

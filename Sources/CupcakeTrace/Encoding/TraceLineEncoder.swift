@@ -4,6 +4,8 @@ struct LineLimits: Sendable {
     var fieldBytes: Int
     var payloadBytes: Int
     var payloadEnabled: Bool
+    /// The field names that carry raw content.
+    var payload: PayloadKeys
 }
 
 /// Encodes span and event lines in the trace-line contract (see Docs/trace-line.schema.json):
@@ -63,7 +65,7 @@ enum TraceLineEncoder {
         _ key: String, _ value: TraceValue, kind known: FieldKind?, to writer: inout JSONLineWriter, limits: LineLimits
     ) {
         let written = JSONLineWriter.withUTF8(key) { utf8 -> FieldKind? in
-            let kind = known ?? FieldKeys.classify(utf8: utf8)
+            let kind = known ?? FieldKeys.classify(utf8: utf8, payload: limits.payload)
             if kind.contains(.payload), !limits.payloadEnabled { return nil }
             writer.key(utf8: utf8, prefix: kind.contains(.reserved) ? "field." : nil)
             return kind

@@ -6,11 +6,13 @@ import Synchronization
 package final class DiagnosticLog: Sendable {
     package let threshold: LogLevel
     private let sink: any Sink
+    private let payload: PayloadKeys
     private let dropped = Atomic<Int>(0)
 
-    package init(threshold: LogLevel, sink: any Sink) {
+    package init(threshold: LogLevel, sink: any Sink, payload: PayloadKeys = PayloadKeys([])) {
         self.threshold = threshold
         self.sink = sink
+        self.payload = payload
     }
 
     /// Whether lines of `level` are written.
@@ -44,7 +46,7 @@ package final class DiagnosticLog: Sendable {
             writer.field("span_id", hex: span.spanID.rawValue)
         }
         for (key, value) in fields {
-            let kind = FieldKeys.classify(key)
+            let kind = FieldKeys.classify(key, payload: payload)
             if kind.contains(.payload) { continue }  // diagnostics never carry raw event content
             writer.key(key, prefix: kind.contains(.reserved) ? "field." : nil)
             writer.value(value, limit: TraceConfiguration.defaultMaxFieldBytes)

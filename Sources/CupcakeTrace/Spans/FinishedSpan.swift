@@ -81,7 +81,7 @@ public struct FinishedSpan: Sendable {
         _ key: String, _ value: TraceValue, _ known: FieldKind?,
         _ body: (_ key: String, _ reserved: Bool, _ value: TraceValue, _ limit: Int) -> Void
     ) {
-        let kind = known ?? FieldKeys.classify(key)
+        let kind = known ?? FieldKeys.classify(key, payload: limits.payload)
         if kind.contains(.payload), !limits.payloadEnabled { return }
         body(key, kind.contains(.reserved), value, kind.contains(.payload) ? limits.payloadBytes : limits.fieldBytes)
     }

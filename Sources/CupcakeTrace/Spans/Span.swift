@@ -12,7 +12,7 @@ public struct Span: Sendable {
     @inlinable public var isRecording: Bool { box != nil }
 
     /// Sets a field known only later (for example `final_decision`). Setting a key again replaces
-    /// its value. Payload keys (see ``FieldKeys/payload``) are dropped unless `payload` is on.
+    /// its value. Payload keys (``TraceConfiguration/payloadKeys``) are dropped unless `payload` is on.
     @inlinable public func record(_ key: String, _ value: @autoclosure () -> TraceValue) {
         if let box { box.record(key, value()) }
     }

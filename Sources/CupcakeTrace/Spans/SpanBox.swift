@@ -1,11 +1,8 @@
 import Synchronization
 
 extension SpanBox {
-    func initialString(_ key: String) -> String? {
-        for (name, value) in initialFields where FieldKeys.same(name, key) {
-            if case .string(let text) = value { return text }
-        }
-        return nil
+    func initialValue(_ key: String) -> TraceValue? {
+        initialFields.first { FieldKeys.same($0.key, key) }?.value
     }
 }
 
@@ -50,7 +47,7 @@ final class SpanBox: Sendable {
     @usableFromInline
     func recordPayload(_ key: String, _ value: String) {
         guard trace.limits.payloadEnabled else { return }
-        let kind = FieldKeys.classify(key).union(.payload)
+        let kind = FieldKeys.classify(key, payload: trace.limits.payload).union(.payload)
         state.withLock { $0.set(key, .string(value), kind: kind) }
     }
 
@@ -95,7 +92,7 @@ final class SpanBox: Sendable {
         // write(2) for the lot instead of one per line, children still before their parent.
         deliver(finished, keepForParent: CurrentSpan.synchronousSpanBelongs(to: trace))
         if isRoot {
-            trace.finish(finalDecision: record.stringValue(for: "final_decision") ?? initialString("final_decision"))
+            trace.finish { key in record.value(for: key) ?? self.initialValue(key) }
         }
     }
 

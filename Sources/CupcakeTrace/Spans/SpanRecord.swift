@@ -29,10 +29,7 @@ struct SpanRecord {
         }
     }
 
-    func stringValue(for key: String) -> String? {
-        guard let field = fields.first(where: { FieldKeys.same($0.key, key) }), case .string(let text) = field.value else {
-            return nil
-        }
-        return text
+    func value(for key: String) -> TraceValue? {
+        fields.first { FieldKeys.same($0.key, key) }?.value
     }
 }

@@ -43,9 +43,9 @@ final class TraceState: Sendable {
         }
     }
 
-    /// Called when the root span has ended: writes the held lines together and exports the held
-    /// spans, or drops them.
-    func finish(finalDecision: String?) {
+    /// Called when the root span has ended (`rootField` looks up its fields): writes the held
+    /// lines together and exports the held spans, or drops them.
+    func finish(rootField: (String) -> TraceValue?) {
         guard holdsLines else { return }
         let lines = held.withLock { buffer in
             let taken = buffer
@@ -59,7 +59,7 @@ final class TraceState: Sendable {
         }
         let keep =
             recordedError.load(ordering: .relaxed)
-            || Sampler.mustKeep(finalDecision: finalDecision)
+            || tracer.configuration.keepsTrace(rootField)
             || Sampler.isSampled(traceID, rate: tracer.configuration.sampleRate)
         guard keep else { return }
         if !lines.isEmpty { lines.withUnsafeBytes { tracer.write($0) } }
@@ -77,11 +77,5 @@ package enum Sampler {
         let bits = traceID.low & 0x3FFF_FFFF_FFFF_FFFF  // the 62 random bits of a UUIDv7 tail
         let fraction = Double(bits) / Double(UInt64(1) << 62)
         return fraction < rate
-    }
-
-    /// Traces that end in anything but Allow are always kept: they are the ones people debug.
-    package static func mustKeep(finalDecision: String?) -> Bool {
-        guard let finalDecision else { return false }
-        return finalDecision.lowercased() != "allow"
     }
 }

@@ -1,7 +1,8 @@
 import Synchronization
 
-/// Creates spans and writes their lines. One per process is typical (``Tracer/shared``, configured
-/// from the environment); embedders and tests can make their own with any configuration.
+/// Creates spans and hands them to their outputs (lines to a sink, values to exporters). One per
+/// process is typical, configured from the environment with the program's own vocabulary
+/// (``fromEnvironment(_:base:categoriesOverride:otlpOverride:sink:)``); tests make their own.
 ///
 /// With a span's category off, `withSpan` costs one load and one branch: no clock read, no
 /// allocation, no task-local push, and its fields are never evaluated. Built with
@@ -36,8 +37,8 @@ public final class Tracer: Sendable {
         self.hasExporters = !configuration.exporters.isEmpty
         self.lineLimits = LineLimits(
             fieldBytes: configuration.maxFieldBytes, payloadBytes: configuration.maxPayloadBytes,
-            payloadEnabled: configuration.categories.contains(.payload))
-        self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink)
+            payloadEnabled: configuration.categories.contains(.payload), payload: configuration.payloadTable)
+        self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink, payload: configuration.payloadTable)
         self.wallOffset = WallClock.nowNanoseconds() &- WallClock.monotonicNanoseconds()
     }
 
@@ -47,18 +48,15 @@ public final class Tracer: Sendable {
     /// written once, as WARN lines. Lines go to standard error from a background thread (call
     /// ``flush(timeout:)`` before exiting) unless another `sink` is given.
     public static func fromEnvironment(
-        _ environment: [String: String], categoriesOverride: String? = nil, otlpOverride: String? = nil,
-        sink: (any Sink)? = nil
+        _ environment: [String: String], base: TraceConfiguration = TraceConfiguration(),
+        categoriesOverride: String? = nil, otlpOverride: String? = nil, sink: (any Sink)? = nil
     ) -> Tracer {
         let (configuration, warnings) = TraceConfiguration.fromEnvironment(
-            environment, categoriesOverride: categoriesOverride, otlpOverride: otlpOverride, sink: sink)
+            environment, base: base, categoriesOverride: categoriesOverride, otlpOverride: otlpOverride, sink: sink)
         let tracer = Tracer(configuration: configuration)
         for warning in warnings { tracer.log.warn(warning) }
         return tracer
     }
-
-    /// The process-wide tracer, configured from the process environment on first use.
-    public static let shared: Tracer = fromEnvironment(ProcessEnvironment.current())
 
     /// A tracer that never emits a span.
     public static let disabled = Tracer(configuration: .off)

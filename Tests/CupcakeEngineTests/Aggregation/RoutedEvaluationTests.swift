@@ -29,7 +29,7 @@ import Testing
         func engine(_ harness: Harness, _ mode: PolicyEvaluationMode, sink: InMemorySink? = nil) throws -> Engine {
             let configuration = EngineConfiguration(
                 policyDirectory: policyDirectory, harness: harness, cacheDirectory: cache, policyEvaluation: mode)
-            let tracer = sink.map { Tracer(configuration: TraceConfiguration(categories: .all, sink: $0)) } ?? .disabled
+            let tracer = sink.map { Tracer(configuration: TraceConfiguration.pipeline(categories: .all, sink: $0)) } ?? .disabled
             return try Engine(configuration: configuration, tracer: tracer)
         }
     }

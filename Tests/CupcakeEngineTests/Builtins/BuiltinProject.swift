@@ -32,7 +32,7 @@ final class BuiltinProject {
     func engine(_ harness: Harness = .claude, sink: InMemorySink? = nil) throws -> Engine {
         let configuration = EngineConfiguration(
             policyDirectory: policyDirectory, harness: harness, globalDirectory: globalDirectory, cacheDirectory: root + "/cache")
-        let tracer = sink.map { Tracer(configuration: TraceConfiguration(categories: .all, sink: $0)) } ?? .disabled
+        let tracer = sink.map { Tracer(configuration: TraceConfiguration.pipeline(categories: .all, sink: $0)) } ?? .disabled
         return try Engine(configuration: configuration, tracer: tracer)
     }
 

@@ -45,7 +45,7 @@ struct BuiltinTracingTests {
     func category() async throws {
         let project = try BuiltinProject(rulebook: "builtins:\n  git_block_no_verify: {}\n")
         let sink = InMemorySink()
-        let tracer = Tracer(configuration: TraceConfiguration(categories: .eval, sink: sink))
+        let tracer = Tracer(configuration: TraceConfiguration.pipeline(categories: .eval, sink: sink))
         let engine = try Engine(configuration: EngineConfiguration(policyDirectory: project.policyDirectory, cacheDirectory: project.root + "/c"),
                                 tracer: tracer)
         _ = try await project.decide(BuiltinProject.bash("git commit -n"), engine: engine)

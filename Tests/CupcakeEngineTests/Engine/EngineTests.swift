@@ -29,7 +29,7 @@ import Testing
         func engine(categories: TraceCategory = [], sink: InMemorySink = InMemorySink(), global: String? = nil) throws -> Engine {
             let configuration = EngineConfiguration(
                 policyDirectory: policyDirectory, harness: .claude, globalDirectory: global, cacheDirectory: cache)
-            return try Engine(configuration: configuration, tracer: Tracer(configuration: TraceConfiguration(categories: categories, sink: sink)))
+            return try Engine(configuration: configuration, tracer: Tracer(configuration: TraceConfiguration.pipeline(categories: categories, sink: sink)))
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
 
     @Test func spansOfLoadInstantiateAndEvaluate() async throws {
         let sink = InMemorySink()
-        let tracer = Tracer(configuration: TraceConfiguration(categories: .wasm, sink: sink))
+        let tracer = Tracer(configuration: TraceConfiguration.pipeline(categories: .wasm, sink: sink))
         let wasm = try WasmFixturePolicyTests.policy("aggregate")
         let runtime = try WasmPolicyRuntime.load(
             wasm: wasm, dataJSON: nil, origin: "aggregate.wasm", cache: .memoryOnly, tracer: tracer)
@@ -45,7 +45,7 @@ import Testing
 
     @Test func failedEvaluationIsAnErrorLine() async throws {
         let sink = InMemorySink()
-        let tracer = Tracer(configuration: TraceConfiguration(categories: .eval, sink: sink))
+        let tracer = Tracer(configuration: TraceConfiguration.pipeline(categories: .eval, sink: sink))
         let runtime = try WasmPolicyRuntime.load(
             wasm: try WasmFixturePolicyTests.policy("faults"), dataJSON: nil, origin: "faults.wasm",
             cache: .memoryOnly, tracer: tracer)
@@ -63,7 +63,7 @@ import Testing
 
     @Test func failedBuiltinsAreFieldsOfTheEvaluationSpan() async throws {
         let sink = InMemorySink()
-        let tracer = Tracer(configuration: TraceConfiguration(categories: .eval, sink: sink))
+        let tracer = Tracer(configuration: TraceConfiguration.pipeline(categories: .eval, sink: sink))
         let runtime = try WasmPolicyRuntime.load(
             wasm: try WasmFixturePolicyTests.policy("builtin_error"), dataJSON: nil, origin: "builtin_error.wasm",
             cache: .memoryOnly, tracer: tracer)
@@ -81,7 +81,7 @@ import Testing
 
     @Test func invalidModuleFailsItsLoadSpan() throws {
         let sink = InMemorySink()
-        let tracer = Tracer(configuration: TraceConfiguration(categories: .wasm, sink: sink))
+        let tracer = Tracer(configuration: TraceConfiguration.pipeline(categories: .wasm, sink: sink))
         #expect(throws: WasmPolicyError.self) {
             _ = try WasmPolicyRuntime.load(
                 wasm: Array("not wasm".utf8), dataJSON: nil, origin: "broken.wasm", cache: .memoryOnly, tracer: tracer)

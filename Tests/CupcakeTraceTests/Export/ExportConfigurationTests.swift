@@ -1,3 +1,4 @@
+import CupcakeEngine
 import Foundation
 import Testing
 
@@ -79,12 +80,12 @@ struct ExportConfigurationTests {
         let path = OTLPTestSupport.temporaryPath("alone")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let lines = InMemorySink()
-        let (alone, _) = TraceConfiguration.fromEnvironment(["CUPCAKE_TRACE_OTLP": "file:\(path)"], sink: lines)
+        let (alone, _) = TraceConfiguration.fromEnvironment(["CUPCAKE_TRACE_OTLP": "file:\(path)"], base: .pipeline, sink: lines)
         #expect(alone.categories == .eval)
         #expect(alone.sink is DiscardingSink)
         #expect(alone.exporters.count == 1)
         let (both, _) = TraceConfiguration.fromEnvironment(
-            ["CUPCAKE_TRACE_OTLP": "file:\(path)", "CUPCAKE_TRACE": "all"], sink: lines)
+            ["CUPCAKE_TRACE_OTLP": "file:\(path)", "CUPCAKE_TRACE": "all"], base: .pipeline, sink: lines)
         #expect(both.sink is InMemorySink)
         #expect(both.exporters.count == 1)
         let tracer = Tracer(configuration: alone)

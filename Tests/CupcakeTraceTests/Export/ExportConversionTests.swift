@@ -1,3 +1,4 @@
+import CupcakeEngine
 import CupcakeTestSupport
 import Foundation
 import Testing
@@ -13,8 +14,8 @@ struct ExportConversionTests {
     {
         let sink = InMemorySink()
         let exporter = CapturingExporter()
-        let configuration = TraceConfiguration(
-            categories: categories, sampleRate: sample, maxFieldBytes: maxFieldBytes, sink: sink, exporters: [exporter])
+        var configuration = TraceConfiguration.pipeline(categories: categories, sink: sink).sampled(sample).exporting(to: [exporter])
+        configuration.maxFieldBytes = maxFieldBytes
         return (Tracer(configuration: configuration), sink, exporter)
     }
 

@@ -1,3 +1,4 @@
+import CupcakeEngine
 import CupcakeTestSupport
 import Foundation
 import Testing

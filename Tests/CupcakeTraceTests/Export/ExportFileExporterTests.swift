@@ -1,3 +1,4 @@
+import CupcakeEngine
 import Foundation
 import Testing
 

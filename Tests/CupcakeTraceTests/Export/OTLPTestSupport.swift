@@ -1,3 +1,4 @@
+import CupcakeEngine
 import Foundation
 import Synchronization
 import Testing
@@ -23,7 +24,7 @@ final class CapturingExporter: SpanExporter {
 /// Helpers shared by the export tests: spans from a real tracer, and OTLP/JSON read back.
 enum OTLPTestSupport {
     static func tracer(sink: any Sink, exporters: [any SpanExporter] = []) -> Tracer {
-        Tracer(configuration: TraceConfiguration(categories: .all, sink: sink, exporters: exporters))
+        Tracer(configuration: TraceConfiguration.pipeline(categories: .all, sink: sink).exporting(to: exporters))
     }
 
     /// Parses an OTLP/JSON request and returns its spans (asserting the envelope on the way).
