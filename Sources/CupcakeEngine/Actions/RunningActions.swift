@@ -1,5 +1,5 @@
 /// Actions that have been started; each ends by itself or at its own timeout.
-public final class RunningActions: Sendable {
+package final class RunningActions: Sendable {
     struct Started: Sendable {
         let command: String
         let ruleID: String?
@@ -13,10 +13,10 @@ public final class RunningActions: Sendable {
     }
 
     /// How many actions were started.
-    public var count: Int { started.count }
+    package var count: Int { started.count }
 
     /// Waits for every action (never longer than each one's own timeout) and returns their results in start order.
-    public func wait() async -> [ActionResult] {
+    package func wait() async -> [ActionResult] {
         var results: [ActionResult] = []
         results.reserveCapacity(started.count)
         for action in started {

@@ -3,9 +3,9 @@ import Foundation
 /// The `builtins:` section of one layer's rulebook.yml: which builtins are on, with their options
 /// (upstream Cupcake's keys, aliases, defaults and validation messages). A builtin is on when its
 /// section is present and does not say `enabled: false`, as upstream documents.
-public struct BuiltinSettings: Sendable {
+package struct BuiltinSettings: Sendable {
     /// Every builtin key: upstream v0.5.2's ten in its order, then the legacy `global_file_lock`.
-    public static let names = [
+    package static let names = [
         AlwaysInjectOnPrompt.key, GitPreCheck.key, PostEditCheck.key, RulebookSecurityGuardrails.key, ProtectedPaths.key,
         GitBlockNoVerify.key, SystemProtection.key, SensitiveDataProtection.key, CupcakeExecProtection.key,
         EnforceFullFileRead.key, GlobalFileLock.key,
@@ -13,7 +13,7 @@ public struct BuiltinSettings: Sendable {
     static let aliases = [AlwaysInjectOnPrompt.alias: AlwaysInjectOnPrompt.key, EnforceFullFileRead.alias: EnforceFullFileRead.key,
                           GlobalFileLock.alias: GlobalFileLock.key]
     /// Builtins read from the global configuration only, as upstream does.
-    public static let globalOnly: Set<String> = [SystemProtection.key, SensitiveDataProtection.key, CupcakeExecProtection.key]
+    package static let globalOnly: Set<String> = [SystemProtection.key, SensitiveDataProtection.key, CupcakeExecProtection.key]
 
     /// The enabled builtins, in upstream's order.
     let enabled: [any RulebookBuiltin]
@@ -29,13 +29,13 @@ public struct BuiltinSettings: Sendable {
     }
 
     /// No builtins.
-    public static let none = BuiltinSettings(enabled: [])
+    package static let none = BuiltinSettings(enabled: [])
 
     /// The names of the enabled builtins.
-    public var enabledNames: [String] { enabled.map(\.name) }
+    package var enabledNames: [String] { enabled.map(\.name) }
 
     /// `input.builtin_config`: each enabled builtin's options with defaults filled (upstream's shape).
-    public var inputConfig: JSONValue {
+    package var inputConfig: JSONValue {
         var members: [String: JSONValue] = [:]
         for builtin in enabled { members[builtin.name] = builtin.inputConfig }
         return .object(members)

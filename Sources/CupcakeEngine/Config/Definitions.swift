@@ -1,14 +1,14 @@
 /// A signal: a shell command whose output is passed to policies as `input.signals.<name>`.
-public struct SignalDefinition: Sendable, Equatable {
+package struct SignalDefinition: Sendable, Equatable {
     /// The name policies list in `required_signals`.
-    public var name: String
+    package var name: String
     /// Run with `sh -c`.
-    public var command: String
+    package var command: String
     /// How long the command may run; 5 when not given.
-    public var timeoutSeconds: Double
+    package var timeoutSeconds: Double
 
     /// Creates a signal definition.
-    public init(name: String, command: String, timeoutSeconds: Double = Rulebook.defaultTimeoutSeconds) {
+    package init(name: String, command: String, timeoutSeconds: Double = Rulebook.defaultTimeoutSeconds) {
         self.name = name
         self.command = command
         self.timeoutSeconds = timeoutSeconds
@@ -16,14 +16,14 @@ public struct SignalDefinition: Sendable, Equatable {
 }
 
 /// An action: a shell command run after a decision (on any denial, or for one rule id).
-public struct ActionDefinition: Sendable, Equatable {
+package struct ActionDefinition: Sendable, Equatable {
     /// Run with `sh -c`.
-    public var command: String
+    package var command: String
     /// How long the command may run; 5 when not given.
-    public var timeoutSeconds: Double
+    package var timeoutSeconds: Double
 
     /// Creates an action definition.
-    public init(command: String, timeoutSeconds: Double = Rulebook.defaultTimeoutSeconds) {
+    package init(command: String, timeoutSeconds: Double = Rulebook.defaultTimeoutSeconds) {
         self.command = command
         self.timeoutSeconds = timeoutSeconds
     }

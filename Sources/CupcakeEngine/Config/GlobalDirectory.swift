@@ -8,9 +8,9 @@ import Foundation
 /// absolute path), else `~/.config/cupcake` (macOS: `~/Library/Application Support/cupcake`),
 /// used when it exists. `--global-dir` or `CUPCAKE_GLOBAL_DIR` names another directory, or
 /// `none` to use no global configuration.
-public enum GlobalDirectory {
+package enum GlobalDirectory {
     /// The environment variable that overrides (or, set to `none`, disables) the default.
-    public static let environmentVariable = "CUPCAKE_GLOBAL_DIR"
+    package static let environmentVariable = "CUPCAKE_GLOBAL_DIR"
     /// Values of the flag or variable that mean "no global configuration".
     static let disabling: Set<String> = ["none", "off", "false", "0"]
 
@@ -18,7 +18,7 @@ public enum GlobalDirectory {
     /// the environment variable; an empty variable counts as unset. A directory named
     /// explicitly must be an absolute path to an existing directory: a mistyped override is an
     /// error, not a silent run without the machine's policies.
-    public static func locate(flag: String?, flagName: String = "--global-dir",
+    package static func locate(flag: String?, flagName: String = "--global-dir",
                               environment: [String: String]) throws(ConfigError) -> String? {
         if let flag { return try explicit(flag, source: flagName) }
         if let value = environment[environmentVariable], !value.isEmpty { return try explicit(value, source: environmentVariable) }

@@ -8,7 +8,7 @@ extension Rulebook {
     /// `<policyDirectory>/signals/` (a signal named by each file's stem) and `<policyDirectory>/actions/`
     /// (actions for the rule id named by each file's stem). Their command is the file's absolute
     /// path, single-quoted for `sh`. Entries in `rulebook.yml` win over files of the same name.
-    public static func load(policyDirectory: String, isGlobal: Bool = false) throws(ConfigError) -> Rulebook {
+    package static func load(policyDirectory: String, isGlobal: Bool = false) throws(ConfigError) -> Rulebook {
         let directory = ConfigFiles.absolute(policyDirectory)
         let rulebookPath = directory + "/rulebook.yml"
         var rulebook = Rulebook.empty
@@ -32,7 +32,7 @@ extension Rulebook {
     /// The `telemetry:` section of `<policyDirectory>/rulebook.yml`, read before the engine loads
     /// (a hook must know it before tracing starts). Cheap when the file does not mention it; a
     /// rulebook that cannot be read or parsed gives the default here, and its error at load.
-    public static func telemetrySettings(policyDirectory: String) -> TelemetrySettings {
+    package static func telemetrySettings(policyDirectory: String) -> TelemetrySettings {
         let path = ConfigFiles.absolute(policyDirectory) + "/rulebook.yml"
         let needle = Array("telemetry".utf8)
         guard case .success(let bytes) = BundleFileIO.read(path, limit: YAMLLimits.maxInputBytes),

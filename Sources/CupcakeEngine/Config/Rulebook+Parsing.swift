@@ -11,7 +11,7 @@ extension Rulebook {
     ///
     /// `isGlobal` says the rulebook is the global configuration's: only there are the global
     /// builtins (system_protection, sensitive_data_protection, cupcake_exec_protection) read.
-    public static func parse(_ text: String, origin: String, isGlobal: Bool = false) throws(ConfigError) -> Rulebook {
+    package static func parse(_ text: String, origin: String, isGlobal: Bool = false) throws(ConfigError) -> Rulebook {
         let parsed: (value: JSONValue, locations: [String: YAMLLocation])
         do {
             parsed = try YAML.parseWithLocations(text, origin: origin)

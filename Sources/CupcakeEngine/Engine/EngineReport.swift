@@ -2,8 +2,8 @@ import CupcakeTrace
 import Foundation
 
 /// The text `cupcake verify` prints: what the engine loads for a harness.
-public enum EngineReport {
-    public static func make(configuration: EngineConfiguration) throws(EngineError) -> String {
+package enum EngineReport {
+    package static func make(configuration: EngineConfiguration) throws(EngineError) -> String {
         let project = try PolicyLayer(name: "project", directory: configuration.policyDirectory, configuration: configuration, tracer: .disabled)
         var lines: [String] = []
         lines.append("harness: \(configuration.harness.rawValue)")

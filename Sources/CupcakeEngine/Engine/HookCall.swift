@@ -1,7 +1,7 @@
 import CupcakeTrace
 
 /// How one hook call ended (see `Engine.evaluateOnce`).
-public enum HookCallOutcome: Sendable {
+package enum HookCallOutcome: Sendable {
     /// The policies could not be loaded.
     case loadFailed(EngineError)
     /// They loaded, but this event could not be evaluated; `failMode` is the project's.
@@ -16,7 +16,7 @@ extension Engine {
     /// writes shares one trace id. For a process that answers one event and exits, as `cupcake
     /// eval` does; a long-lived process creates an `Engine` once (loading is then its own trace)
     /// and calls `evaluate` for each event.
-    public static func evaluateOnce(
+    package static func evaluateOnce(
         configuration: EngineConfiguration, tracer: Tracer, eventJSON: [UInt8],
         respond: @Sendable (EvaluationResult) -> Void = { _ in }
     ) async -> HookCallOutcome {

@@ -1,41 +1,41 @@
 /// What `cupcake inspect` shows of one harness's project policies: each policy's METADATA, the
 /// rulebook builtins that are on, the signals defined, and the bundle with its entrypoints.
-public struct PolicyInventory: Sendable {
+package struct PolicyInventory: Sendable {
     /// The compiled bundle the engine evaluates.
-    public struct Bundle: Sendable {
+    package struct Bundle: Sendable {
         /// The bundle file: the prebuilt `bundles/<harness>.tar.gz`, or the one compiled into the cache.
-        public var path: String
+        package var path: String
         /// Size of policy.wasm.
-        public var moduleBytes: Int
+        package var moduleBytes: Int
         /// The aggregate entrypoint first, then one per policy package when the bundle has them.
-        public var entrypoints: [String]
+        package var entrypoints: [String]
         /// The OPA builtins the module calls (the host provides them).
-        public var opaBuiltins: [String]
+        package var opaBuiltins: [String]
         /// "aggregate" (every policy through the aggregate entrypoint) or "routed".
-        public var evaluation: String
+        package var evaluation: String
         /// Why that evaluation was chosen.
-        public var evaluationReason: String
+        package var evaluationReason: String
     }
 
     /// The harness whose `policies/<harness>/` this lists.
-    public var harness: Harness
+    package var harness: Harness
     /// The routed policies (upstream's builtin Rego left out: the native builtins stand for it), by path.
-    public var policies: [PolicyInfo]
+    package var policies: [PolicyInfo]
     /// The enabled rulebook builtins, in upstream's order.
-    public var builtins: [String]
+    package var builtins: [String]
     /// The names of the defined signals (rulebook.yml, `signals/`, builtins), sorted.
-    public var signals: [String]
+    package var signals: [String]
     /// Nil when there are no policies, or no bundle could be found or compiled (see `bundleProblem`).
-    public var bundle: Bundle?
+    package var bundle: Bundle?
     /// Why there is no bundle although there are policies (no prebuilt bundle and no opa, ...).
-    public var bundleProblem: String?
+    package var bundleProblem: String?
     /// What loading tolerated (unknown rulebook keys, skipped files).
-    public var warnings: [String]
+    package var warnings: [String]
 
     /// Loads the project layer of `configuration` as `cupcake eval` would. A bundle that cannot be
     /// found, compiled or loaded is reported in `bundleProblem` rather than thrown: the policies
     /// are still listed. Configuration and METADATA errors are thrown.
-    public static func load(configuration: EngineConfiguration) throws(EngineError) -> PolicyInventory {
+    package static func load(configuration: EngineConfiguration) throws(EngineError) -> PolicyInventory {
         let directory = configuration.policyDirectory
         do {
             let layer = try PolicyLayer(name: "project", directory: directory, configuration: configuration, tracer: .disabled)

@@ -3,9 +3,9 @@
 ///
 /// The engine itself routes any name it is given (a newer agent's event still reaches the policies
 /// that name it); these tables say which names a policy can expect to see, for `cupcake validate`.
-public enum HarnessVocabulary {
+package enum HarnessVocabulary {
     /// The events the harness sends, as `hook_event_name` says them.
-    public static func events(of harness: Harness) -> [String] {
+    package static func events(of harness: Harness) -> [String] {
         switch harness {
         case .claude: claudeEvents
         // Factory's Droid sends Claude Code's events, except PermissionRequest.
@@ -18,7 +18,7 @@ public enum HarnessVocabulary {
 
     /// The events whose input names a tool (`tool_name`): only these match a policy that lists
     /// `required_tools` other than `*`.
-    public static func toolEvents(of harness: Harness) -> Set<String> {
+    package static func toolEvents(of harness: Harness) -> Set<String> {
         switch harness {
         case .claude: ["PreToolUse", "PostToolUse", "PermissionRequest"]
         case .factory, .opencode: ["PreToolUse", "PostToolUse"]
@@ -28,7 +28,7 @@ public enum HarnessVocabulary {
 
     /// The agent's own tool names; nil when any name is expected (Cursor's tool events carry the
     /// MCP server's tool names).
-    public static func tools(of harness: Harness) -> Set<String>? {
+    package static func tools(of harness: Harness) -> Set<String>? {
         switch harness {
         case .claude: claudeTools
         // Factory's tools, and the Claude Code names the engine also reads for it (Bash, Write).
@@ -41,7 +41,7 @@ public enum HarnessVocabulary {
 
     /// Whether `name` in `required_tools` is one the harness's events carry: its own tools, `*`,
     /// and MCP tools (`mcp__server__tool`), whose names no table can list.
-    public static func isKnownTool(_ name: String, harness: Harness) -> Bool {
+    package static func isKnownTool(_ name: String, harness: Harness) -> Bool {
         guard let known = tools(of: harness) else { return true }
         return name == "*" || name.hasPrefix("mcp__") || known.contains(name)
     }

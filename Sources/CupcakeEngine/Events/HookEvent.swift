@@ -38,7 +38,7 @@ public struct HookEvent: Sendable {
     /// place, and upstream Cupcake's fields added: `affected_parent_directories`,
     /// `executed_script_*`, `resolved_file_path`, `original_file_path`, `is_symlink`, Write's
     /// `tool_input.new_string`.
-    public static func decode(_ bytes: [UInt8], harness: Harness,
+    package static func decode(_ bytes: [UInt8], harness: Harness,
                               preprocessing: PreprocessingOptions = PreprocessingOptions()) throws(EventError) -> HookEvent {
         let value: JSONValue
         do {

@@ -1,7 +1,7 @@
 /// Turns a final decision into the response format of the harness that sent the event.
-public enum ResponseBuilder {
+package enum ResponseBuilder {
     /// The response for `decision` on `event` (its harness and event name pick the format).
-    public static func build(_ decision: FinalDecision, for event: HookEvent) -> HarnessResponse {
+    package static func build(_ decision: FinalDecision, for event: HookEvent) -> HarnessResponse {
         let json: JSONValue
         switch event.harness {
         case .claude, .factory:

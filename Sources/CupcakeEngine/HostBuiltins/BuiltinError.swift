@@ -1,5 +1,5 @@
 /// Why a host builtin call failed. The Wasm runtime turns this into an OPA evaluation error.
-public enum BuiltinError: Error, CustomStringConvertible, Equatable, Sendable {
+package enum BuiltinError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The policy calls a builtin this host does not implement.
     case unsupported(name: String)
     /// An argument has the wrong type or an unusable value (bad base64, bad JSON, ...).
@@ -17,7 +17,7 @@ public enum BuiltinError: Error, CustomStringConvertible, Equatable, Sendable {
 
     /// E.g. "base64.decode: illegal base64 data at input byte 4", or for an unknown name
     /// "builtin x is not supported by this host (supported: base64.decode, ...)".
-    public var description: String {
+    package var description: String {
         switch self {
         case .unsupported(let name):
             let supported = HostBuiltins.supportedNames.sorted().joined(separator: ", ")

@@ -5,7 +5,7 @@
 ///
 /// Strings from base64/hex decoding that are not valid UTF-8: OPA returns the raw bytes as a
 /// Go string; here they become a Swift `String` with each invalid sequence replaced by U+FFFD.
-public enum HostBuiltins {
+package enum HostBuiltins {
     private typealias Implementation = @Sendable ([JSONValue], BuiltinContext) throws(BuiltinError) -> JSONValue
     private typealias RegoImplementation = @Sendable ([RegoValue], BuiltinContext) throws(BuiltinError) -> JSONValue
 
@@ -88,16 +88,16 @@ public enum HostBuiltins {
     ]
 
     /// Rego names of the builtins this host implements.
-    public static let supportedNames: Set<String> = Set(table.keys)
+    package static let supportedNames: Set<String> = Set(table.keys)
 
     /// Whether `name` (a Rego builtin name such as "crypto.sha256") is implemented here.
-    public static func isSupported(_ name: String) -> Bool {
+    package static func isSupported(_ name: String) -> Bool {
         table[name] != nil
     }
 
     /// Runs builtin `name` on decoded arguments. Throws `.unsupported` for unknown names,
     /// `.wrongArgumentCount` and `.invalidArgument` with OPA-like messages otherwise.
-    public static func call(_ name: String, arguments: [JSONValue], context: BuiltinContext) throws(BuiltinError) -> JSONValue {
+    package static func call(_ name: String, arguments: [JSONValue], context: BuiltinContext) throws(BuiltinError) -> JSONValue {
         try call(name, values: arguments.map(RegoValue.init(json:)), context: context)
     }
 

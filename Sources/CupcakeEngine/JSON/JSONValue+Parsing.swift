@@ -9,7 +9,7 @@ extension JSONValue {
     /// asks for U+FFFD instead. Duplicate object
     /// keys: the last one wins. Object keys are compared with Swift `String` equality, so two
     /// canonically equivalent spellings of a key count as duplicates.
-    public static func parse(_ buffer: UnsafeRawBufferPointer, limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ buffer: UnsafeRawBufferPointer, limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> JSONValue {
         if buffer.count > limits.maxBytes {
             throw .inputTooLarge(byteCount: buffer.count, limit: limits.maxBytes)
         }
@@ -18,7 +18,7 @@ extension JSONValue {
     }
 
     /// Parses a complete JSON text held in a byte array; see `parse(_:limits:)` for buffers.
-    public static func parse(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> JSONValue {
         let outcome = bytes.withUnsafeBytes { buffer in
             Result { () throws(JSONParseError) -> JSONValue in try parse(buffer, limits: limits) }
         }
@@ -26,7 +26,7 @@ extension JSONValue {
     }
 
     /// Parses a complete JSON text held in a string; see `parse(_:limits:)` for buffers.
-    public static func parse(_ text: String, limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> JSONValue {
+    package static func parse(_ text: String, limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> JSONValue {
         var text = text
         let outcome = text.withUTF8 { buffer in
             Result { () throws(JSONParseError) -> JSONValue in try parse(UnsafeRawBufferPointer(buffer), limits: limits) }

@@ -163,7 +163,7 @@ enum JSONWriter {
 extension JSONValue {
     /// Compact JSON (no whitespace), object keys sorted by their UTF-8 bytes; non-finite
     /// doubles are written as `null`.
-    public func serialized() -> [UInt8] {
+    package func serialized() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64)
         JSONWriter.write(self, into: &out)
@@ -171,12 +171,12 @@ extension JSONValue {
     }
 
     /// Appends the compact JSON form of this value (see `serialized()`) to `buffer`.
-    public func serialize(into buffer: inout [UInt8]) {
+    package func serialize(into buffer: inout [UInt8]) {
         JSONWriter.write(self, into: &buffer)
     }
 
     /// The compact JSON form of this value as a string (see `serialized()`).
-    public var jsonString: String {
+    package var jsonString: String {
         String(decoding: serialized(), as: UTF8.self)
     }
 }

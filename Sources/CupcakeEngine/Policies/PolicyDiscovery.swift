@@ -1,7 +1,7 @@
 /// Finds the policies of one harness and reads their METADATA.
-public enum PolicyDiscovery {
+package enum PolicyDiscovery {
     /// Largest .rego file read, in bytes.
-    public static let maxPolicyBytes = 4 << 20
+    package static let maxPolicyBytes = 4 << 20
 
     /// Reads every .rego file under `<policyDirectory>/policies/<harness>/` (recursively, sorted
     /// by path, following symbolic links: see `PolicyTreeWalk`), returning the policies and
@@ -10,7 +10,7 @@ public enum PolicyDiscovery {
     /// METADATA block is an error. `system/` directories (the aggregator), names starting with
     /// `.` and OPA test files (`*_test.rego`) are skipped. A missing harness directory gives no
     /// policies and a warning.
-    public static func discover(policyDirectory: String, harness: String) throws(PolicyError) -> (policies: [PolicyInfo], warnings: [String]) {
+    package static func discover(policyDirectory: String, harness: String) throws(PolicyError) -> (policies: [PolicyInfo], warnings: [String]) {
         try discover(policyDirectory: policyDirectory, harness: harness, limits: PolicyWalkLimits())
     }
 
@@ -70,7 +70,7 @@ public enum PolicyDiscovery {
     /// Reads the package name and the first `# METADATA` block of a .rego source: `title`,
     /// `scope`, `custom.id`, `custom.severity`, `custom.routing.required_events/required_tools/required_signals`.
     /// A malformed block is an error naming `path` and the line in the .rego file.
-    public static func parseMetadata(source: String, path: String) throws(PolicyError) -> PolicyInfo {
+    package static func parseMetadata(source: String, path: String) throws(PolicyError) -> PolicyInfo {
         try parseLocatedMetadata(source: source, path: path).info
     }
 

@@ -3,7 +3,7 @@
 /// A policy matches each of its `required_events` with: every tool when `required_tools` is
 /// empty or contains `"*"` (also events that carry no tool, and tools no other policy names);
 /// otherwise only the listed tools.
-public struct RoutingIndex: Sendable {
+package struct RoutingIndex: Sendable {
     /// The policies with routing, by path, each path once.
     private let ordered: [PolicyInfo]
     /// Whether `ordered[i]` matches every tool of its events.
@@ -14,7 +14,7 @@ public struct RoutingIndex: Sendable {
     /// A hook process matches one event, so nothing is tabulated per key: matching is one pass
     /// over the policies (microseconds for hundreds), where building a table of every key cost
     /// more than the match it served.
-    public init(policies: [PolicyInfo]) {
+    package init(policies: [PolicyInfo]) {
         var seen: Set<String> = []
         seen.reserveCapacity(policies.count)
         ordered = policies.filter { $0.routing != nil }.sorted { $0.path < $1.path }.filter { seen.insert($0.path).inserted }
@@ -26,7 +26,7 @@ public struct RoutingIndex: Sendable {
 
     /// The policies to evaluate for an event (and its tool, if any), sorted by path: those that
     /// require the event and match every tool, and those that name the tool.
-    public func match(event: String, tool: String?) -> [PolicyInfo] {
+    package func match(event: String, tool: String?) -> [PolicyInfo] {
         var matched: [PolicyInfo] = []
         for (index, policy) in ordered.enumerated() {
             guard let routing = policy.routing, routing.requiredEvents.contains(event) else { continue }
@@ -39,7 +39,7 @@ public struct RoutingIndex: Sendable {
 
     /// Every routing key, sorted: "PreToolUse" for events with every-tool policies and
     /// "PreToolUse:Bash" for tool-specific ones (for `cupcake verify`).
-    public var keys: [String] {
+    package var keys: [String] {
         var keys: Set<String> = []
         for (index, policy) in ordered.enumerated() {
             guard let routing = policy.routing else { continue }
@@ -55,7 +55,7 @@ public struct RoutingIndex: Sendable {
     }
 
     /// The union of the policies' `required_signals`, sorted.
-    public func requiredSignals(for policies: [PolicyInfo]) -> [String] {
+    package func requiredSignals(for policies: [PolicyInfo]) -> [String] {
         var names: Set<String> = []
         for policy in policies {
             names.formUnion(policy.routing?.requiredSignals ?? [])

@@ -5,9 +5,9 @@ import Foundation
 /// its settings (or, for OpenCode, its plugin). Safe to run again: files that exist are left as
 /// they are (unless `force`), hooks already running Cupcake are not added twice, and a settings
 /// file that is not valid JSON stops everything before any file is written.
-public struct ProjectSetup: Sendable {
+package struct ProjectSetup: Sendable {
     /// What happened to one file.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case created
         case updated(added: [String])
         case unchanged
@@ -15,21 +15,21 @@ public struct ProjectSetup: Sendable {
         case kept(String)
     }
 
-    public var harness: Harness
+    package var harness: Harness
     /// The project root (`.cupcake/` and the agent's settings go under it), or for a global
     /// installation the machine-wide policy directory itself.
-    public var directory: String
-    public var global: Bool
+    package var directory: String
+    package var global: Bool
     /// The user's home, where a global installation's hook settings go.
-    public var home: String
+    package var home: String
     /// How hooks name cupcake: a PATH name or an absolute path (quoted here for the shell).
-    public var binary: String
+    package var binary: String
     /// Overwrite the files init writes (never the agent's settings, which are merged).
-    public var force: Bool
+    package var force: Bool
     /// Builtins to enable in the new rulebook (their blocks uncommented).
-    public var builtins: [String]
+    package var builtins: [String]
 
-    public init(harness: Harness, directory: String, global: Bool = false, home: String, binary: String,
+    package init(harness: Harness, directory: String, global: Bool = false, home: String, binary: String,
                 force: Bool = false, builtins: [String] = []) {
         self.harness = harness
         self.directory = directory
@@ -42,13 +42,13 @@ public struct ProjectSetup: Sendable {
 
     /// The home directory init installs global hooks under: `HOME` when absolute, else the
     /// account's.
-    public static func home(environment: [String: String]) -> String {
+    package static func home(environment: [String: String]) -> String {
         HomeDirectory.from(environment) ?? NSHomeDirectory()
     }
 
     /// The machine-wide directory `init --global` writes: `CUPCAKE_GLOBAL_DIR` when it names one,
     /// else the location `eval` looks in (``GlobalDirectory``).
-    public static func globalDirectory(environment: [String: String]) -> String {
+    package static func globalDirectory(environment: [String: String]) -> String {
         if let named = environment[GlobalDirectory.environmentVariable], !named.isEmpty,
            !GlobalDirectory.disabling.contains(named.lowercased()) {
             return named
@@ -57,10 +57,10 @@ public struct ProjectSetup: Sendable {
     }
 
     /// The policy directory written.
-    public var policyDirectory: String { global ? directory : directory + "/.cupcake" }
+    package var policyDirectory: String { global ? directory : directory + "/.cupcake" }
 
     /// The hook settings (or plugin) file.
-    public var hookFile: String {
+    package var hookFile: String {
         let path = installation.path
         return path.hasPrefix("/") ? path : directory + "/" + path
     }
@@ -70,7 +70,7 @@ public struct ProjectSetup: Sendable {
     }
 
     /// Writes everything; returns each file with what happened to it, in the order written.
-    public func run() throws(SetupError) -> [(path: String, outcome: Outcome)] {
+    package func run() throws(SetupError) -> [(path: String, outcome: Outcome)] {
         // Everything that can be refused is checked before anything is written.
         let rulebook = try Self.rulebook(global: global, enabling: builtins)
         let hook = try plannedHook()

@@ -1,5 +1,5 @@
 /// Why `cupcake init` could not set a project up; each message names the file.
-public enum SetupError: Error, Equatable, CustomStringConvertible {
+package enum SetupError: Error, Equatable, CustomStringConvertible {
     /// An existing settings file is not valid JSON; it is left as it was.
     case invalidJSON(path: String, reason: String)
     case notAnObject(path: String)
@@ -9,7 +9,7 @@ public enum SetupError: Error, Equatable, CustomStringConvertible {
     /// An unknown name in `--builtins`.
     case unknownBuiltin(String, known: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidJSON(let path, let reason):
             "\(path) is not valid JSON (\(reason)); it was left unchanged: fix it and run init again"

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A started child process whose outcome arrives later. Awaiting it never blocks a thread.
-public final class ProcessHandle: Sendable {
+package final class ProcessHandle: Sendable {
     typealias Completion = Result<ProcessOutcome, ProcessRunError>
 
     private enum State {
@@ -29,7 +29,7 @@ public final class ProcessHandle: Sendable {
     }
 
     /// Waits for the child (bounded by its timeout) and returns how it ended.
-    public func outcome() async throws(ProcessRunError) -> ProcessOutcome {
+    package func outcome() async throws(ProcessRunError) -> ProcessOutcome {
         let completion: Completion = await withCheckedContinuation { continuation in
             let ready: Completion? = state.withLock { state in
                 switch state {

@@ -1,24 +1,24 @@
 /// What happened to one `sh -c` child: how it ended and what it wrote.
-public struct ProcessOutcome: Sendable, Equatable {
+package struct ProcessOutcome: Sendable, Equatable {
     /// The exit status when the shell exited normally; nil when a signal ended it.
-    public var exitCode: Int32?
+    package var exitCode: Int32?
     /// The signal that ended the shell (SIGKILL after a timeout), if any.
-    public var terminatingSignal: Int32?
+    package var terminatingSignal: Int32?
     /// Standard output, at most the request's output limit.
-    public var stdout: [UInt8]
+    package var stdout: [UInt8]
     /// Standard error, at most the request's output limit.
-    public var stderr: [UInt8]
+    package var stderr: [UInt8]
     /// True when stdout went past the output limit and the rest was discarded.
-    public var stdoutTruncated: Bool
+    package var stdoutTruncated: Bool
     /// True when stderr went past the output limit and the rest was discarded.
-    public var stderrTruncated: Bool
+    package var stderrTruncated: Bool
     /// True when the shell was still running at the deadline and its process group was killed.
-    public var timedOut: Bool
+    package var timedOut: Bool
     /// Wall time from spawn to reaping the shell.
-    public var durationNanoseconds: UInt64
+    package var durationNanoseconds: UInt64
 
     /// Creates an outcome; the runner builds these, tests and callers may too.
-    public init(
+    package init(
         exitCode: Int32?, terminatingSignal: Int32?, stdout: [UInt8], stderr: [UInt8],
         stdoutTruncated: Bool, stderrTruncated: Bool, timedOut: Bool, durationNanoseconds: UInt64
     ) {

@@ -1,23 +1,23 @@
 /// One command to run with `sh -c`: the command text exactly as configured, with event data only on stdin.
-public struct ProcessRequest: Sendable, Equatable {
+package struct ProcessRequest: Sendable, Equatable {
     /// Shell command text, passed as the single argument after `-c`; nothing is ever interpolated into it.
-    public var command: String
+    package var command: String
     /// Bytes written to the child's stdin, after which stdin is closed.
-    public var stdin: [UInt8]
+    package var stdin: [UInt8]
     /// Variables added to (or replacing those of) this process's environment, e.g. TRACEPARENT.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// Directory the child starts in; nil keeps this process's current directory.
-    public var workingDirectory: String?
+    package var workingDirectory: String?
     /// Seconds until the whole process group is killed. NaN or negative counts as 0.
-    public var timeoutSeconds: Double
+    package var timeoutSeconds: Double
     /// Bytes kept of stdout and of stderr each; the rest is read and discarded.
-    public var outputLimit: Int
+    package var outputLimit: Int
 
     /// The default cap on stdout and stderr: 1 MiB each.
-    public static let defaultOutputLimit = 1 << 20
+    package static let defaultOutputLimit = 1 << 20
 
     /// Creates a request.
-    public init(
+    package init(
         command: String, stdin: [UInt8] = [], environment: [String: String] = [:],
         workingDirectory: String? = nil, timeoutSeconds: Double, outputLimit: Int = ProcessRequest.defaultOutputLimit
     ) {

@@ -1,5 +1,5 @@
 /// Why a command could not be started. A command that starts and fails is a `ProcessOutcome`, not an error.
-public enum ProcessRunError: Error, CustomStringConvertible, Equatable, Sendable {
+package enum ProcessRunError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The command string holds a NUL byte, which no shell can receive.
     case invalidCommand(String)
     /// An extra environment variable name is empty or holds `=` or NUL, or its value holds NUL.
@@ -15,7 +15,7 @@ public enum ProcessRunError: Error, CustomStringConvertible, Equatable, Sendable
     /// No thread could be created to watch the child.
     case threadUnavailable(reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidCommand(let command):
             return "command \(String(command.prefix(80)).debugDescription): contains a NUL byte"

@@ -4,20 +4,20 @@
 /// Every child is watched by a dedicated thread (never the cooperative pool). No member of the
 /// child's process group outlives the run: the group is killed at the deadline, and its leftovers
 /// are killed as soon as the shell itself exits.
-public struct ProcessRunner: Sendable {
+package struct ProcessRunner: Sendable {
     /// Path of the shell; `/bin/sh` unless a test needs another.
-    public var shellPath: String
+    package var shellPath: String
     /// Whether a pidfd wakes the watcher at the child's exit; tests turn it off to cover the
     /// fallback (short poll slices with waitid) used where pidfd_open is missing.
     var watchesExitWithPidfd = true
 
     /// Creates a runner using `shellPath` as the shell.
-    public init(shellPath: String = "/bin/sh") {
+    package init(shellPath: String = "/bin/sh") {
         self.shellPath = shellPath
     }
 
     /// Starts the command at once on its own thread and returns a handle to await.
-    public func launch(_ request: ProcessRequest) -> ProcessHandle {
+    package func launch(_ request: ProcessRequest) -> ProcessHandle {
         let handle = ProcessHandle()
         let shell = shellPath
         let usePidfd = watchesExitWithPidfd
@@ -31,12 +31,12 @@ public struct ProcessRunner: Sendable {
     }
 
     /// Runs the command to completion (bounded by its timeout).
-    public func run(_ request: ProcessRequest) async throws(ProcessRunError) -> ProcessOutcome {
+    package func run(_ request: ProcessRequest) async throws(ProcessRunError) -> ProcessOutcome {
         try await launch(request).outcome()
     }
 
     /// Runs `command` to completion (bounded by `timeoutSeconds`).
-    public func run(
+    package func run(
         command: String, stdin: [UInt8] = [], environment: [String: String] = [:],
         workingDirectory: String? = nil, timeoutSeconds: Double,
         outputLimit: Int = ProcessRequest.defaultOutputLimit

@@ -1,18 +1,18 @@
 /// One signal's value for `input.signals.<name>`, plus what its trace span records.
-public struct SignalResult: Sendable, Equatable {
+package struct SignalResult: Sendable, Equatable {
     /// The signal's name from the rulebook.
-    public var name: String
+    package var name: String
     /// The value policies see (see `SignalValue` for the rules).
-    public var value: JSONValue
+    package var value: JSONValue
     /// The shell's exit status; nil when it timed out, was killed by a signal, or could not start.
-    public var exitCode: Int32?
+    package var exitCode: Int32?
     /// True when the signal ran past its timeout and its process group was killed.
-    public var timedOut: Bool
+    package var timedOut: Bool
     /// Wall time of the command (0 when it could not start).
-    public var durationNanoseconds: UInt64
+    package var durationNanoseconds: UInt64
 
     /// Creates a result.
-    public init(name: String, value: JSONValue, exitCode: Int32?, timedOut: Bool, durationNanoseconds: UInt64) {
+    package init(name: String, value: JSONValue, exitCode: Int32?, timedOut: Bool, durationNanoseconds: UInt64) {
         self.name = name
         self.value = value
         self.exitCode = exitCode

@@ -1,17 +1,17 @@
 /// Gathers signals: runs each signal's command concurrently (bounded), with the event JSON on stdin,
 /// and turns each outcome into the value policies read as `input.signals.<name>`.
-public struct SignalRunner: Sendable {
+package struct SignalRunner: Sendable {
     /// Most signal commands running at once (at least 1).
-    public var maxConcurrency: Int
+    package var maxConcurrency: Int
     /// Bytes kept of each command's stdout and stderr.
-    public var outputLimit: Int
+    package var outputLimit: Int
     /// Directory the commands start in; nil keeps the current directory.
-    public var workingDirectory: String?
+    package var workingDirectory: String?
     /// Spawns the commands.
-    public var processRunner: ProcessRunner
+    package var processRunner: ProcessRunner
 
     /// Creates a runner.
-    public init(maxConcurrency: Int = 8, outputLimit: Int = 1 << 20, workingDirectory: String? = nil) {
+    package init(maxConcurrency: Int = 8, outputLimit: Int = 1 << 20, workingDirectory: String? = nil) {
         self.maxConcurrency = max(1, maxConcurrency)
         self.outputLimit = outputLimit
         self.workingDirectory = workingDirectory
@@ -22,7 +22,7 @@ public struct SignalRunner: Sendable {
     ///
     /// Each command gets `environment` plus `CUPCAKE_SIGNAL_NAME`; each is killed by its own timeout,
     /// so the wall time is about the slowest signal's, not the sum.
-    public func gather(_ signals: [SignalDefinition], eventJSON: [UInt8], environment: [String: String] = [:]) async -> [SignalResult] {
+    package func gather(_ signals: [SignalDefinition], eventJSON: [UInt8], environment: [String: String] = [:]) async -> [SignalResult] {
         guard !signals.isEmpty else { return [] }
         var results: [SignalResult?] = Array(repeating: nil, count: signals.count)
         await withTaskGroup(of: (Int, SignalResult).self) { group in
@@ -47,7 +47,7 @@ public struct SignalRunner: Sendable {
     }
 
     /// Runs one signal.
-    public func run(_ signal: SignalDefinition, eventJSON: [UInt8], environment: [String: String] = [:]) async -> SignalResult {
+    package func run(_ signal: SignalDefinition, eventJSON: [UInt8], environment: [String: String] = [:]) async -> SignalResult {
         var variables = environment
         variables["CUPCAKE_SIGNAL_NAME"] = signal.name
         let request = ProcessRequest(

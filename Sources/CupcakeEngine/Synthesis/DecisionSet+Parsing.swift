@@ -6,7 +6,7 @@ extension DecisionSet {
     /// one without `rule_id` gets "UNKNOWN", one without `reason` gets "no reason given".
     /// Strict about wrong types, so a broken policy is reported rather than silently ignored:
     /// the error names the offending key, e.g. `denials[0].reason`.
-    public init(json: JSONValue) throws(DecisionSetError) {
+    package init(json: JSONValue) throws(DecisionSetError) {
         guard case .object(let members) = json else {
             throw .notAnObject(found: json.typeName)
         }

@@ -9,9 +9,9 @@
 /// - Modifications: one gives its reason, more `Multiple modifications applied: [ID] reason; …`
 ///   in the order they were applied.
 /// Decisions keep the order the policies produced them in; exact duplicates count once.
-public enum ReasonFormat {
+package enum ReasonFormat {
     /// `decisions` without exact duplicates, in their order.
-    public static func order(_ decisions: [Decision]) -> [Decision] {
+    package static func order(_ decisions: [Decision]) -> [Decision] {
         var unique: [Decision] = []
         for decision in decisions where !unique.contains(decision) {
             unique.append(decision)
@@ -20,7 +20,7 @@ public enum ReasonFormat {
     }
 
     /// The message for a tier's decisions.
-    public static func message(for decisions: [Decision]) -> String {
+    package static func message(for decisions: [Decision]) -> String {
         if decisions.count == 1 { return decisions[0].reason }
         let high = decisions.filter { $0.severity >= .high }
         if !high.isEmpty {
@@ -36,7 +36,7 @@ public enum ReasonFormat {
     }
 
     /// The message for modifications, in the order they were applied.
-    public static func modificationMessage(for decisions: [Decision]) -> String {
+    package static func modificationMessage(for decisions: [Decision]) -> String {
         decisions.count == 1 ? decisions[0].reason : "Multiple modifications applied: " + tagged(decisions)
     }
 

@@ -1,5 +1,5 @@
 /// Turns the decision sets of every layer into the one final decision.
-public enum Synthesizer {
+package enum Synthesizer {
     /// Synthesizes `sets` (in layer order: global first, then project) into one decision, as
     /// upstream Cupcake does.
     ///
@@ -15,7 +15,7 @@ public enum Synthesizer {
     /// where two change the same field the higher priority wins and objects merge recursively.
     /// Modifications without `updated_input` only contribute their reason; if none has one the
     /// updated input is an empty object.
-    public static func synthesize(_ sets: [DecisionSet]) -> FinalDecision {
+    package static func synthesize(_ sets: [DecisionSet]) -> FinalDecision {
         var pooled = DecisionSet()
         for set in sets {
             pooled.halts += set.halts
@@ -43,7 +43,7 @@ public enum Synthesizer {
     }
 
     /// Synthesizes a single layer's set.
-    public static func synthesize(_ set: DecisionSet) -> FinalDecision {
+    package static func synthesize(_ set: DecisionSet) -> FinalDecision {
         synthesize([set])
     }
 

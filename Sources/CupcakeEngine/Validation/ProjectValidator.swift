@@ -3,11 +3,11 @@ import Foundation
 /// `cupcake validate`: every problem of a policy directory that can be found before the first
 /// hook, each naming its file and line. Reads no bundle and runs nothing; hostile files are
 /// bounded by the limits discovery uses.
-public enum ProjectValidator {
+package enum ProjectValidator {
     /// Checks rulebook.yml, `signals/`, `actions/` and the .rego files of `harness`, or (nil) of
     /// every harness with a directory under `policies/`, where anything else is reported too.
     /// Throws only when `policyDirectory` is not a directory.
-    public static func validate(policyDirectory: String, harness: Harness?) throws(EngineError) -> ValidationReport {
+    package static func validate(policyDirectory: String, harness: Harness?) throws(EngineError) -> ValidationReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: policyDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .policyDirectoryMissing(policyDirectory)

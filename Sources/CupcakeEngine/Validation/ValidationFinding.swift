@@ -1,14 +1,14 @@
 /// One problem `cupcake validate` found, with the file and line to fix.
-public struct ValidationFinding: Sendable, Equatable {
+package struct ValidationFinding: Sendable, Equatable {
     /// An error means the project does not do what it says (a policy that can never run, a
     /// configuration the engine refuses); a warning, something probably wrong that still works.
-    public enum Severity: String, Sendable {
+    package enum Severity: String, Sendable {
         case error
         case warning
     }
 
     /// What kind of problem: a short identifier that stays the same between versions.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         /// A .rego file with no `# METADATA` block or no `custom.routing`: the engine skips it.
         case metadataMissing = "metadata-missing"
         /// A METADATA block that is not valid YAML or has values of the wrong type.
@@ -46,15 +46,15 @@ public struct ValidationFinding: Sendable, Equatable {
     }
 
     /// Error or warning (see `Severity`).
-    public var severity: Severity
+    package var severity: Severity
     /// What kind of problem (see `Kind`).
-    public var kind: Kind
+    package var kind: Kind
     /// The file as reached from the policy directory given (`.cupcake/policies/claude/x.rego`).
-    public var file: String
+    package var file: String
     /// The 1-based line, when the problem has one.
-    public var line: Int?
+    package var line: Int?
     /// What is wrong and what to do about it.
-    public var message: String
+    package var message: String
 
     init(_ severity: Severity, _ kind: Kind, file: String, line: Int?, _ message: String) {
         self.severity = severity
@@ -66,18 +66,18 @@ public struct ValidationFinding: Sendable, Equatable {
 }
 
 /// What `cupcake validate` checked and found.
-public struct ValidationReport: Sendable {
+package struct ValidationReport: Sendable {
     /// The policy directory as given.
-    public var policyDirectory: String
+    package var policyDirectory: String
     /// The harnesses whose policies were checked.
-    public var harnesses: [Harness]
+    package var harnesses: [Harness]
     /// Every file read: rulebook.yml (when present) and each .rego file.
-    public var filesChecked: [String]
+    package var filesChecked: [String]
     /// Sorted by file, then line.
-    public var findings: [ValidationFinding]
+    package var findings: [ValidationFinding]
 
     /// The findings of severity error: with any, `cupcake validate` exits 1.
-    public var errorCount: Int { findings.count { $0.severity == .error } }
+    package var errorCount: Int { findings.count { $0.severity == .error } }
     /// The findings of severity warning.
-    public var warningCount: Int { findings.count { $0.severity == .warning } }
+    package var warningCount: Int { findings.count { $0.severity == .warning } }
 }

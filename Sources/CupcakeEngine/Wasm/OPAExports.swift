@@ -1,15 +1,15 @@
 /// The OPA ABI version a module declares through its `opa_wasm_abi_version` and
 /// `opa_wasm_abi_minor_version` globals.
-public struct OPAABIVersion: Sendable, Hashable, CustomStringConvertible {
+package struct OPAABIVersion: Sendable, Hashable, CustomStringConvertible {
     /// The major version; Cupcake supports 1.
-    public var major: Int32
+    package var major: Int32
     /// The minor version.
-    public var minor: Int32
+    package var minor: Int32
 
     /// Whether the module offers the one-call `opa_eval` (ABI 1.2 and later).
-    public var hasFastEval: Bool { major == 1 && minor >= 2 }
+    package var hasFastEval: Bool { major == 1 && minor >= 2 }
 
-    public var description: String { "\(major).\(minor)" }
+    package var description: String { "\(major).\(minor)" }
 }
 
 /// The exported functions of an OPA policy module, with their signatures verified.

@@ -1,20 +1,20 @@
 /// A host builtin that failed during an evaluation. As in OPA's own WebAssembly SDKs, the call
 /// became undefined and the evaluation went on, so a bad argument chosen by the agent (such as
 /// `hex.decode("zz")`) cannot throw away every other policy's decision.
-public struct WasmBuiltinError: Sendable, Hashable, CustomStringConvertible {
+package struct WasmBuiltinError: Sendable, Hashable, CustomStringConvertible {
     /// The Rego name of the builtin, such as "hex.decode".
-    public var name: String
+    package var name: String
     /// Why it failed, such as "encoding/hex: invalid byte: U+007A 'z'".
-    public var message: String
+    package var message: String
 
     /// Creates a record of one failed builtin call.
-    public init(name: String, message: String) {
+    package init(name: String, message: String) {
         self.name = name
         self.message = message
     }
 
     /// "name: message".
-    public var description: String { "\(name): \(message)" }
+    package var description: String { "\(name): \(message)" }
 }
 
 /// The builtin errors of one evaluation: the first `limit` are kept, all are counted, so a policy

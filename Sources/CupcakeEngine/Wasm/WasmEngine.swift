@@ -2,15 +2,15 @@ import CWasmtime
 import Synchronization
 
 /// How a `WasmEngine` compiles and interrupts code. Part of the compiled-module cache key.
-public struct WasmEngineConfiguration: Sendable, Hashable {
+package struct WasmEngineConfiguration: Sendable, Hashable {
     /// Whether Cranelift optimizes for speed (otherwise it does not optimize).
-    public var optimizeForSpeed: Bool
+    package var optimizeForSpeed: Bool
     /// How often the epoch advances while evaluations run, in milliseconds (1...1000).
     /// Deadlines are enforced with this granularity.
-    public var epochTickMilliseconds: Int
+    package var epochTickMilliseconds: Int
 
     /// Speed-optimized code and a 2 ms epoch tick.
-    public init(optimizeForSpeed: Bool = true, epochTickMilliseconds: Int = 2) {
+    package init(optimizeForSpeed: Bool = true, epochTickMilliseconds: Int = 2) {
         self.optimizeForSpeed = optimizeForSpeed
         self.epochTickMilliseconds = min(1000, max(1, epochTickMilliseconds))
     }
@@ -26,12 +26,12 @@ public struct WasmEngineConfiguration: Sendable, Hashable {
 ///
 /// `@unchecked Sendable`: wasmtime engines are safe to share between threads; the mutable state
 /// (the module cache) sits behind a mutex.
-public final class WasmEngine: @unchecked Sendable {
+package final class WasmEngine: @unchecked Sendable {
     /// The version of libwasmtime these declarations and cache files are made for.
-    public static let libraryVersion = "50.0.1"
+    package static let libraryVersion = "50.0.1"
 
     /// The configuration the engine was built with.
-    public let configuration: WasmEngineConfiguration
+    package let configuration: WasmEngineConfiguration
     let raw: OpaquePointer
     let ticker: EpochTicker
     /// Compiled modules by cache file name, with the wasm bytes each was compiled from; raw
@@ -47,7 +47,7 @@ public final class WasmEngine: @unchecked Sendable {
     }
 
     /// Creates an engine; epoch interruption is always on.
-    public convenience init(configuration: WasmEngineConfiguration = WasmEngineConfiguration()) throws(WasmError) {
+    package convenience init(configuration: WasmEngineConfiguration = WasmEngineConfiguration()) throws(WasmError) {
         try self.init(configuration: configuration, signalTicking: EpochTicker.signalDriven.load(ordering: .relaxed))
     }
 
@@ -80,7 +80,7 @@ public final class WasmEngine: @unchecked Sendable {
     }
 
     /// The process-wide engine with the default configuration.
-    public static func shared() throws(WasmError) -> WasmEngine {
+    package static func shared() throws(WasmError) -> WasmEngine {
         try sharedEngine.get()
     }
 

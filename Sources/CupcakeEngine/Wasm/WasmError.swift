@@ -1,5 +1,5 @@
 /// A failure of the low-level wasmtime wrapper, carrying the library's own explanation.
-public enum WasmError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum WasmError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The engine could not be created.
     case engineUnavailable(String)
     /// The bytes are not a valid WebAssembly module.
@@ -29,7 +29,7 @@ public enum WasmError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Linear memory could not grow.
     case memoryGrowFailed(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .engineUnavailable(let message): return "wasmtime engine unavailable: \(message)"
         case .invalidModule(let message): return "not a valid WebAssembly module: \(message)"
@@ -52,9 +52,9 @@ public enum WasmError: Error, CustomStringConvertible, Sendable, Equatable {
 }
 
 /// A WebAssembly trap: why the code stopped, and the library's message.
-public struct WasmTrap: Sendable, Equatable, CustomStringConvertible {
+package struct WasmTrap: Sendable, Equatable, CustomStringConvertible {
     /// The causes Cupcake tells apart.
-    public enum Cause: Sendable, Equatable {
+    package enum Cause: Sendable, Equatable {
         /// The epoch deadline passed (the code ran too long).
         case interrupt
         /// A load or store outside linear memory.
@@ -72,12 +72,12 @@ public struct WasmTrap: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Why the code stopped.
-    public var cause: Cause
+    package var cause: Cause
     /// The library's text for the trap.
-    public var message: String
+    package var message: String
 
     /// Classifies a raw wasmtime trap code (-1: no code, a host trap).
-    public init(code: Int32, message: String) {
+    package init(code: Int32, message: String) {
         switch code {
         case -1: cause = .host
         case 0: cause = .stackOverflow
@@ -91,7 +91,7 @@ public struct WasmTrap: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A short, stable phrase for the cause; the library's message for causes without one.
-    public var summary: String {
+    package var summary: String {
         switch cause {
         case .interrupt: return "interrupted (epoch deadline reached)"
         case .outOfBounds: return "out of bounds memory access"
@@ -101,7 +101,7 @@ public struct WasmTrap: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String { summary }
+    package var description: String { summary }
 
     /// The cause in a wasmtime trap message. Wasmtime writes "error while executing at wasm
     /// backtrace:", the frames, then "Caused by:" and numbered causes; the last cause is the

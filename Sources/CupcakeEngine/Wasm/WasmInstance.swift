@@ -1,7 +1,7 @@
 import CWasmtime
 
 /// An instantiated module inside a store. Exports are looked up through the store's context.
-public struct WasmInstance: Sendable {
+package struct WasmInstance: Sendable {
     let raw: wasmtime_instance_t
 
     /// The export `name`, if any.
@@ -17,7 +17,7 @@ public struct WasmInstance: Sendable {
 
     /// The exported function `name`, verified to take `parameters` i32 values and return one i32
     /// when `returnsValue` (nothing otherwise); nil if there is no such export.
-    public func function(_ name: String, parameters: Int, returnsValue: Bool, in store: WasmStore) throws(WasmError) -> WasmFunction? {
+    package func function(_ name: String, parameters: Int, returnsValue: Bool, in store: WasmStore) throws(WasmError) -> WasmFunction? {
         guard let item = export(name, in: store) else { return nil }
         guard item.kind == WASMTIME_EXTERN_FUNC else {
             throw .signatureMismatch(name: name, expected: "function")
@@ -31,7 +31,7 @@ public struct WasmInstance: Sendable {
     }
 
     /// The value of the exported i32 global `name`; nil if there is no such export.
-    public func i32Global(_ name: String, in store: WasmStore) throws(WasmError) -> Int32? {
+    package func i32Global(_ name: String, in store: WasmStore) throws(WasmError) -> Int32? {
         guard let item = export(name, in: store) else { return nil }
         guard item.kind == WASMTIME_EXTERN_GLOBAL else {
             throw .signatureMismatch(name: name, expected: "i32 global")
@@ -45,7 +45,7 @@ public struct WasmInstance: Sendable {
     }
 
     /// The exported memory `name`; nil if there is no such export.
-    public func memory(_ name: String, in store: WasmStore) throws(WasmError) -> WasmMemory? {
+    package func memory(_ name: String, in store: WasmStore) throws(WasmError) -> WasmMemory? {
         guard let item = export(name, in: store) else { return nil }
         guard item.kind == WASMTIME_EXTERN_MEMORY else {
             throw .signatureMismatch(name: name, expected: "memory")

@@ -4,7 +4,7 @@ import CWasmtime
 /// at definition, `context` the calling store's context, `arguments` the i32 arguments; write the
 /// result (if the function has one) to `result`, and return nil, or a trap made with
 /// `cw_trap_from_message` to stop the wasm code.
-public typealias WasmI32HostFunction = @convention(c) (
+package typealias WasmI32HostFunction = @convention(c) (
     _ user: UnsafeMutableRawPointer?,
     _ context: OpaquePointer?,
     _ arguments: UnsafePointer<Int32>?,
@@ -13,13 +13,13 @@ public typealias WasmI32HostFunction = @convention(c) (
 ) -> OpaquePointer?
 
 /// Resolves a module's imports by name and instantiates it. Used by one thread at a time.
-public final class WasmLinker {
+package final class WasmLinker {
     /// Kept so that the engine outlives the linker.
     let engine: WasmEngine
     let raw: OpaquePointer
 
     /// Creates an empty linker for `engine`.
-    public init(engine: WasmEngine) throws(WasmError) {
+    package init(engine: WasmEngine) throws(WasmError) {
         guard let linker = wasmtime_linker_new(engine.raw) else {
             throw .engineUnavailable("wasmtime_linker_new returned nothing")
         }
@@ -34,7 +34,7 @@ public final class WasmLinker {
     /// Defines `module.name` as a host function of `parameters` i32 values returning one i32 when
     /// `returnsValue`. `user` is passed to every call and is not retained: it must outlive every
     /// store instantiated with this definition.
-    public func defineFunction(module: String, name: String, parameters: Int, returnsValue: Bool,
+    package func defineFunction(module: String, name: String, parameters: Int, returnsValue: Bool,
                                user: UnsafeMutableRawPointer?, _ function: WasmI32HostFunction) throws(WasmError) {
         if let error = cw_linker_define_i32_func(raw, module, name, parameters, returnsValue, function, user) {
             throw .linkFailed("\(module).\(name): \(flattenedMessage(takeErrorMessage(error)))")
@@ -42,7 +42,7 @@ public final class WasmLinker {
     }
 
     /// Defines `module.name` as a memory of `store`.
-    public func define(memory: WasmMemory, module: String, name: String, in store: WasmStore) throws(WasmError) {
+    package func define(memory: WasmMemory, module: String, name: String, in store: WasmStore) throws(WasmError) {
         var item = wasmtime_extern_t()
         item.kind = wasmtime_extern_kind_t(WASMTIME_EXTERN_MEMORY)
         item.of.memory = memory.raw
@@ -56,7 +56,7 @@ public final class WasmLinker {
     }
 
     /// Instantiates `module` in `store`. A trap in the start function is thrown as `.trap`.
-    public func instantiate(_ module: WasmModule, in store: WasmStore) throws(WasmError) -> WasmInstance {
+    package func instantiate(_ module: WasmModule, in store: WasmStore) throws(WasmError) -> WasmInstance {
         var instance = wasmtime_instance_t()
         var trap: OpaquePointer?
         if let error = wasmtime_linker_instantiate(raw, store.context, module.raw, &instance, &trap) {

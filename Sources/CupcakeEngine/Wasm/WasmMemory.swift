@@ -3,9 +3,9 @@ import Glibc
 
 /// A linear memory inside a store. Every access names the store (or, inside host functions, the
 /// caller's context) and checks bounds.
-public struct WasmMemory: Sendable {
+package struct WasmMemory: Sendable {
     /// Bytes in one WebAssembly page.
-    public static let pageSize = 65_536
+    package static let pageSize = 65_536
 
     let raw: wasmtime_memory_t
 
@@ -79,29 +79,29 @@ public struct WasmMemory: Sendable {
     // MARK: - Public access through a store
 
     /// The current size in bytes.
-    public func byteCount(in store: WasmStore) -> Int {
+    package func byteCount(in store: WasmStore) -> Int {
         byteCount(store.context)
     }
 
     /// Grows the memory by `pages` (64 KiB each), returning the previous size in pages.
     @discardableResult
-    public func grow(by pages: UInt64, in store: WasmStore) throws(WasmError) -> UInt64 {
+    package func grow(by pages: UInt64, in store: WasmStore) throws(WasmError) -> UInt64 {
         try grow(store.context, pages: pages)
     }
 
     /// Copies `bytes` into memory at `offset`; throws if they do not fit.
-    public func write(_ bytes: [UInt8], at offset: Int, in store: WasmStore) throws(WasmError) {
+    package func write(_ bytes: [UInt8], at offset: Int, in store: WasmStore) throws(WasmError) {
         try write(store.context, bytes, at: offset)
     }
 
     /// Copies `length` bytes out of memory at `offset`; throws if they are not all inside.
-    public func read(at offset: Int, length: Int, in store: WasmStore) throws(WasmError) -> [UInt8] {
+    package func read(at offset: Int, length: Int, in store: WasmStore) throws(WasmError) -> [UInt8] {
         try read(store.context, at: offset, length: length)
     }
 
     /// The NUL-terminated string at `offset` (without the NUL), at most `limit` bytes long; nil
     /// if no NUL occurs within the limit or the memory.
-    public func cString(at offset: Int, limit: Int, in store: WasmStore) -> [UInt8]? {
+    package func cString(at offset: Int, limit: Int, in store: WasmStore) -> [UInt8]? {
         withCString(store.context, at: offset, limit: limit) { Array($0) }
     }
 }

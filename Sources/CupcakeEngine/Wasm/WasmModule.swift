@@ -5,9 +5,9 @@ import Glibc
 /// of the same engine.
 ///
 /// `@unchecked Sendable`: wasmtime modules are immutable and safe to share between threads.
-public final class WasmModule: @unchecked Sendable {
+package final class WasmModule: @unchecked Sendable {
     /// The engine the module was compiled for.
-    public let engine: WasmEngine
+    package let engine: WasmEngine
     let raw: OpaquePointer
 
     private init(engine: WasmEngine, raw: OpaquePointer) {
@@ -20,7 +20,7 @@ public final class WasmModule: @unchecked Sendable {
     }
 
     /// Validates and compiles a binary module.
-    public static func compile(_ bytes: [UInt8], engine: WasmEngine) throws(WasmError) -> WasmModule {
+    package static func compile(_ bytes: [UInt8], engine: WasmEngine) throws(WasmError) -> WasmModule {
         try bytes.withUnsafeBufferPointer { (buffer) throws(WasmError) -> WasmModule in
             let base = buffer.baseAddress
             if let error = wasmtime_module_validate(engine.raw, base, buffer.count) {
@@ -75,7 +75,7 @@ public final class WasmModule: @unchecked Sendable {
     }
 
     /// The compiled artifact, loadable with the same library version and engine configuration.
-    public func serialize() throws(WasmError) -> [UInt8] {
+    package func serialize() throws(WasmError) -> [UInt8] {
         var output = wasm_byte_vec_t(size: 0, data: nil)
         if let error = wasmtime_module_serialize(raw, &output) {
             throw .serializationFailed(takeErrorMessage(error))
@@ -86,7 +86,7 @@ public final class WasmModule: @unchecked Sendable {
     }
 
     /// The imports the module declares, in declaration order.
-    public var imports: [WasmImport] {
+    package var imports: [WasmImport] {
         var list = cw_imports_t()
         cw_module_imports(raw, &list)
         defer { cw_imports_free(&list) }
@@ -96,27 +96,27 @@ public final class WasmModule: @unchecked Sendable {
 }
 
 /// One import a module declares.
-public struct WasmImport: Sendable, Hashable {
+package struct WasmImport: Sendable, Hashable {
     /// What kind of item is imported.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case function, global, table, memory, tag, other
     }
 
     /// The module namespace, such as `env`.
-    public var module: String
+    package var module: String
     /// The field name, such as `memory` or `opa_abort`.
-    public var name: String
+    package var name: String
     /// The kind of item.
-    public var kind: Kind
+    package var kind: Kind
     /// For memories: the minimum size in 64 KiB pages.
-    public var memoryMinimumPages: UInt64
+    package var memoryMinimumPages: UInt64
     /// For memories: the declared maximum in pages, if any.
-    public var memoryMaximumPages: UInt64?
+    package var memoryMaximumPages: UInt64?
     /// For memories: whether addresses are 64-bit.
-    public var memoryIs64: Bool
+    package var memoryIs64: Bool
 
     /// `module.name`, as messages show it.
-    public var qualifiedName: String { "\(module).\(name)" }
+    package var qualifiedName: String { "\(module).\(name)" }
 
     init(_ item: cw_import_t) {
         module = WasmImport.text(item.module, item.module_length)
@@ -141,7 +141,7 @@ public struct WasmImport: Sendable, Hashable {
 }
 
 /// Translates WebAssembly text (WAT) into a binary module; used by tests and tools.
-public func wasmBinary(fromText text: String) throws(WasmError) -> [UInt8] {
+package func wasmBinary(fromText text: String) throws(WasmError) -> [UInt8] {
     var output = wasm_byte_vec_t(size: 0, data: nil)
     let error = text.withCString { pointer in
         wasmtime_wat2wasm(pointer, strlen(pointer), &output)

@@ -9,24 +9,24 @@ import Glibc
 /// SHA-256 on each load), and an XXH64 checksum of the artifact. Everything is verified before the
 /// artifact reaches `wasmtime_module_deserialize` (which trusts its input). Corrupt, truncated or
 /// mismatched files are ignored, removed and rebuilt.
-public struct WasmModuleCache: Sendable, Hashable {
+package struct WasmModuleCache: Sendable, Hashable {
     /// The directory holding cache files; nil turns the disk cache off.
-    public var directory: String?
+    package var directory: String?
 
     /// A cache in `directory` (nil: in-process only).
-    public init(directory: String?) {
+    package init(directory: String?) {
         self.directory = directory
     }
 
     /// `$XDG_CACHE_HOME/cupcake/wasm`, else `$HOME/.cache/cupcake/wasm`; nil when neither is set.
-    public static var standard: WasmModuleCache {
+    package static var standard: WasmModuleCache {
         WasmModuleCache(directory: standardDirectory(environment: { name in
             getenv(name).map { String(cString: $0) }
         }))
     }
 
     /// No disk cache: modules are compiled once per process and engine.
-    public static let memoryOnly = WasmModuleCache(directory: nil)
+    package static let memoryOnly = WasmModuleCache(directory: nil)
 
     /// The standard directory given an environment lookup.
     static func standardDirectory(environment: (String) -> String?) -> String? {
@@ -40,7 +40,7 @@ public struct WasmModuleCache: Sendable, Hashable {
     }
 
     /// The compiled module for `wasm`, from memory, disk or a fresh compilation, with figures.
-    public func module(for wasm: [UInt8], engine: WasmEngine) throws(WasmError) -> (WasmModule, WasmLoadStats) {
+    package func module(for wasm: [UInt8], engine: WasmEngine) throws(WasmError) -> (WasmModule, WasmLoadStats) {
         let start = MonotonicClock.nanoseconds()
         let key = CacheKey(wasm: wasm, engine: engine)
         if let module = engine.cachedModule(key) {

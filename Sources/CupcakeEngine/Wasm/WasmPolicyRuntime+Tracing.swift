@@ -6,7 +6,7 @@ import CupcakeTrace
 extension WasmPolicyRuntime {
     /// Compiles or loads `wasm` inside a `wasm_load` span, then prepares the first instance inside
     /// a `wasm_instantiate` span.
-    public static func load(
+    package static func load(
         wasm: [UInt8], dataJSON: [UInt8]?, origin: String,
         configuration: WasmPolicyConfiguration = WasmPolicyConfiguration(),
         engine: WasmEngine? = nil, cache: WasmModuleCache = .standard, tracer: Tracer
@@ -54,7 +54,7 @@ extension WasmPolicyRuntime {
     /// Evaluates `entrypoint` on `input` inside a `wasm_eval` span carrying input_size_bytes,
     /// output_size_bytes, evaluation_time_ms, memory_bytes and decision_count, plus
     /// builtin_error_count and builtin_errors ("name: message") when a builtin failed.
-    public func evaluate(entrypoint: String, input: [UInt8], tracer: Tracer) async throws(WasmPolicyError) -> WasmEvaluation {
+    package func evaluate(entrypoint: String, input: [UInt8], tracer: Tracer) async throws(WasmPolicyError) -> WasmEvaluation {
         try await tracer.withSpan(
             "wasm_eval", category: .stage(.wasm),
             fields: ["entrypoint": .string(entrypoint), "input_size_bytes": .int(input.count)]

@@ -4,24 +4,24 @@
 ///
 /// Every evaluation runs under the configured deadline and memory cap; a failed evaluation
 /// discards its instance, so the next one starts from a clean instance.
-public final class WasmPolicyRuntime: Sendable {
+package final class WasmPolicyRuntime: Sendable {
     /// Where the policy came from, as error messages show it.
-    public let origin: String
+    package let origin: String
     /// Limits and pool size.
-    public let configuration: WasmPolicyConfiguration
+    package let configuration: WasmPolicyConfiguration
     /// The compiled module.
-    public let module: WasmModule
+    package let module: WasmModule
     /// How the module was obtained.
-    public let loadStats: WasmLoadStats
+    package let loadStats: WasmLoadStats
     /// How long the first instance took to become ready (zero when it is deferred: the module's
     /// facts came from the cache, and the first evaluation makes the instance).
-    public let instantiateStats: WasmInstantiateStats
+    package let instantiateStats: WasmInstantiateStats
     /// The OPA ABI version of the module.
-    public var abiVersion: OPAABIVersion { facts.abi }
+    package var abiVersion: OPAABIVersion { facts.abi }
     /// The entrypoints the module offers, sorted.
-    public let entrypoints: [String]
+    package let entrypoints: [String]
     /// The builtins the module needs, sorted.
-    public let builtins: [String]
+    package let builtins: [String]
 
     private let facts: OPAModuleFacts
     private let memoryImport: WasmImport?
@@ -37,7 +37,7 @@ public final class WasmPolicyRuntime: Sendable {
     ///   - configuration: limits and pool size.
     ///   - engine: the engine to compile with; nil uses the shared engine.
     ///   - cache: where compiled modules are cached on disk.
-    public convenience init(wasm: [UInt8], dataJSON: [UInt8]?, origin: String,
+    package convenience init(wasm: [UInt8], dataJSON: [UInt8]?, origin: String,
                             configuration: WasmPolicyConfiguration = WasmPolicyConfiguration(),
                             engine: WasmEngine? = nil, cache: WasmModuleCache = .standard) throws(WasmPolicyError) {
         let (module, stats) = try WasmPolicyRuntime.loadModule(wasm: wasm, origin: origin, engine: engine, cache: cache)
@@ -45,7 +45,7 @@ public final class WasmPolicyRuntime: Sendable {
     }
 
     /// Compiles `wasm`, or loads it from the in-process or disk cache.
-    public static func loadModule(wasm: [UInt8], origin: String, engine: WasmEngine? = nil,
+    package static func loadModule(wasm: [UInt8], origin: String, engine: WasmEngine? = nil,
                                   cache: WasmModuleCache = .standard) throws(WasmPolicyError) -> (WasmModule, WasmLoadStats) {
         let chosen: WasmEngine
         do {
@@ -65,7 +65,7 @@ public final class WasmPolicyRuntime: Sendable {
 
     /// Prepares a runtime for an already compiled module: checks its imports, creates the first
     /// instance (reading its ABI version, builtins and entrypoints, and parsing the data document).
-    public init(module: WasmModule, loadStats: WasmLoadStats, dataJSON: [UInt8]?, origin: String,
+    package init(module: WasmModule, loadStats: WasmLoadStats, dataJSON: [UInt8]?, origin: String,
                 configuration: WasmPolicyConfiguration = WasmPolicyConfiguration()) throws(WasmPolicyError) {
         if let problem = configuration.problem() {
             throw WasmPolicyError(origin: origin, reason: .configuration(problem))
@@ -136,7 +136,7 @@ public final class WasmPolicyRuntime: Sendable {
 
     /// Creates one more ready instance in the pool (if it has room) and reports how long it took.
     @discardableResult
-    public func instantiate() throws(WasmPolicyError) -> WasmInstantiateStats {
+    package func instantiate() throws(WasmPolicyError) -> WasmInstantiateStats {
         let start = MonotonicClock.nanoseconds()
         let instance = try makeInstance()
         let stats = WasmInstantiateStats(microseconds: MonotonicClock.microsecondsSince(start), memoryBytes: instance.memoryBytes)
@@ -147,7 +147,7 @@ public final class WasmPolicyRuntime: Sendable {
     /// Evaluates `entrypoint` (such as "cupcake/system/evaluate") on `input` (JSON bytes).
     /// Suspends while every instance is busy; the evaluation itself runs synchronously on the
     /// calling task's thread, bounded by the deadline.
-    public func evaluate(entrypoint: String, input: [UInt8]) async throws(WasmPolicyError) -> WasmEvaluation {
+    package func evaluate(entrypoint: String, input: [UInt8]) async throws(WasmPolicyError) -> WasmEvaluation {
         let id = try entrypointID(entrypoint)
         return try run(await pool.checkout(), entrypoints: [id], input: input).single
     }
@@ -165,13 +165,13 @@ public final class WasmPolicyRuntime: Sendable {
 
     /// Evaluates like `evaluate(entrypoint:input:)`, blocking the calling thread while every
     /// instance is busy. For synchronous callers outside Swift concurrency.
-    public func evaluateBlocking(entrypoint: String, input: [UInt8]) throws(WasmPolicyError) -> WasmEvaluation {
+    package func evaluateBlocking(entrypoint: String, input: [UInt8]) throws(WasmPolicyError) -> WasmEvaluation {
         let id = try entrypointID(entrypoint)
         return try run(pool.checkoutBlocking(), entrypoints: [id], input: input).single
     }
 
     /// Instances alive (idle or busy).
-    public var instanceCount: Int { pool.liveCount }
+    package var instanceCount: Int { pool.liveCount }
 
     // MARK: - Internals
 
@@ -264,7 +264,7 @@ extension String {
 
 extension WasmPolicyRuntime {
     /// Loads the module and data document of an OPA bundle; its origin names it in messages.
-    public convenience init(bundle: PolicyBundle, configuration: WasmPolicyConfiguration = WasmPolicyConfiguration(),
+    package convenience init(bundle: PolicyBundle, configuration: WasmPolicyConfiguration = WasmPolicyConfiguration(),
                             engine: WasmEngine? = nil, cache: WasmModuleCache = .standard) throws(WasmPolicyError) {
         try self.init(wasm: bundle.wasm, dataJSON: bundle.dataJSON, origin: bundle.origin,
                       configuration: configuration, engine: engine, cache: cache)

@@ -1,5 +1,5 @@
 /// Where a compiled module came from when a policy was loaded.
-public enum WasmModuleSource: String, Sendable, Hashable {
+package enum WasmModuleSource: String, Sendable, Hashable {
     /// Already compiled in this process.
     case memory
     /// Deserialized from the on-disk cache.
@@ -13,61 +13,61 @@ public enum WasmModuleSource: String, Sendable, Hashable {
 }
 
 /// Figures from loading (compiling or deserializing) a module.
-public struct WasmLoadStats: Sendable, Hashable {
+package struct WasmLoadStats: Sendable, Hashable {
     /// Where the module came from.
-    public var source: WasmModuleSource
+    package var source: WasmModuleSource
     /// Whether the load avoided compiling (in-process or disk cache hit).
-    public var cacheHit: Bool { source != .compiled }
+    package var cacheHit: Bool { source != .compiled }
     /// Milliseconds spent compiling (0 on a cache hit).
-    public var compileMilliseconds: Double
+    package var compileMilliseconds: Double
     /// Milliseconds spent reading, verifying and deserializing the cache file (0 if not used).
-    public var deserializeMilliseconds: Double
+    package var deserializeMilliseconds: Double
     /// Milliseconds for the whole load, hashing included.
-    public var totalMilliseconds: Double
+    package var totalMilliseconds: Double
     /// Why the disk cache was not used, when it was consulted and missed (for diagnostics).
-    public var cacheNote: String?
+    package var cacheNote: String?
 }
 
 /// Figures from creating one ready-to-evaluate instance.
-public struct WasmInstantiateStats: Sendable, Hashable {
+package struct WasmInstantiateStats: Sendable, Hashable {
     /// Microseconds from an empty store to a ready instance (data document loaded).
-    public var microseconds: Double
+    package var microseconds: Double
     /// Linear memory in bytes once ready.
-    public var memoryBytes: Int
+    package var memoryBytes: Int
 }
 
 /// Figures from one evaluation, as the wasm_eval trace span reports them.
-public struct WasmEvaluationStats: Sendable, Hashable {
+package struct WasmEvaluationStats: Sendable, Hashable {
     /// Size of the input JSON in bytes.
-    public var inputSizeBytes: Int
+    package var inputSizeBytes: Int
     /// Size of the result JSON the policy produced, in bytes.
-    public var outputSizeBytes: Int
+    package var outputSizeBytes: Int
     /// Nanoseconds from checkout of an instance to the parsed result.
-    public var evaluationNanoseconds: UInt64
+    package var evaluationNanoseconds: UInt64
     /// Linear memory of the instance after the evaluation, in bytes.
-    public var memoryBytes: Int
+    package var memoryBytes: Int
     /// The memory this evaluation was allowed (it grows with the input), in bytes.
-    public var memoryLimitBytes: Int
+    package var memoryLimitBytes: Int
     /// Entries across a Cupcake decision set's verbs (0 for other results).
-    public var decisionCount: Int
+    package var decisionCount: Int
 
     /// The evaluation time in milliseconds.
-    public var evaluationMilliseconds: Double { Double(evaluationNanoseconds) / 1_000_000 }
+    package var evaluationMilliseconds: Double { Double(evaluationNanoseconds) / 1_000_000 }
 }
 
 /// The outcome of one evaluation: the entrypoint's value (nil when undefined) and its figures.
-public struct WasmEvaluation: Sendable, Hashable {
+package struct WasmEvaluation: Sendable, Hashable {
     /// The value of the entrypoint, or nil when the policy left it undefined.
-    public var result: JSONValue?
+    package var result: JSONValue?
     /// Figures of the evaluation.
-    public var stats: WasmEvaluationStats
+    package var stats: WasmEvaluationStats
     /// The first few builtins that failed (each call was undefined and evaluation went on).
-    public var builtinErrors: [WasmBuiltinError] = []
+    package var builtinErrors: [WasmBuiltinError] = []
     /// How many builtin calls failed in all, including those beyond `builtinErrors`.
-    public var builtinErrorCount = 0
+    package var builtinErrorCount = 0
 
     /// Whether the policy left the entrypoint undefined.
-    public var isUndefined: Bool { result == nil }
+    package var isUndefined: Bool { result == nil }
 }
 
 /// The values of several entrypoints evaluated on one input (routed evaluation).

@@ -4,14 +4,14 @@ import CWasmtime
 ///
 /// A store must never be used by two threads at once. `@unchecked Sendable` lets a pool hand a
 /// store from one task to another; the pool guarantees exclusive use while it is checked out.
-public final class WasmStore: @unchecked Sendable {
+package final class WasmStore: @unchecked Sendable {
     /// The engine the store belongs to.
-    public let engine: WasmEngine
+    package let engine: WasmEngine
     let raw: OpaquePointer
     let context: OpaquePointer
 
     /// Creates an empty store.
-    public init(engine: WasmEngine) throws(WasmError) {
+    package init(engine: WasmEngine) throws(WasmError) {
         guard let store = wasmtime_store_new(engine.raw, nil, nil) else {
             throw .engineUnavailable("wasmtime_store_new returned nothing")
         }
@@ -30,24 +30,24 @@ public final class WasmStore: @unchecked Sendable {
     }
 
     /// Caps every linear memory of this store at `bytes` (growth past it fails inside wasm).
-    public func limitMemory(bytes: Int) {
+    package func limitMemory(bytes: Int) {
         wasmtime_store_limiter(raw, Int64(bytes), -1, -1, -1, -1)
     }
 
     /// Lets wasm run for about `milliseconds` from now (whole epoch ticks), then trap. The epoch
     /// only advances inside `withEpochTicking`, so make the calls there.
-    public func setDeadline(milliseconds: Int) {
+    package func setDeadline(milliseconds: Int) {
         wasmtime_context_set_epoch_deadline(context, engine.deadlineTicks(milliseconds: milliseconds))
     }
 
     /// Lets wasm run without a deadline (epoch interruption is always on, and a store's initial
     /// deadline would trap at once).
-    public func clearDeadline() {
+    package func clearDeadline() {
         wasmtime_context_set_epoch_deadline(context, 1 << 48)
     }
 
     /// Creates a linear memory of 32-bit addresses, sizes in 64 KiB pages.
-    public func createMemory(minimumPages: UInt64, maximumPages: UInt64?) throws(WasmError) -> WasmMemory {
+    package func createMemory(minimumPages: UInt64, maximumPages: UInt64?) throws(WasmError) -> WasmMemory {
         var type: OpaquePointer?
         if let error = wasmtime_memorytype_new(minimumPages, maximumPages != nil, maximumPages ?? 0, false, false, 16, &type) {
             throw .instantiationFailed("memory type: \(flattenedMessage(takeErrorMessage(error)))")
@@ -64,7 +64,7 @@ public final class WasmStore: @unchecked Sendable {
     /// Runs `body` between the ticker's enter and leave, so that epoch deadlines can fire; throws
     /// `unavailable` instead when the ticker cannot run (wasm must not run without a deadline).
     @inline(__always)
-    public func withEpochTicking<T, E: Error>(unavailable: @autoclosure () -> E, _ body: () throws(E) -> T) throws(E) -> T {
+    package func withEpochTicking<T, E: Error>(unavailable: @autoclosure () -> E, _ body: () throws(E) -> T) throws(E) -> T {
         guard engine.ticker.enter() else { throw unavailable() }
         defer { engine.ticker.leave() }
         return try body()
@@ -73,12 +73,12 @@ public final class WasmStore: @unchecked Sendable {
     /// Calls a function whose i32 signature was verified (see `WasmInstance.function`).
     /// Returns its result, or 0 for functions without one.
     @inline(__always)
-    public func call(_ function: WasmFunction, _ arguments: UnsafeBufferPointer<Int32>) throws(WasmError) -> Int32 {
+    package func call(_ function: WasmFunction, _ arguments: UnsafeBufferPointer<Int32>) throws(WasmError) -> Int32 {
         try callI32(context, function, arguments)
     }
 
     /// Calls a verified i32 function with the given arguments (at most 7).
-    public func call(_ function: WasmFunction, _ arguments: Int32...) throws(WasmError) -> Int32 {
+    package func call(_ function: WasmFunction, _ arguments: Int32...) throws(WasmError) -> Int32 {
         guard arguments.count <= 7 else { throw .callFailed("at most 7 arguments are supported") }
         let slots: [Int32] = arguments + Array(repeating: 0, count: 7 - arguments.count)
         return try callI32(context, function, slots[0], slots[1], slots[2], slots[3], slots[4], slots[5], slots[6])
@@ -96,12 +96,12 @@ struct WasmCallerContext {
 }
 
 /// An exported function whose signature (i32 parameters, at most one i32 result) was verified.
-public struct WasmFunction: Sendable {
+package struct WasmFunction: Sendable {
     let raw: wasmtime_func_t
     /// The number of i32 parameters.
-    public let parameterCount: Int
+    package let parameterCount: Int
     /// Whether it returns one i32.
-    public let hasResult: Bool
+    package let hasResult: Bool
 }
 
 /// Calls a verified i32 function through the shim's unchecked path (the signature check done when

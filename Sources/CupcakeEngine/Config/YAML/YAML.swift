@@ -8,11 +8,11 @@
 /// Rejected with a located `YAMLError`: anchors, aliases, tags, directives, complex (`?`) keys,
 /// multi-document streams, tabs in indentation, duplicate keys, inconsistent indentation,
 /// unterminated quotes and flow collections, nesting deeper than `YAMLLimits.maxDepth`.
-public enum YAML {
+package enum YAML {
     /// Parses one YAML document into a `JSONValue`; an empty document is `.null`.
     ///
     /// `origin` names the text in error messages, e.g. "rulebook.yml:7:3: tabs are not allowed for indentation".
-    public static func parse(_ text: String, origin: String) throws(YAMLError) -> JSONValue {
+    package static func parse(_ text: String, origin: String) throws(YAMLError) -> JSONValue {
         var parser = YAMLParser(text: text, origin: origin, recordLocations: false)
         return try parser.parseDocument()
     }
@@ -27,9 +27,9 @@ public enum YAML {
 }
 
 /// Bounds that keep hostile YAML from exhausting the stack or memory.
-public enum YAMLLimits {
+package enum YAMLLimits {
     /// Deepest nesting of collections accepted.
-    public static let maxDepth = 64
+    package static let maxDepth = 64
     /// Largest input accepted, in UTF-8 bytes.
-    public static let maxInputBytes = 16 << 20
+    package static let maxInputBytes = 16 << 20
 }

@@ -1,7 +1,7 @@
 /// Loading the gzip'd tar form of a bundle, as `opa build` writes it.
 extension PolicyBundle {
     /// Loads a gzip'd tar bundle held in memory; `origin` names it in errors.
-    public static func load(
+    package static func load(
         tarGz bytes: [UInt8], origin: String, limits: BundleLimits = BundleLimits()
     ) throws(BundleError) -> PolicyBundle {
         guard bytes.count <= limits.maxCompressedBytes else {

@@ -3,27 +3,27 @@
 ///
 /// Uses "slicing by 8" tables so that checking a decompressed bundle costs well under a millisecond
 /// per megabyte.
-public struct CRC32: Sendable {
+package struct CRC32: Sendable {
     /// The CRC of everything fed so far.
-    public private(set) var value: UInt32 = 0
+    package private(set) var value: UInt32 = 0
 
     /// A CRC over no bytes.
-    public init() {}
+    package init() {}
 
     /// The CRC-32 of `bytes`.
-    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    package static func checksum(_ bytes: [UInt8]) -> UInt32 {
         var crc = CRC32()
         crc.update(bytes)
         return crc.value
     }
 
     /// Extends the CRC with `bytes`.
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { update($0) }
     }
 
     /// Extends the CRC with `bytes`.
-    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         value = CRC32.tables.withUnsafeBufferPointer { t in
             var crc = ~value

@@ -1,11 +1,11 @@
 /// A gzip (RFC 1952) decompressor: every member's header flags, CRC-32 and ISIZE are checked, and
 /// concatenated members decompress to the concatenation of their contents.
-public enum Gzip {
+package enum Gzip {
     /// Default bound on decompressed output: 64 MiB.
-    public static let defaultOutputLimit = 64 << 20
+    package static let defaultOutputLimit = 64 << 20
 
     /// True when `bytes` starts with the gzip magic 1f 8b.
-    public static func hasMagic(_ bytes: [UInt8]) -> Bool {
+    package static func hasMagic(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
@@ -13,7 +13,7 @@ public enum Gzip {
     ///
     /// Zero bytes after the last member (padding some tools add) are ignored; anything else is an
     /// error. Output past `limit` bytes stops with `GzipError.outputLimitExceeded`.
-    public static func decompress(_ bytes: [UInt8], limit: Int = defaultOutputLimit) throws(GzipError) -> [UInt8] {
+    package static func decompress(_ bytes: [UInt8], limit: Int = defaultOutputLimit) throws(GzipError) -> [UInt8] {
         var stats = DeflateBlockStats()
         return try decompress(bytes, limit: limit, stats: &stats)
     }

@@ -2,14 +2,14 @@
 ///
 /// Output is bounded: passing `limit` bytes stops decoding with `InflateError.outputLimitExceeded`
 /// instead of allocating more. Any input, however corrupt, yields bytes or an error.
-public enum Inflate {
+package enum Inflate {
     /// Default bound on decompressed output: 64 MiB.
-    public static let defaultOutputLimit = 64 << 20
+    package static let defaultOutputLimit = 64 << 20
 
     /// Decompresses the raw DEFLATE stream `input` (no zlib or gzip framing).
     ///
     /// Bytes after the final block are ignored.
-    public static func decompress(_ input: [UInt8], limit: Int = defaultOutputLimit) throws(InflateError) -> [UInt8] {
+    package static func decompress(_ input: [UInt8], limit: Int = defaultOutputLimit) throws(InflateError) -> [UInt8] {
         var sink = ByteSink(initialCapacity: min(limit, max(4096, input.count * 4)), limit: limit)
         try input.withUnsafeBufferPointer { (buf) throws(InflateError) -> Void in
             var stats = DeflateBlockStats()

@@ -4,21 +4,21 @@
 /// tar with `/policy.wasm`, `/data.json`, `/.manifest` and the `.rego` sources), the same bundle
 /// unpacked into a directory, or a bare `.wasm` file. Nothing is ever written to disk: archive
 /// members are read in memory, so hostile names cannot escape, and are refused anyway.
-public struct PolicyBundle: Sendable {
+package struct PolicyBundle: Sendable {
     /// Path the bundle came from, for messages.
-    public var origin: String
+    package var origin: String
     /// The policy module (`policy.wasm`, or the module the manifest names).
-    public var wasm: [UInt8]
+    package var wasm: [UInt8]
     /// `data.json` bytes, if present (validated as JSON, kept as bytes).
-    public var dataJSON: [UInt8]?
+    package var dataJSON: [UInt8]?
     /// Entrypoints from `.manifest` `wasm[].entrypoint`, in order; empty without a manifest (the
     /// runtime then asks the module's own `entrypoints` export).
-    public var entrypoints: [String]
+    package var entrypoints: [String]
     /// `.rego` members: path without leading "/" -> source text.
-    public var regoSources: [String: String]
+    package var regoSources: [String: String]
 
     /// A bundle from parts already in memory (e.g. a module compiled in-process).
-    public init(
+    package init(
         origin: String, wasm: [UInt8], dataJSON: [UInt8]? = nil, entrypoints: [String] = [],
         regoSources: [String: String] = [:]
     ) {
@@ -32,7 +32,7 @@ public struct PolicyBundle: Sendable {
     /// Loads the bundle at `path`: a gzip'd tar (recognized by the gzip magic, whatever the name),
     /// a bare WebAssembly module with an optional `data.json` beside it, or an unpacked bundle
     /// directory (`policy.wasm`, optional `data.json` and `.manifest`, `.rego` files anywhere below).
-    public static func load(path: String, limits: BundleLimits = BundleLimits()) throws(BundleError) -> PolicyBundle {
+    package static func load(path: String, limits: BundleLimits = BundleLimits()) throws(BundleError) -> PolicyBundle {
         switch BundleFileIO.kind(path, followLinks: true) {
         case .failure(let failure):
             throw fileError(failure, path: path, limit: 0)

@@ -4,21 +4,21 @@ import CupcakeTrace
 /// Finds the compiled policy bundle for a harness: the prebuilt `bundles/<harness>.tar.gz` of the
 /// policy directory, or else one compiled with `opa build` into the cache, keyed by the sources and
 /// the opa version so the next invocation does not compile again.
-public struct BundleResolver: Sendable {
+package struct BundleResolver: Sendable {
     /// Where the bundle came from.
-    public enum Source: Sendable, Equatable {
+    package enum Source: Sendable, Equatable {
         case prebuilt
         case compiledNow
         case compiledCached
     }
 
-    public var policyDirectory: String
-    public var harness: String
+    package var policyDirectory: String
+    package var harness: String
     /// `--opa-path`; nil searches PATH.
-    public var opaPath: String?
+    package var opaPath: String?
     /// Directory for compiled bundles (`<cache>/bundles`).
-    public var cacheDirectory: String
-    public var environment: [String: String]
+    package var cacheDirectory: String
+    package var environment: [String: String]
 
     package init(
         policyDirectory: String, harness: String, opaPath: String? = nil, cacheDirectory: String,
@@ -41,7 +41,7 @@ public struct BundleResolver: Sendable {
     ///   aggregate (`cupcake.policies.bash_guard` becomes `-e cupcake/policies/bash_guard`), so the
     ///   engine can evaluate only the routed ones. Should opa refuse them, the bundle is built with
     ///   the aggregate entrypoint alone.
-    public func resolve(packages: [String] = []) throws(BundleResolveError) -> (path: String, source: Source) {
+    package func resolve(packages: [String] = []) throws(BundleResolveError) -> (path: String, source: Source) {
         if BundleFileIO.exists(prebuiltPath) { return (prebuiltPath, .prebuilt) }
         guard BundleFileIO.exists(policiesPath) else {
             throw .noPolicies(harness: harness, bundle: prebuiltPath, policies: policiesPath)

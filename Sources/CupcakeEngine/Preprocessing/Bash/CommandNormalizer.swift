@@ -10,9 +10,9 @@
 ///
 /// Works on UTF-8 bytes (linear, no per-character allocation); only non-ASCII bytes are
 /// decoded, to ask whether they start a whitespace scalar.
-public enum CommandNormalizer {
+package enum CommandNormalizer {
     /// The normalized form of `command`.
-    public static func normalize(_ command: String) -> String {
+    package static func normalize(_ command: String) -> String {
         var command = command
         return command.withUTF8 { bytes in
             var result: [UInt8] = []
