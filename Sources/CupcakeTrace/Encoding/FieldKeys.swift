@@ -17,30 +17,47 @@ struct FieldKind: OptionSet {
 /// leave out unless the `payload` category is on. The embedder names them
 /// (``TraceConfiguration/payloadKeys``); kept by length, so telling a key costs a couple of byte
 /// comparisons instead of hashing every key on every span.
-package struct PayloadKeys: Sendable {
-    /// The names, by their UTF-8 length.
-    private let byLength: [[[UInt8]]]
+package final class PayloadKeys: @unchecked Sendable {
+    // Immutable after init; kept in plain memory so a lookup on the line-writing path touches no
+    // reference counts (nested arrays cost a retain and release per field).
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Where each name starts in `bytes`, grouped by length: the names of length n are
+    /// `starts[first[n] ..< first[n + 1]]`.
+    private let starts: UnsafeMutablePointer<Int>
+    private let first: UnsafeMutablePointer<Int>
+    private let longest: Int
 
     package init(_ names: [String]) {
-        var table: [[[UInt8]]] = []
-        for name in names where !name.isEmpty {
-            let bytes = Array(name.utf8)
-            while table.count <= bytes.count { table.append([]) }
-            table[bytes.count].append(bytes)
+        let kept = Set(names.filter { !$0.isEmpty }).map { Array($0.utf8) }.sorted { $0.count < $1.count }
+        longest = kept.last?.count ?? 0
+        bytes = .allocate(capacity: max(1, kept.reduce(0) { $0 + $1.count }))
+        starts = .allocate(capacity: max(1, kept.count))
+        first = .allocate(capacity: longest + 2)
+        var offset = 0, index = 0
+        for length in 0...(longest + 1) {
+            (first + length).initialize(to: index)
+            while index < kept.count, kept[index].count == length {
+                (starts + index).initialize(to: offset)
+                for (position, byte) in kept[index].enumerated() { (bytes + offset + position).initialize(to: byte) }
+                offset += length
+                index += 1
+            }
         }
-        byLength = table
+    }
+
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+        first.deallocate()
     }
 
     /// Whether `key` is one of the names.
     func contains(utf8 key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard key.count < byLength.count, let base = key.baseAddress else { return false }
-        for name in byLength[key.count] {
+        guard key.count <= longest, let base = key.baseAddress else { return false }
+        for index in first[key.count]..<first[key.count + 1] {
             // The first byte rules out most names of the same length without a call.
-            let equal = name.withUnsafeBufferPointer { name in
-                guard let start = name.baseAddress, start.pointee == base.pointee else { return false }
-                return memcmp(start, base, key.count) == 0
-            }
-            if equal { return true }
+            let name = bytes + starts[index]
+            if name.pointee == base.pointee, memcmp(name, base, key.count) == 0 { return true }
         }
         return false
     }

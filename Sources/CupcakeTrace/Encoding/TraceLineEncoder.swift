@@ -4,40 +4,46 @@ struct LineLimits: Sendable {
     var fieldBytes: Int
     var payloadBytes: Int
     var payloadEnabled: Bool
-    /// The field names that carry raw content.
-    var payload: PayloadKeys
+    /// The field names that carry raw content; the tracer's configuration owns the table and
+    /// outlives every trace (which holds the tracer), so copies of the limits need not retain it.
+    unowned(unsafe) var payload: PayloadKeys
 }
 
 /// Encodes span and event lines in the trace-line contract (see Docs/trace-line.schema.json):
 /// the required keys first, then the span's fields. A field can never replace a required key: one
 /// that uses a reserved name is written as `field.<name>`.
 enum TraceLineEncoder {
-    /// Writes the line's members into `writer`, an object just opened, and closes the line.
-    static func encode(_ span: borrowing FinishedSpan, into writer: inout JSONLineWriter, seconds: inout SecondCache) {
-        let limits = span.limits
-        let initial = span.initialFields
-        let record = span.record
+    /// Writes the line of a finished span (or event) into `writer`, an object just opened, and
+    /// closes the line. It takes the parts a ``FinishedSpan`` is made of rather than the value, so a
+    /// span that only becomes a line is written without packaging it (the value costs reference
+    /// counting that is a fifth of a span's line).
+    static func encode(
+        _ span: SpanBox, startNanoseconds: UInt64, durationNanoseconds: UInt64, level: LogLevel, event: String?,
+        initial: KeyValuePairs<String, TraceValue>, record: borrowing SpanRecord,
+        into writer: inout JSONLineWriter, seconds: inout SecondCache
+    ) {
+        let limits = span.trace.limits
         // The required keys in a fixed order, written as a few constant chunks.
         writer.buffer.append("\"timestamp\":\"")
-        RFC3339.append(nanoseconds: span.startNanoseconds, to: &writer.buffer, cache: &seconds)
+        RFC3339.append(nanoseconds: startNanoseconds, to: &writer.buffer, cache: &seconds)
         writer.buffer.append("\",\"level\":\"")
-        writer.buffer.append(span.level.staticLabel)
+        writer.buffer.append(level.staticLabel)
         writer.buffer.append("\",\"span\":\"")
         writer.appendEscapedContent(span.name, limit: limits.fieldBytes)
         writer.buffer.append("\",\"trace_id\":\"")
-        writer.append(span.traceIDText)
+        writer.append(span.trace.traceIDText)
         writer.buffer.append("\",\"span_id\":\"")
         writer.appendHex(span.spanID.rawValue)
-        if let parent = span.parentSpanID {
+        if let parent = span.parentID {
             writer.buffer.append("\",\"parent_span_id\":\"")
             writer.appendHex(parent.rawValue)
             writer.buffer.append("\",\"duration_ms\":")
         } else {
             writer.buffer.append("\",\"parent_span_id\":null,\"duration_ms\":")
         }
-        writer.appendMilliseconds(span.durationNanoseconds)
+        writer.appendMilliseconds(durationNanoseconds)
         writer.markFieldWritten()
-        if let event = span.event {
+        if let event {
             writer.field("event", string: event, limit: limits.fieldBytes)
         }
         // Start-time fields in their order; a key recorded again later takes its later value there.

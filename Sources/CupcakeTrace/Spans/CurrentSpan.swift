@@ -8,6 +8,7 @@ import Darwin
 /// inherit them. A synchronous span's body cannot suspend, so while it runs the span can live in a
 /// thread-local slot instead: setting one costs a fraction of a task-local push, and synchronous
 /// spans are the common case. The innermost synchronous span, if any, wins.
+@usableFromInline
 enum CurrentSpan {
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
@@ -33,14 +34,19 @@ enum CurrentSpan {
         return Unmanaged<SpanBox>.fromOpaque(raw)._withUnsafeGuaranteedRef { $0.trace === trace }
     }
 
-    /// Runs `body` with `box` as this thread's current synchronous span. The slot holds the span
-    /// unretained: `body` runs inside the span's lifetime.
-    static func withSynchronous<R, Failure: Error>(_ box: SpanBox, _ body: () throws(Failure) -> R) throws(Failure) -> R {
-        let slot = key
-        let previous = pthread_getspecific(slot)
-        pthread_setspecific(slot, Unmanaged.passUnretained(box).toOpaque())
-        defer { pthread_setspecific(slot, previous) }
-        return try body()
+    /// Makes `box` this thread's current synchronous span until ``leaveSynchronous(restoring:)``,
+    /// which takes what this returns. The slot holds the span unretained: it is left before the
+    /// span's body returns.
+    @usableFromInline
+    static func enterSynchronous(_ box: SpanBox) -> UnsafeMutableRawPointer? {
+        let previous = pthread_getspecific(key)
+        pthread_setspecific(key, Unmanaged.passUnretained(box).toOpaque())
+        return previous
+    }
+
+    @usableFromInline
+    static func leaveSynchronous(restoring previous: UnsafeMutableRawPointer?) {
+        pthread_setspecific(key, previous)
     }
 
     /// Runs async `body` with `box` as the task's span. Clears the thread slot for the body: an

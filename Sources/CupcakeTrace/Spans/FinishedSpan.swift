@@ -5,11 +5,11 @@
 /// ``startNanoseconds`` and the time since that span started as ``durationNanoseconds``, as its
 /// line does.
 public struct FinishedSpan: Sendable {
-    public let name: String
-    public let traceID: TraceID
-    public let spanID: SpanID
-    /// nil for a trace's root span (or the span a `TRACEPARENT` continued, when there was none).
-    public let parentSpanID: SpanID?
+    /// The span itself: its name, ids, trace and start-time fields are read from it rather than
+    /// copied, so handing a span on costs one reference.
+    let box: SpanBox
+    /// Fields recorded later, and the error.
+    let record: SpanRecord
     /// Wall-clock start, nanoseconds since the Unix epoch.
     public let startNanoseconds: UInt64
     public let durationNanoseconds: UInt64
@@ -17,33 +17,33 @@ public struct FinishedSpan: Sendable {
     public let level: LogLevel
     /// The message of an event; nil for a span.
     public let event: String?
-
-    /// The fields given when the span started, untouched.
-    let initialFields: KeyValuePairs<String, TraceValue>
-    /// Fields recorded later, and the error.
-    let record: SpanRecord
-    /// The trace id's text, formatted once per trace.
-    let traceIDText: TraceIDText
-    let limits: LineLimits
+    /// An event's own fields (a span's are its box's).
+    private let eventFields: KeyValuePairs<String, TraceValue>?
 
     init(
-        name: String, trace: TraceState, spanID: SpanID, parentSpanID: SpanID?, startNanoseconds: UInt64,
-        durationNanoseconds: UInt64, level: LogLevel, event: String?, initialFields: KeyValuePairs<String, TraceValue>,
-        record: SpanRecord
+        _ box: SpanBox, startNanoseconds: UInt64, durationNanoseconds: UInt64, level: LogLevel, record: SpanRecord,
+        event: String? = nil, eventFields: KeyValuePairs<String, TraceValue>? = nil
     ) {
-        self.name = name
-        self.traceID = trace.traceID
-        self.traceIDText = trace.traceIDText
-        self.limits = trace.limits
-        self.spanID = spanID
-        self.parentSpanID = parentSpanID
+        self.box = box
+        self.record = record
         self.startNanoseconds = startNanoseconds
         self.durationNanoseconds = durationNanoseconds
         self.level = level
         self.event = event
-        self.initialFields = initialFields
-        self.record = record
+        self.eventFields = eventFields
     }
+
+    public var name: String { box.name }
+    public var traceID: TraceID { box.trace.traceID }
+    public var spanID: SpanID { box.spanID }
+    /// nil for a trace's root span (or the span a `TRACEPARENT` continued, when there was none).
+    public var parentSpanID: SpanID? { box.parentID }
+
+    /// The fields given when the span (or event) started, untouched.
+    var initialFields: KeyValuePairs<String, TraceValue> { eventFields ?? box.initialFields }
+    /// The trace id's text, formatted once per trace.
+    var traceIDText: TraceIDText { box.trace.traceIDText }
+    var limits: LineLimits { box.trace.limits }
 
     /// The error the span recorded (or the thrown error that ended it).
     public var error: String? { record.error }

@@ -64,15 +64,23 @@ final class SpanBox: Sendable {
     func event(_ message: String, level: LogLevel, fields: KeyValuePairs<String, TraceValue>) {
         if level <= .error { trace.noteError() }
         let now = WallClock.monotonicNanoseconds()
-        let finished = FinishedSpan(
-            name: name, trace: trace, spanID: spanID, parentSpanID: parentID,
-            startNanoseconds: tracer.wallNanoseconds(monotonic: now), durationNanoseconds: now &- startMonotonic,
-            level: level, event: message, initialFields: fields, record: SpanRecord())
-        deliver(finished, keepForParent: false)
+        let start = tracer.wallNanoseconds(monotonic: now), duration = now &- startMonotonic
+        if tracer.writesLines {
+            writeLine(keepForParent: false) { writer, seconds in
+                TraceLineEncoder.encode(
+                    self, startNanoseconds: start, durationNanoseconds: duration, level: level, event: message,
+                    initial: fields, record: SpanRecord(), into: &writer, seconds: &seconds)
+            }
+        }
+        if tracer.hasExporters {
+            trace.export(FinishedSpan(
+                self, startNanoseconds: start, durationNanoseconds: duration, level: level, record: SpanRecord(),
+                event: message, eventFields: fields))
+        }
     }
 
-    /// Ends the span: hands the finished span to the trace's outputs, and for a root span settles
-    /// the trace's sampling.
+    /// Ends the span: hands it to the trace's outputs (its line, and the exporters a
+    /// ``FinishedSpan``), and for a root span settles the trace's sampling.
     @usableFromInline
     func end(error: (any Error)?) {
         let duration = WallClock.monotonicNanoseconds() &- startMonotonic
@@ -83,27 +91,24 @@ final class SpanBox: Sendable {
             current = SpanRecord()
             return taken
         }
-        let finished = FinishedSpan(
-            name: name, trace: trace, spanID: spanID, parentSpanID: parentID,
-            startNanoseconds: tracer.wallNanoseconds(monotonic: startMonotonic), durationNanoseconds: duration,
-            level: record.error == nil ? .info : .error, event: nil, initialFields: initialFields, record: record)
-        // A span that ends inside a synchronous parent on the same thread leaves its line in the
-        // thread's buffer for that parent, which cannot suspend and ends moments later: one
-        // write(2) for the lot instead of one per line, children still before their parent.
-        deliver(finished, keepForParent: CurrentSpan.synchronousSpanBelongs(to: trace))
+        let start = tracer.wallNanoseconds(monotonic: startMonotonic)
+        let level: LogLevel = record.error == nil ? .info : .error
+        if tracer.writesLines {
+            // A span that ends inside a synchronous parent on the same thread leaves its line in the
+            // thread's buffer for that parent, which cannot suspend and ends moments later: one
+            // write(2) for the lot instead of one per line, children still before their parent.
+            writeLine(keepForParent: CurrentSpan.synchronousSpanBelongs(to: trace)) { writer, seconds in
+                TraceLineEncoder.encode(
+                    self, startNanoseconds: start, durationNanoseconds: duration, level: level, event: nil,
+                    initial: initialFields, record: record, into: &writer, seconds: &seconds)
+            }
+        }
+        if tracer.hasExporters {
+            trace.export(FinishedSpan(self, startNanoseconds: start, durationNanoseconds: duration, level: level, record: record))
+        }
         if isRoot {
             trace.finish { key in record.value(for: key) ?? self.initialValue(key) }
         }
-    }
-
-    /// The line (when the tracer writes lines) and the exporters' copy (when it has exporters).
-    private func deliver(_ finished: FinishedSpan, keepForParent: Bool) {
-        if tracer.writesLines {
-            writeLine(keepForParent: keepForParent) { writer, seconds in
-                TraceLineEncoder.encode(finished, into: &writer, seconds: &seconds)
-            }
-        }
-        if tracer.hasExporters { trace.export(finished) }
     }
 
     /// Builds a line in the thread's reused buffer, after the lines waiting there, and either

@@ -133,15 +133,20 @@ public final class Tracer: Sendable {
     }
 
     // The recording paths stay out of line: only the disabled check is inlined into call sites.
-    @usableFromInline
+    // The synchronous one is inlined, so it is specialized for each body's result and error type
+    // (a generic typed-throws call costs more than the span); what it calls is not generic.
+    @inlinable
     func runRecording<T, Failure: Error>(
         _ box: SpanBox, _ body: (Span) throws(Failure) -> T
     ) throws(Failure) -> T {
+        let outer = CurrentSpan.enterSynchronous(box)
         do {
-            let result = try CurrentSpan.withSynchronous(box) { () throws(Failure) in try body(Span(box)) }
+            let result = try body(Span(box))
+            CurrentSpan.leaveSynchronous(restoring: outer)
             box.end(error: nil)
             return result
         } catch {
+            CurrentSpan.leaveSynchronous(restoring: outer)
             box.end(error: error)
             throw error
         }
