@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "CupcakeEngine", dependencies: ["CupcakeTrace", "CWasmtime"]),
         .executableTarget(name: "cupcake", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTraceTools"]),
         .executableTarget(name: "cupcake-bench", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
+        // The README's CupcakeEngine example, built and run by the CLI tests.
+        .executableTarget(name: "cupcake-example", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
         // A tiny traced program the trace integration tests run as a child process.
         .executableTarget(name: "cupcake-trace-probe", dependencies: ["CupcakeTrace", "CupcakeEngine"]),
         // Trace-line parsing and the schema validator, shared by the test targets.
@@ -33,7 +35,7 @@ let package = Package(
         .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "CupcakeEngine", "CupcakeTestSupport", "cupcake-trace-probe"]),
         .testTarget(name: "CupcakeTraceToolsTests", dependencies: ["CupcakeTrace", "CupcakeTraceTools"]),
         .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["cupcake", "CupcakeTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["cupcake", "cupcake-example", "CupcakeTestSupport"]),
         // Attacks on the preprocessing and limits, one group per class, against Fixtures/adversarial.
         .testTarget(name: "AdversarialTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport", "cupcake"]),
     ],
