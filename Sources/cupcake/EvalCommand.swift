@@ -154,10 +154,10 @@ enum EvalCommand {
         }
     }
 
-    /// Fail closed: exit 2 with the reason on stderr, which Claude Code (and Factory) treat as
-    /// "block this tool call and show the reason".
+    /// Fail closed: the harness's fail-closed answer (exit 2, the reason on stderr).
     static func failClosed(_ error: EngineError, harness: Harness) -> ExitCode {
-        Output.stderr("Cupcake blocked this action because policy evaluation failed: \(error)")
-        return .blocked
+        let response = HarnessResponse.failClosed(error)
+        if let message = response.stderr { Output.stderr(message) }
+        return ExitCode(rawValue: response.exitCode) ?? .blocked
     }
 }
