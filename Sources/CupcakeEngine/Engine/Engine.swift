@@ -78,7 +78,7 @@ public final class Engine: Sendable {
                 let (set, count) = try await evaluateLayer(global, view: view, eventJSON: eventJSON)
                 matched += count
                 sets.append(set)
-                if !set.halts.isEmpty || !set.denials.isEmpty || !set.blocks.isEmpty { deciding = global }
+                if Synthesizer.globalDecides(set) { deciding = global }
             }
             if deciding === project {
                 let (set, count) = try await evaluateLayer(project, view: view, eventJSON: eventJSON)

@@ -16,6 +16,19 @@ package enum Synthesizer {
     /// Modifications without `updated_input` only contribute their reason; if none has one the
     /// updated input is an empty object.
     package static func synthesize(_ sets: [DecisionSet]) -> FinalDecision {
+        synthesize(pooling: sets)
+    }
+
+    /// Whether a global layer's decisions end the evaluation before the project layer runs, as
+    /// upstream's global precedence has it: a global halt, denial or block cannot be outranked by
+    /// anything a project decides (those are the three highest tiers), so the project layer's
+    /// policies, signals and actions are not run; a global ask, modification or allow leaves the
+    /// project layer to be evaluated and synthesized with it.
+    package static func globalDecides(_ global: DecisionSet) -> Bool {
+        !global.halts.isEmpty || !global.denials.isEmpty || !global.blocks.isEmpty
+    }
+
+    private static func synthesize(pooling sets: [DecisionSet]) -> FinalDecision {
         var pooled = DecisionSet()
         for set in sets {
             pooled.halts += set.halts

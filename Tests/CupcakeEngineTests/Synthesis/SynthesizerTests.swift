@@ -14,6 +14,16 @@ struct SynthesizerTests {
     private let ask = Decision(ruleID: "A-1", reason: "sure?", severity: .medium)
     private let modify = Decision(ruleID: "M-1", reason: "changed", severity: .low, priority: 1, updatedInput: ["a": 1])
 
+    @Test("a global halt, denial or block decides alone; a global ask, modification or allow lets the project layer run")
+    func globalPrecedence() {
+        #expect(Synthesizer.globalDecides(DecisionSet(halts: [halt])))
+        #expect(Synthesizer.globalDecides(DecisionSet(denials: [deny])))
+        #expect(Synthesizer.globalDecides(DecisionSet(blocks: [block])))
+        #expect(!Synthesizer.globalDecides(DecisionSet(asks: [ask])))
+        #expect(!Synthesizer.globalDecides(DecisionSet(modifications: [modify], addContext: ["ctx"])))
+        #expect(!Synthesizer.globalDecides(DecisionSet()))
+    }
+
     @Test("each tier beats every tier below it")
     func tierOrder() {
         let full = DecisionSet(halts: [halt], denials: [deny], blocks: [block], asks: [ask],
