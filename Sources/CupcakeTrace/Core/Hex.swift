@@ -2,9 +2,12 @@
 enum Hex {
     /// `value` as 16 lowercase hex digits, formatted as trace lines format them.
     static func digits(_ value: UInt64) -> String {
-        var writer = JSONLineWriter(capacity: 32)
-        writer.appendHex(value)
-        return writer.buffer.withBytes { String(decoding: $0.dropFirst(), as: UTF8.self) }  // after "{"
+        let alphabet: StaticString = "0123456789abcdef"
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<16 {
+            bytes[15 - index] = alphabet.utf8Start[Int((value >> (4 * UInt64(index))) & 0xF)]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses lowercase hex digits (the W3C format forbids uppercase) into an integer of at most 64 bits.

@@ -9,8 +9,10 @@ struct SecondCache {
 /// Formats Unix-epoch nanoseconds as an RFC 3339 UTC timestamp with microseconds,
 /// `2026-11-25T16:24:21.123456Z`, without Foundation's date formatters (too slow per line).
 enum RFC3339 {
+    /// As ``append(nanoseconds:to:cache:)`` without a cache, for occasional lines (diagnostics).
     static func append(nanoseconds: UInt64, to out: inout ByteBuffer) {
-        append(nanoseconds: nanoseconds, to: &out, cache: &ThreadScratch.current().pointee.seconds)
+        var cache = SecondCache()
+        append(nanoseconds: nanoseconds, to: &out, cache: &cache)
     }
 
     /// As ``append(nanoseconds:to:)``, with the calling thread's cache passed in by a caller that

@@ -18,23 +18,23 @@ enum TraceLineEncoder {
     /// span that only becomes a line is written without packaging it (the value costs reference
     /// counting that is a fifth of a span's line).
     static func encode(
-        _ span: SpanBox, startNanoseconds: UInt64, durationNanoseconds: UInt64, level: LogLevel, event: String?,
+        name: String, trace: TraceIDText, spanID: SpanID, parentID: SpanID?, limits: LineLimits,
+        startNanoseconds: UInt64, durationNanoseconds: UInt64, level: LogLevel, event: String?,
         initial: KeyValuePairs<String, TraceValue>, record: borrowing SpanRecord,
         into writer: inout JSONLineWriter, seconds: inout SecondCache
     ) {
-        let limits = span.trace.limits
         // The required keys in a fixed order, written as a few constant chunks.
         writer.buffer.append("\"timestamp\":\"")
         RFC3339.append(nanoseconds: startNanoseconds, to: &writer.buffer, cache: &seconds)
         writer.buffer.append("\",\"level\":\"")
         writer.buffer.append(level.staticLabel)
         writer.buffer.append("\",\"span\":\"")
-        writer.appendEscapedContent(span.name, limit: limits.fieldBytes)
+        writer.appendEscapedContent(name, limit: limits.fieldBytes)
         writer.buffer.append("\",\"trace_id\":\"")
-        writer.append(span.trace.traceIDText)
+        writer.append(trace)
         writer.buffer.append("\",\"span_id\":\"")
-        writer.appendHex(span.spanID.rawValue)
-        if let parent = span.parentID {
+        writer.appendHex(spanID.rawValue)
+        if let parent = parentID {
             writer.buffer.append("\",\"parent_span_id\":\"")
             writer.appendHex(parent.rawValue)
             writer.buffer.append("\",\"duration_ms\":")

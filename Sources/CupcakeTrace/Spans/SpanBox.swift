@@ -68,7 +68,8 @@ final class SpanBox: Sendable {
         if tracer.writesLines {
             writeLine(keepForParent: false) { writer, seconds in
                 TraceLineEncoder.encode(
-                    self, startNanoseconds: start, durationNanoseconds: duration, level: level, event: message,
+                    name: name, trace: trace.traceIDText, spanID: spanID, parentID: parentID, limits: trace.limits,
+                    startNanoseconds: start, durationNanoseconds: duration, level: level, event: message,
                     initial: fields, record: SpanRecord(), into: &writer, seconds: &seconds)
             }
         }
@@ -99,7 +100,8 @@ final class SpanBox: Sendable {
             // write(2) for the lot instead of one per line, children still before their parent.
             writeLine(keepForParent: CurrentSpan.synchronousSpanBelongs(to: trace)) { writer, seconds in
                 TraceLineEncoder.encode(
-                    self, startNanoseconds: start, durationNanoseconds: duration, level: level, event: nil,
+                    name: name, trace: trace.traceIDText, spanID: spanID, parentID: parentID, limits: trace.limits,
+                    startNanoseconds: start, durationNanoseconds: duration, level: level, event: nil,
                     initial: initialFields, record: record, into: &writer, seconds: &seconds)
             }
         }
