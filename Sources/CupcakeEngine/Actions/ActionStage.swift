@@ -20,16 +20,20 @@ enum ActionStage {
     }
 
     /// Runs the decision's actions concurrently, each inside an `action` span, and returns when
-    /// all have finished or hit their own timeout.
+    /// all have finished or hit their own timeout. Outside any span (the evaluation's root has
+    /// ended), the stage's span continues `trace`.
     static func run(
-        _ decision: FinalDecision, rulebook: Rulebook, runner: ActionRunner, tracer: Tracer
+        _ decision: FinalDecision, rulebook: Rulebook, runner: ActionRunner, tracer: Tracer, continuing trace: TraceParent?
     ) async -> [ActionResult] {
         let chosen = actions(for: decision, rulebook: rulebook)
-        if chosen.isEmpty {
+        if chosen.isEmpty, trace == nil {
             // Nothing to run: the span still marks the stage, without an async task-local push.
             return tracer.withSpan("execute_actions", category: .stage(.actions), fields: ["action_count": 0]) { _ in [] }
         }
-        return await tracer.withSpan("execute_actions", category: .stage(.actions), fields: ["action_count": .int(chosen.count)]) { _ in
+        return await tracer.withSpan(
+            "execute_actions", category: .stage(.actions), continuing: trace, fields: ["action_count": .int(chosen.count)]
+        ) { _ in
+            guard !chosen.isEmpty else { return [] }
             let decisionJSON = DecisionJSON.encode(decision)
             return await withTaskGroup(of: [ActionResult].self) { group in
                 for (ruleID, action) in chosen {

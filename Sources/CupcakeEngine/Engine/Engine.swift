@@ -49,22 +49,39 @@ public final class Engine: Sendable {
     /// The project layer's failure policy from rulebook.yml.
     public var failMode: FailMode { project.rulebook.failMode }
 
-    /// Evaluates one event (the bytes the harness wrote on stdin). `respond` receives the answer as
-    /// soon as it is known, before the decision's actions run; this returns once they have
-    /// finished or timed out.
-    public func evaluate(
-        eventJSON: [UInt8], respond: @Sendable (EvaluationResult) -> Void = { _ in }
-    ) async throws(EngineError) -> EvaluationResult {
-        let outcome: Result<EvaluationResult, EngineError> = await tracer.withSpan(
+    /// Evaluates one event (the bytes the harness wrote on stdin) and runs the actions its
+    /// decision calls for, in one trace: ``decide(eventJSON:)`` then ``runActions(for:)``. A hook
+    /// that must answer before the actions run (they may take seconds) calls the two itself.
+    public func evaluate(eventJSON: [UInt8]) async throws(EngineError) -> EvaluationResult {
+        try await tracer.withSpan(
             "evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]
-        ) { root in
-            await run(eventJSON: eventJSON, root: root, respond: respond)
+        ) { root async throws(EngineError) in
+            var result = try await decide(eventJSON: eventJSON, root: root)
+            result.actions = await runActions(for: result)
+            return result
         }
-        return try outcome.get()
     }
 
-    /// One evaluation inside the `evaluate` span `root`: its fields and, on failure, its error.
-    func run(eventJSON: [UInt8], root: Span, respond: @Sendable (EvaluationResult) -> Void) async -> Result<EvaluationResult, EngineError> {
+    /// Decides one event: its answer, without running the decision's actions (`actions` is empty).
+    public func decide(eventJSON: [UInt8]) async throws(EngineError) -> EvaluationResult {
+        try await tracer.withSpan(
+            "evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]
+        ) { root async throws(EngineError) in
+            try await decide(eventJSON: eventJSON, root: root)
+        }
+    }
+
+    /// Runs the actions `result`'s decision calls for (the rulebook's `on_any_denial` and per-rule
+    /// actions), bounded by their timeouts; their span joins the evaluation's trace.
+    public func runActions(for result: EvaluationResult) async -> [ActionResult] {
+        // Inside the evaluation's root (evaluate, a hook call) the stage is simply its child.
+        let continuing = Tracer.currentSpan.isRecording ? nil : result.trace
+        return await ActionStage.run(
+            result.decision, rulebook: result.deciding.rulebook, runner: actionRunner, tracer: tracer, continuing: continuing)
+    }
+
+    /// One decision inside the `evaluate` span `root`: its fields and, on failure, its error.
+    func decide(eventJSON: [UInt8], root: Span) async throws(EngineError) -> EvaluationResult {
         do throws(EngineError) {
             let event = try decode(eventJSON)
             root.record("event_name", .string(event.eventName))
@@ -88,16 +105,12 @@ public final class Engine: Sendable {
             root.record("matched_policy_count", .int(matched))
             let decision = SynthesisStage.synthesize(sets, tracer: tracer)
             root.record("final_decision", .string(decision.name))
-            var result = EvaluationResult(
+            return EvaluationResult(
                 event: event, decision: decision, response: ResponseBuilder.build(decision, for: event),
-                matchedPolicyCount: matched, actions: [])
-            respond(result)
-            result.actions = await ActionStage.run(decision, rulebook: deciding.rulebook, runner: actionRunner, tracer: tracer)
-            return .success(result)
+                matchedPolicyCount: matched, actions: [], deciding: deciding, trace: root.context)
         } catch {
-            root.recordError(error)
             root.record("final_decision", "error")
-            return .failure(error)
+            throw error
         }
     }
 

@@ -40,9 +40,14 @@ extension Engine {
                 return .loadFailed(error)
             }
             if keepingEngine { _ = Unmanaged.passRetained(engine) }
-            switch await engine.run(eventJSON: eventJSON, root: root, respond: respond) {
-            case .success(let result): return .answered(result)
-            case .failure(let error): return .evaluationFailed(error, failMode: engine.failMode)
+            do throws(EngineError) {
+                var result = try await engine.decide(eventJSON: eventJSON, root: root)
+                respond(result)  // the answer first: actions may take seconds
+                result.actions = await engine.runActions(for: result)
+                return .answered(result)
+            } catch {
+                root.recordError(error)
+                return .evaluationFailed(error, failMode: engine.failMode)
             }
         }
     }

@@ -43,6 +43,13 @@ public struct Span: Sendable {
     /// This span's id, when recording.
     public var spanID: SpanID? { box?.spanID }
 
+    /// This span as the parent of spans started after it ended (see
+    /// `Tracer.withSpan(_:category:continuing:...)`), when recording.
+    package var context: TraceParent? {
+        guard let box else { return nil }
+        return TraceParent(traceID: box.trace.traceID, parentSpanID: box.spanID)
+    }
+
     /// A W3C `traceparent` naming this span, to hand to a child process (signals, actions) so its
     /// own traces join this one.
     public var traceparent: String? {

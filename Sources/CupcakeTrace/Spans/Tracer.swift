@@ -132,6 +132,20 @@ public final class Tracer: Sendable {
         #endif
     }
 
+    /// The async `withSpan` for work that belongs to a trace whose root has already ended (an
+    /// evaluation's actions, run after its answer was given): outside any span, the span joins
+    /// `context`'s trace as a child of the span it names. With sampling, it is kept or dropped by
+    /// its own trace id's sampling, like every span of that trace.
+    package func withSpan<T, Failure: Error>(
+        _ name: String, category: TraceCategory, continuing context: TraceParent?,
+        fields: @autoclosure () -> KeyValuePairs<String, TraceValue> = [:],
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (Span) async throws(Failure) -> T
+    ) async throws(Failure) -> T {
+        if enabledMask & category.rawValue == 0 { return try await body(Span()) }
+        return try await runRecording(startSpan(name, fields: fields(), continuing: context), isolation: isolation, body)
+    }
+
     // The recording paths stay out of line: only the disabled check is inlined into call sites.
     // The synchronous one is inlined, so it is specialized for each body's result and error type
     // (a generic typed-throws call costs more than the span); what it calls is not generic.
@@ -172,12 +186,18 @@ public final class Tracer: Sendable {
     /// root (continuing `TRACEPARENT` when one was given).
     @usableFromInline
     func startSpan(_ name: String, fields: KeyValuePairs<String, TraceValue>) -> SpanBox {
+        startSpan(name, fields: fields, continuing: nil)
+    }
+
+    /// `startSpan`, a new trace's root continuing `continuing` (else `TRACEPARENT`) when there is
+    /// no current span.
+    func startSpan(_ name: String, fields: KeyValuePairs<String, TraceValue>, continuing: TraceParent?) -> SpanBox {
         let start = WallClock.monotonicNanoseconds()
         if let parent = CurrentSpan.box {
             return SpanBox(
                 name: name, trace: parent.trace, parentID: parent.spanID, isRoot: false, fields: fields, start: start)
         }
-        let parentContext = configuration.traceParent
+        let parentContext = continuing ?? configuration.traceParent
         // The new trace id's time comes from the span's own clock read.
         let traceID = parentContext?.traceID ?? TraceID.generate(unixMilliseconds: wallNanoseconds(monotonic: start) / 1_000_000)
         let trace = TraceState(tracer: self, traceID: traceID)

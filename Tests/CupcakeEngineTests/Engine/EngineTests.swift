@@ -123,7 +123,8 @@ import Testing
         #expect(actionSpans.first?["exit_code"] as? Int == 0)
     }
 
-    @Test func theAnswerComesBeforeTheActionsAndSlowActionsAreStopped() async throws {
+    @Test("decide answers with no action run; runActions then runs them, a slow one stopped at its timeout; both in one trace")
+    func theAnswerComesBeforeTheActionsAndSlowActionsAreStopped() async throws {
         let project = try Project(rulebook: "placeholder: true\n")
         let marker = project.directory + "/done"
         try """
@@ -135,15 +136,23 @@ import Testing
                   - command: "sleep 30"
                     timeout_seconds: 0.3
             """.write(toFile: project.policyDirectory + "/rulebook.yml", atomically: true, encoding: .utf8)
-        let engine = try project.engine()
-        let answeredBeforeActions = Mutex(false)
-        let result = try await engine.evaluate(eventJSON: try Self.event("pretooluse-bash-forkbomb")) { _ in
-            answeredBeforeActions.withLock { $0 = !FileManager.default.fileExists(atPath: marker) }
-        }
-        #expect(answeredBeforeActions.withLock { $0 })
+        let sink = InMemorySink()
+        let engine = try project.engine(categories: .all, sink: sink)
+        let decided = try await engine.decide(eventJSON: try Self.event("pretooluse-bash-forkbomb"))
+        #expect(decided.decision.name == "halt")  // the demo policy's fork bomb rule halts
+        #expect(decided.actions.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: marker))  // answered before any action ran
+        let actions = await engine.runActions(for: decided)
         #expect(FileManager.default.fileExists(atPath: marker))
-        #expect(result.actions.count == 2)
-        #expect(result.actions.contains { $0.timedOut })
+        #expect(actions.count == 2)
+        #expect(actions.filter(\.timedOut).count == 1)
+        // The actions' span, started after the root ended, continues the evaluation's trace.
+        let lines = try Self.lines(sink)
+        let root = try #require(lines.first { $0.span == "evaluate" })
+        let stage = try #require(lines.first { $0.span == "execute_actions" })
+        #expect(stage.traceID == root.traceID)
+        #expect(stage["parent_span_id"] as? String == root.spanID)
+        #expect(lines.filter { $0.span == "action" }.allSatisfy { $0.traceID == root.traceID })
     }
 
     @Test func aGlobalDenialAnswersAtOnce() async throws {
