@@ -18,11 +18,14 @@ let package = Package(
         .systemLibrary(name: "CWasmtimeSys", pkgConfig: "wasmtime"),
         // Our own declarations of the part of the wasmtime C API we call, plus small C helpers.
         .target(name: "CWasmtime", dependencies: ["CWasmtimeSys"]),
-        .target(name: "CupcakeTrace"),
+        // Codecs and system calls both libraries use (digests, hex, base64, CRC-32, read/write);
+        // internal: not a product.
+        .target(name: "CupcakeCodecs"),
+        .target(name: "CupcakeTrace", dependencies: ["CupcakeCodecs"]),
         // Offline tooling over trace files (reading, the waterfall view, Chrome conversion), kept
         // out of the tracing library as swift-distributed-tracing keeps InMemoryTracing apart.
         .target(name: "CupcakeTraceTools", dependencies: ["CupcakeTrace"]),
-        .target(name: "CupcakeEngine", dependencies: ["CupcakeTrace", "CWasmtime"]),
+        .target(name: "CupcakeEngine", dependencies: ["CupcakeCodecs", "CupcakeTrace", "CWasmtime"]),
         .executableTarget(name: "cupcake", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTraceTools"]),
         .executableTarget(name: "cupcake-bench", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
         // The README's CupcakeEngine example, built and run by the CLI tests.
@@ -34,7 +37,7 @@ let package = Package(
         // The pipeline's trace vocabulary (categories, payload fields, keep rule) comes from CupcakeEngine.
         .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "CupcakeEngine", "CupcakeTestSupport", "cupcake-trace-probe"]),
         .testTarget(name: "CupcakeTraceToolsTests", dependencies: ["CupcakeTrace", "CupcakeTraceTools"]),
-        .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport"]),
+        .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeCodecs", "CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cupcake", "cupcake-example", "CupcakeTestSupport"]),
         // Attacks on the preprocessing and limits, one group per class, against Fixtures/adversarial.
         .testTarget(name: "AdversarialTests", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport", "cupcake"]),

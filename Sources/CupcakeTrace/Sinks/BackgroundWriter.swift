@@ -1,3 +1,4 @@
+import CupcakeCodecs
 import Synchronization
 
 #if canImport(Glibc)

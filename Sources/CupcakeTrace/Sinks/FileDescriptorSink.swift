@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CupcakeCodecs
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -54,14 +55,4 @@ enum IgnoreSIGPIPE {
     }()
 
     static func once() { _ = done }
-}
-
-/// write(2), named apart from the sinks' own `write` methods.
-@inline(__always)
-func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-    #else
-    return Darwin.write(fd, buffer, count)
-    #endif
 }

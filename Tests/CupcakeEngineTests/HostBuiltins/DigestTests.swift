@@ -1,3 +1,4 @@
+import CupcakeCodecs
 import Testing
 @testable import CupcakeEngine
 

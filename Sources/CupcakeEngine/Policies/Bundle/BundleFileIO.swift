@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CupcakeCodecs
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -122,13 +123,6 @@ enum BundleFileIO {
         return names.sorted()
     }
 
-    private static func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.read(fd, buf, n)
-        #else
-        return Darwin.read(fd, buf, n)
-        #endif
-    }
 
     /// The C library's text for an errno value, such as "Permission denied".
     static func errorText(_ code: Int32) -> String {

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// A growable output buffer with a hard size limit, written through a raw pointer so that the
 /// decompressor's inner loop carries no array bookkeeping.
 struct ByteSink: ~Copyable {

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// A gzip (RFC 1952) decompressor: every member's header flags, CRC-32 and ISIZE are checked, and
 /// concatenated members decompress to the concatenation of their contents.
 package enum Gzip {

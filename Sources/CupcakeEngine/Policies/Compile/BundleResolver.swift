@@ -1,3 +1,4 @@
+import CupcakeCodecs
 import Foundation
 import CupcakeTrace
 

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CupcakeCodecs
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -40,20 +41,3 @@ extension OTLPSpool {
 }
 
 // `read` and `write` are also names of methods here; these reach the system calls.
-@inline(__always)
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(fd, buffer, count)
-    #else
-    Darwin.read(fd, buffer, count)
-    #endif
-}
-
-@inline(__always)
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
-}

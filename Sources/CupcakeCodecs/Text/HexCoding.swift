@@ -1,22 +1,13 @@
 /// Hexadecimal encoding and decoding with the behaviour of Go's encoding/hex.
-enum HexCoding {
-    /// Why a hex text could not be decoded; messages match Go's encoding/hex.
-    enum DecodeError: Error, Equatable {
+package enum HexCoding {
+    /// Why a hex text could not be decoded (the OPA builtins word it as Go's encoding/hex does).
+    package enum DecodeError: Error, Equatable {
         case oddLength
         case invalidByte(UInt8)
-
-        var message: String {
-            switch self {
-            case .oddLength:
-                return "encoding/hex: odd length hex string"
-            case .invalidByte(let byte):
-                return "encoding/hex: invalid byte: \(GoQuoting.unicodeNotation(UInt32(byte), withCharacter: true))"
-            }
-        }
     }
 
     /// Lowercase hex of `bytes`.
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         let digits: StaticString = "0123456789abcdef"
         var out: [UInt8] = []
         out.reserveCapacity(bytes.underestimatedCount * 2)
@@ -29,7 +20,7 @@ enum HexCoding {
 
     /// Decodes pairs of hex digits (either case). As in Go, an invalid digit is reported before
     /// an odd length, since it comes earlier in the text.
-    static func decode(_ text: String) throws(DecodeError) -> [UInt8] {
+    package static func decode(_ text: String) throws(DecodeError) -> [UInt8] {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count / 2)

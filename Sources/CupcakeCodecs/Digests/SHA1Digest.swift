@@ -1,9 +1,9 @@
 /// SHA-1 as specified in FIPS 180-4, section 6.1 (used only because OPA's crypto.sha1 exists).
-enum SHA1Digest {
+package enum SHA1Digest {
     private static let initialState: [UInt32] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
 
     /// The 20-byte digest of `message`.
-    static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    package static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var state = initialState
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { schedule in
             DigestPadding.forEachBlock(of: message, bigEndianLength: true) { block in
@@ -14,7 +14,7 @@ enum SHA1Digest {
     }
 
     /// The digest of the UTF-8 bytes of `text`, as lowercase hex.
-    static func hexDigest(of text: String) -> String {
+    package static func hexDigest(of text: String) -> String {
         DigestPadding.hexDigest(of: text, hash)
     }
 

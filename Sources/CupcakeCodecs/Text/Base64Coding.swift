@@ -1,18 +1,18 @@
 /// Base64 (RFC 4648) with the decoding behaviour of Go's encoding/base64, which OPA uses:
 /// the padded encodings require padding, '\r' and '\n' are skipped, and an error names the
 /// offset of the first bad byte ("illegal base64 data at input byte N").
-enum Base64Coding {
+package enum Base64Coding {
     /// An alphabet and whether it pads with '='.
-    struct Variant: Sendable {
+    package struct Variant: Sendable {
         let alphabet: [UInt8]
         let padded: Bool
 
         /// Standard alphabet with padding (Go's StdEncoding).
-        static let standard = Variant(alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8), padded: true)
+        package static let standard = Variant(alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8), padded: true)
         /// URL-safe alphabet with padding (Go's URLEncoding).
-        static let url = Variant(alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8), padded: true)
+        package static let url = Variant(alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8), padded: true)
         /// URL-safe alphabet without padding (Go's RawURLEncoding).
-        static let urlUnpadded = Variant(alphabet: url.alphabet, padded: false)
+        package static let urlUnpadded = Variant(alphabet: url.alphabet, padded: false)
 
         /// Maps a byte to its 6-bit value, 0xFF for bytes outside the alphabet.
         var decodeTable: [UInt8] {
@@ -25,12 +25,12 @@ enum Base64Coding {
     }
 
     /// The offset of the first byte that makes the input undecodable.
-    struct CorruptInput: Error, Equatable {
-        let offset: Int
-        var message: String { "illegal base64 data at input byte \(offset)" }
+    package struct CorruptInput: Error, Equatable {
+        package let offset: Int
+        package var message: String { "illegal base64 data at input byte \(offset)" }
     }
 
-    static func encode(_ bytes: [UInt8], _ variant: Variant) -> String {
+    package static func encode(_ bytes: [UInt8], _ variant: Variant) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -58,7 +58,7 @@ enum Base64Coding {
     }
 
     /// Decodes quantum by quantum of four symbols, as Go does.
-    static func decode(_ text: String, _ variant: Variant) throws(CorruptInput) -> [UInt8] {
+    package static func decode(_ text: String, _ variant: Variant) throws(CorruptInput) -> [UInt8] {
         let source = Array(text.utf8)
         let table = variant.decodeTable
         var out: [UInt8] = []

@@ -1,5 +1,5 @@
 /// SHA-256 as specified in FIPS 180-4, section 6.2.
-enum SHA256Digest {
+package enum SHA256Digest {
     /// First 32 bits of the fractional parts of the cube roots of the first 64 primes.
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -18,7 +18,7 @@ enum SHA256Digest {
     ]
 
     /// The 32-byte digest of `message`.
-    static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    package static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var state = initialState
         roundConstants.withUnsafeBufferPointer { constants in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
@@ -31,7 +31,7 @@ enum SHA256Digest {
     }
 
     /// The digest of the UTF-8 bytes of `text`, as lowercase hex.
-    static func hexDigest(of text: String) -> String {
+    package static func hexDigest(of text: String) -> String {
         DigestPadding.hexDigest(of: text, hash)
     }
 

@@ -1,5 +1,5 @@
 /// MD5 as specified in RFC 1321 (used only because OPA's crypto.md5 exists).
-enum MD5Digest {
+package enum MD5Digest {
     /// floor(2^32 * |sin(i + 1)|), RFC 1321 section 3.4.
     private static let sineTable: [UInt32] = [
         0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
@@ -16,7 +16,7 @@ enum MD5Digest {
     private static let shifts: [UInt32] = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21]
 
     /// The 16-byte digest of `message`.
-    static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    package static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
         var state: [UInt32] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]
         DigestPadding.forEachBlock(of: message, bigEndianLength: false) { block in
             compress(block, state: &state)
@@ -25,7 +25,7 @@ enum MD5Digest {
     }
 
     /// The digest of the UTF-8 bytes of `text`, as lowercase hex.
-    static func hexDigest(of text: String) -> String {
+    package static func hexDigest(of text: String) -> String {
         DigestPadding.hexDigest(of: text, hash)
     }
 
