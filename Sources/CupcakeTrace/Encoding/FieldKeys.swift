@@ -26,10 +26,13 @@ package final class PayloadKeys: @unchecked Sendable {
     private let starts: UnsafeMutablePointer<Int>
     private let first: UnsafeMutablePointer<Int>
     private let longest: Int
+    /// Bit n set when some name is n bytes long (n < 64): most keys are ruled out by one test.
+    private let lengths: UInt64
 
     package init(_ names: [String]) {
         let kept = Set(names.filter { !$0.isEmpty }).map { Array($0.utf8) }.sorted { $0.count < $1.count }
         longest = kept.last?.count ?? 0
+        lengths = kept.reduce(0) { $1.count < 64 ? $0 | (1 << UInt64($1.count)) : $0 }
         bytes = .allocate(capacity: max(1, kept.reduce(0) { $0 + $1.count }))
         starts = .allocate(capacity: max(1, kept.count))
         first = .allocate(capacity: longest + 2)
@@ -52,7 +55,9 @@ package final class PayloadKeys: @unchecked Sendable {
     }
 
     /// Whether `key` is one of the names.
+    @inline(__always)
     func contains(utf8 key: UnsafeBufferPointer<UInt8>) -> Bool {
+        if key.count < 64, lengths & (1 << UInt64(key.count)) == 0 { return false }
         guard key.count <= longest, let base = key.baseAddress else { return false }
         for index in first[key.count]..<first[key.count + 1] {
             // The first byte rules out most names of the same length without a call.
