@@ -137,7 +137,9 @@ struct LineWritingTests {
 
     @Test("reserved and payload keys are recognised by their bytes, other keys of their length pass")
     func classification() {
-        let payload = TraceConfiguration.pipeline.payloadTable
+        let keys = TraceConfiguration.pipeline.payloadTable, none = PayloadKeys([])
+        defer { withExtendedLifetime((keys, none)) {} }
+        let payload = keys.table
         #expect(FieldKeys.classify("level", payload: payload) == .reserved)
         #expect(FieldKeys.classify("parent_span_id", payload: payload) == .reserved)
         #expect(FieldKeys.classify("stdout", payload: payload) == .payload)
@@ -146,7 +148,7 @@ struct LineWritingTests {
         #expect(FieldKeys.classify("stdoux", payload: payload) == [])
         #expect(FieldKeys.classify("Level", payload: payload) == [])
         #expect(FieldKeys.classify("", payload: payload) == [])
-        #expect(FieldKeys.classify("stdout", payload: PayloadKeys([])) == [])  // payload only when named
+        #expect(FieldKeys.classify("stdout", payload: none.table) == [])  // payload only when named
         #expect(FieldKeys.same("signal_name", "signal_name"))
         #expect(!FieldKeys.same("signal_name", "signal_namE"))
         #expect(FieldKeys.same("", ""))

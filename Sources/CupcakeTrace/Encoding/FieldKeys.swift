@@ -54,6 +54,21 @@ package final class PayloadKeys: @unchecked Sendable {
         first.deallocate()
     }
 
+    /// The names as plain pointers, for lookups that must not touch this object's reference
+    /// count; valid while this object lives (a tracer's configuration keeps it for its traces).
+    package var table: PayloadTable {
+        PayloadTable(bytes: bytes, starts: starts, first: first, longest: longest, lengths: lengths)
+    }
+}
+
+/// ``PayloadKeys`` as plain pointers: copying it costs no reference counting.
+package struct PayloadTable: @unchecked Sendable {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let starts: UnsafeMutablePointer<Int>
+    let first: UnsafeMutablePointer<Int>
+    let longest: Int
+    let lengths: UInt64
+
     /// Whether `key` is one of the names.
     @inline(__always)
     func contains(utf8 key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -76,12 +91,12 @@ package enum FieldKeys {
         "event", "error", "message", "target",
     ]
 
-    static func classify(_ key: String, payload: PayloadKeys) -> FieldKind {
+    static func classify(_ key: String, payload: PayloadTable) -> FieldKind {
         key.utf8.withContiguousStorageIfAvailable { classify(utf8: $0, payload: payload) }
             ?? Array(key.utf8).withUnsafeBufferPointer { classify(utf8: $0, payload: payload) }
     }
 
-    static func classify(utf8 key: UnsafeBufferPointer<UInt8>, payload: PayloadKeys) -> FieldKind {
+    static func classify(utf8 key: UnsafeBufferPointer<UInt8>, payload: PayloadTable) -> FieldKind {
         if isReserved(utf8: key) { return .reserved }
         return payload.contains(utf8: key) ? .payload : []
     }

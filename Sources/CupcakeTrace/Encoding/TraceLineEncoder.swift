@@ -4,9 +4,9 @@ struct LineLimits: Sendable {
     var fieldBytes: Int
     var payloadBytes: Int
     var payloadEnabled: Bool
-    /// The field names that carry raw content; the tracer's configuration owns the table and
-    /// outlives every trace (which holds the tracer), so copies of the limits need not retain it.
-    unowned(unsafe) var payload: PayloadKeys
+    /// The field names that carry raw content, as plain pointers: the tracer's configuration owns
+    /// the table and outlives every trace (which holds the tracer).
+    var payload: PayloadTable
 }
 
 /// Encodes span and event lines in the trace-line contract (see Docs/trace-line.schema.json):

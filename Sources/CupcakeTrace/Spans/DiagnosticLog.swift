@@ -46,7 +46,7 @@ package final class DiagnosticLog: Sendable {
             writer.field("span_id", hex: span.spanID.rawValue)
         }
         for (key, value) in fields {
-            let kind = FieldKeys.classify(key, payload: payload)
+            let kind = FieldKeys.classify(key, payload: payload.table)
             if kind.contains(.payload) { continue }  // diagnostics never carry raw event content
             writer.key(key, prefix: kind.contains(.reserved) ? "field." : nil)
             writer.value(value, limit: TraceConfiguration.defaultMaxFieldBytes)

@@ -37,7 +37,7 @@ public final class Tracer: Sendable {
         self.hasExporters = !configuration.exporters.isEmpty
         self.lineLimits = LineLimits(
             fieldBytes: configuration.maxFieldBytes, payloadBytes: configuration.maxPayloadBytes,
-            payloadEnabled: configuration.categories.contains(.payload), payload: configuration.payloadTable)
+            payloadEnabled: configuration.categories.contains(.payload), payload: configuration.payloadTable.table)
         self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink, payload: configuration.payloadTable)
         self.wallOffset = WallClock.nowNanoseconds() &- WallClock.monotonicNanoseconds()
     }
