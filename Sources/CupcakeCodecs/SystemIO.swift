@@ -22,3 +22,22 @@ package func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int)
     Darwin.write(fd, buffer, count)
     #endif
 }
+
+/// Writes all of `bytes` to `fd`, continuing after partial writes and retrying interrupted ones.
+/// Returns nil when everything was written, else the errno of the failure (EIO when the system
+/// wrote nothing and reported no error).
+package func systemWriteAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    guard var base = bytes.baseAddress else { return nil }
+    var remaining = bytes.count
+    while remaining > 0 {
+        let written = systemWrite(fd, base, remaining)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        if written == 0 { return EIO }
+        remaining -= written
+        base += written
+    }
+    return nil
+}

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 import Glibc
 
 /// Plain POSIX file access for the module cache (no Foundation: this is on the load path).
@@ -48,16 +49,10 @@ enum CacheFileIO {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return .unwritable(String(cString: strerror(errno))) }
         var problem: CacheFileProblem?
-        outer: for part in parts {
-            var written = 0
-            while written < part.count, let base = part.baseAddress {
-                let count = write(descriptor, base + written, part.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    problem = .unwritable(String(cString: strerror(errno)))
-                    break outer
-                }
-                written += count
+        for part in parts {
+            if let failure = systemWriteAll(descriptor, part) {
+                problem = .unwritable(String(cString: strerror(failure)))
+                break
             }
         }
         if close(descriptor) != 0, problem == nil { problem = .unwritable(String(cString: strerror(errno))) }

@@ -1,5 +1,6 @@
-#if canImport(Glibc)
 import CupcakeCodecs
+
+#if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -22,21 +23,9 @@ public struct FileDescriptorSink: Sink {
     public static var standardError: FileDescriptorSink { FileDescriptorSink(fileDescriptor: 2) }
 
     public func write(_ lines: UnsafeRawBufferPointer) -> Bool {
-        guard var base = lines.baseAddress else { return true }
-        var remaining = lines.count
         // Writes of one line to a pipe are atomic up to PIPE_BUF; longer or partial writes continue
         // where they stopped so nothing is lost. EINTR is the only error worth another attempt.
-        while remaining > 0 {
-            let written = systemWrite(fileDescriptor, base, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            if written == 0 { return false }
-            remaining -= written
-            base += written
-        }
-        return true
+        systemWriteAll(fileDescriptor, lines) == nil
     }
 }
 

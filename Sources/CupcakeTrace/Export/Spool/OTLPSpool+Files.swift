@@ -1,5 +1,6 @@
-#if canImport(Glibc)
 import CupcakeCodecs
+
+#if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -26,16 +27,9 @@ extension OTLPSpool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotWrite(path: directory, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(path)
-                throw .cannotWrite(path: directory, reason: reason)
-            }
-            offset += written
+        if let failure = bytes.withUnsafeBytes({ systemWriteAll(fd, $0) }) {
+            unlink(path)
+            throw .cannotWrite(path: directory, reason: String(cString: strerror(failure)))
         }
     }
 }
