@@ -186,6 +186,19 @@ struct ExportSpoolTests {
         #expect(!spool.deliveryIsRunning)
     }
 
+    @Test("batches of trace lines an earlier version spooled are removed, their lines counted as dropped spans")
+    func legacyBatches() throws {
+        let spool = spool()
+        try spool.prepare()
+        let legacy = spool.directory + "/00000000000000000001-1-1.lines"
+        #expect(FileManager.default.createFile(atPath: legacy, contents: Data("{\"span\":\"a\"}\n{\"span\":\"b\"}\n".utf8)))
+        try spool.append(Array("{\"traceId\":\"x\"}\n".utf8))
+        spool.removeLegacyBatches()
+        #expect(!FileManager.default.fileExists(atPath: legacy))
+        #expect(spool.batchCount == 1)  // the current batch stays
+        #expect(spool.droppedSpanCount == 2)
+    }
+
     @Test("a delivery run removes temporary files a killed writer left, once they are old")
     func staleTemporaries() throws {
         let spool = spool()

@@ -57,6 +57,19 @@ extension OTLPSpool {
         read(Batch(name: Self.lastErrorName, size: 0)).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Removes batches of trace lines an earlier version spooled (`*.lines`; batches are now OTLP
+    /// span objects, which delivery sends as they are): they cannot be sent, so each line counts as
+    /// a dropped span.
+    func removeLegacyBatches() {
+        for name in names() where !name.hasPrefix(".") && name.hasSuffix(".lines") {
+            let path = "\(directory)/\(name)"
+            if let bytes = read(Batch(name: name, size: 0)) {
+                addDropped(bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).count)
+            }
+            unlink(path)
+        }
+    }
+
     /// Removes temporary files a writer killed mid-batch left behind.
     func removeStaleTemporaries(olderThan seconds: Int) {
         let now = Int(WallClock.nowNanoseconds() / 1_000_000_000)

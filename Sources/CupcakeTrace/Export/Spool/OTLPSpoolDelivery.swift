@@ -62,6 +62,7 @@ package struct OTLPSpoolDelivery: Sendable {
         guard var lock = FileLock.tryExclusive(spool.deliveryLockPath) else { return Report(ending: .alreadyRunning) }
         lock.recordOwner()
         spool.removeStaleTemporaries(olderThan: 600)
+        spool.removeLegacyBatches()
         var report = Report(ending: .idle)
         var idleSince = WallClock.monotonicNanoseconds()
         var failingSince: UInt64?
