@@ -196,7 +196,7 @@ struct EncodingTests {
     @Test("diagnostic lines are JSON with level, target and message, filtered by the threshold")
     func diagnostics() throws {
         let sink = InMemorySink()
-        let log = DiagnosticLog(threshold: .warn, sink: sink, payload: TraceConfiguration.pipeline.payloadTable)
+        let log = DiagnosticLog(threshold: .warn, sink: sink, payload: TraceConfiguration.pipeline.payloadKeySet)
         log.info("hidden")
         log.warn("visible \"quoted\"\nsecond line")
         log.log(.error, "with fields", fields: ["policy": "a.rego", "tool_input": "secret"])

@@ -137,7 +137,7 @@ struct LineWritingTests {
 
     @Test("reserved and payload keys are recognised by their bytes, other keys of their length pass")
     func classification() {
-        let keys = TraceConfiguration.pipeline.payloadTable, none = PayloadKeys([])
+        let keys = TraceConfiguration.pipeline.payloadKeySet, none = PayloadKeys([])
         defer { withExtendedLifetime((keys, none)) {} }
         let payload = keys.table
         #expect(FieldKeys.classify("level", payload: payload) == .reserved)

@@ -33,6 +33,13 @@ public struct TraceID: Sendable, Hashable, CustomStringConvertible {
 
     /// 32 lowercase hex digits.
     public var description: String { Hex.digits(high) + Hex.digits(low) }
+
+    /// Parses 32 lowercase hex digits (as lines and `traceparent` write them).
+    package init?(hex: some StringProtocol) {
+        let digits = Array(hex.utf8)
+        guard digits.count == 32, let high = Hex.parse(digits[0..<16]), let low = Hex.parse(digits[16..<32]) else { return nil }
+        self.init(high: high, low: low)
+    }
 }
 
 /// A 64-bit span id, never zero (W3C treats zero as invalid).
@@ -49,6 +56,13 @@ public struct SpanID: Sendable, Hashable, CustomStringConvertible {
 
     /// 16 lowercase hex digits.
     public var description: String { Hex.digits(rawValue) }
+
+    /// Parses 16 lowercase hex digits.
+    package init?(hex: some StringProtocol) {
+        let digits = Array(hex.utf8)
+        guard digits.count == 16, let value = Hex.parse(digits) else { return nil }
+        self.init(rawValue: value)
+    }
 }
 
 /// Fast random bits for ids: a SplitMix64 sequence over an atomic counter seeded once from the

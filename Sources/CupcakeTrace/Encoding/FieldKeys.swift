@@ -17,25 +17,17 @@ struct FieldKind: OptionSet {
 /// leave out unless the `payload` category is on. The embedder names them
 /// (``TraceConfiguration/payloadKeys``); kept by length, so telling a key costs a couple of byte
 /// comparisons instead of hashing every key on every span.
-package final class PayloadKeys: @unchecked Sendable {
-    // Immutable after init; kept in plain memory so a lookup on the line-writing path touches no
-    // reference counts (nested arrays cost a retain and release per field).
-    private let bytes: UnsafeMutablePointer<UInt8>
-    /// Where each name starts in `bytes`, grouped by length: the names of length n are
-    /// `starts[first[n] ..< first[n + 1]]`.
-    private let starts: UnsafeMutablePointer<Int>
-    private let first: UnsafeMutablePointer<Int>
-    private let longest: Int
-    /// Bit n set when some name is n bytes long (n < 64): most keys are ruled out by one test.
-    private let lengths: UInt64
+package final class PayloadKeys: Sendable {
+    /// The names in plain memory, which this object owns: valid while it lives (a tracer's
+    /// configuration keeps it for its traces).
+    package let table: PayloadTable
 
     package init(_ names: [String]) {
         let kept = Set(names.filter { !$0.isEmpty }).map { Array($0.utf8) }.sorted { $0.count < $1.count }
-        longest = kept.last?.count ?? 0
-        lengths = kept.reduce(0) { $1.count < 64 ? $0 | (1 << UInt64($1.count)) : $0 }
-        bytes = .allocate(capacity: max(1, kept.reduce(0) { $0 + $1.count }))
-        starts = .allocate(capacity: max(1, kept.count))
-        first = .allocate(capacity: longest + 2)
+        let longest = kept.last?.count ?? 0
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, kept.reduce(0) { $0 + $1.count }))
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: max(1, kept.count))
+        let first = UnsafeMutablePointer<Int>.allocate(capacity: longest + 2)
         var offset = 0, index = 0
         for length in 0...(longest + 1) {
             (first + length).initialize(to: index)
@@ -46,27 +38,29 @@ package final class PayloadKeys: @unchecked Sendable {
                 index += 1
             }
         }
+        table = PayloadTable(
+            bytes: bytes, starts: starts, first: first, longest: longest,
+            lengths: kept.reduce(0) { $1.count < 64 ? $0 | (1 << UInt64($1.count)) : $0 })
     }
 
     deinit {
-        bytes.deallocate()
-        starts.deallocate()
-        first.deallocate()
-    }
-
-    /// The names as plain pointers, for lookups that must not touch this object's reference
-    /// count; valid while this object lives (a tracer's configuration keeps it for its traces).
-    package var table: PayloadTable {
-        PayloadTable(bytes: bytes, starts: starts, first: first, longest: longest, lengths: lengths)
+        table.bytes.deallocate()
+        table.starts.deallocate()
+        table.first.deallocate()
     }
 }
 
-/// ``PayloadKeys`` as plain pointers: copying it costs no reference counting.
+/// ``PayloadKeys``' names as plain pointers, so a lookup on the line-writing path touches no
+/// reference count (copying a class reference, or nested arrays, costs a retain and release per
+/// field). Immutable.
 package struct PayloadTable: @unchecked Sendable {
     let bytes: UnsafeMutablePointer<UInt8>
+    /// Where each name starts in `bytes`, grouped by length: the names of length n are
+    /// `starts[first[n] ..< first[n + 1]]`.
     let starts: UnsafeMutablePointer<Int>
     let first: UnsafeMutablePointer<Int>
     let longest: Int
+    /// Bit n set when some name is n bytes long (n < 64): most keys are ruled out by one test.
     let lengths: UInt64
 
     /// Whether `key` is one of the names.

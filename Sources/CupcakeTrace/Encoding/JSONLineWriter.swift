@@ -143,7 +143,7 @@ struct JSONLineWriter: ~Copyable {
             }
             if strings.count > Self.maxArrayElements {
                 buffer.append(UInt8(ascii: ","))
-                appendQuoted("…[+\(strings.count - Self.maxArrayElements) more]", limit: .max)
+                appendQuoted(TextLimit.omittedMarker(strings.count - Self.maxArrayElements), limit: .max)
             }
             buffer.append(UInt8(ascii: "]"))
         }
@@ -296,16 +296,10 @@ struct JSONLineWriter: ~Copyable {
             appendEscaped(utf8)
             return
         }
-        let cut = Self.characterBoundary(in: utf8, atMost: limit)
+        let cut = TextLimit.characterBoundary(in: utf8, atMost: limit)
         appendEscaped(UnsafeBufferPointer(rebasing: utf8[0..<cut]))
-        var marker = "…[+\(utf8.count - cut) bytes]"
+        var marker = TextLimit.cutMarker(utf8.count - cut)
         marker.withUTF8 { buffer.append($0) }
-    }
-
-    private static func characterBoundary(in utf8: UnsafeBufferPointer<UInt8>, atMost limit: Int) -> Int {
-        var cut = max(0, limit)
-        while cut > 0, cut < utf8.count, utf8[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return cut
     }
 
     @inline(__always)

@@ -16,6 +16,26 @@ struct SpanRecord {
 
     init() {}
 
+    /// Calls `body` for every field of a span that started with `initial` and recorded these, in
+    /// the order its line writes them: the start-time fields in their order, a key recorded again
+    /// later taking its later value (and known kind) there, then the keys first recorded later.
+    @inline(__always)
+    func forEachField(
+        startingWith initial: KeyValuePairs<String, TraceValue>, _ body: (String, TraceValue, FieldKind?) -> Void
+    ) {
+        let hasLate = !fields.isEmpty
+        for (key, value) in initial {
+            if hasLate, let late = fields.first(where: { FieldKeys.same($0.key, key) }) {
+                body(late.key, late.value, late.kind)
+            } else {
+                body(key, value, nil)
+            }
+        }
+        for field in fields where !initial.contains(where: { FieldKeys.same($0.key, field.key) }) {
+            body(field.key, field.value, field.kind)
+        }
+    }
+
     /// Sets a field; setting a key again replaces its value.
     mutating func set(_ key: String, _ value: TraceValue, kind: FieldKind?) {
         if let index = fields.firstIndex(where: { FieldKeys.same($0.key, key) }) {

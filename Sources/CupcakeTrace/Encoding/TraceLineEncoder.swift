@@ -46,17 +46,8 @@ enum TraceLineEncoder {
         if let event {
             writer.field("event", string: event, limit: limits.fieldBytes)
         }
-        // Start-time fields in their order; a key recorded again later takes its later value there.
-        let hasLate = !record.fields.isEmpty
-        for (key, value) in initial {
-            if hasLate, let late = record.fields.first(where: { FieldKeys.same($0.key, key) }) {
-                appendField(late.key, late.value, kind: late.kind, to: &writer, limits: limits)
-            } else {
-                appendField(key, value, kind: nil, to: &writer, limits: limits)
-            }
-        }
-        for field in record.fields where !initial.contains(where: { FieldKeys.same($0.key, field.key) }) {
-            appendField(field.key, field.value, kind: field.kind, to: &writer, limits: limits)
+        record.forEachField(startingWith: initial) { key, value, kind in
+            appendField(key, value, kind: kind, to: &writer, limits: limits)
         }
         if let error = record.error {
             writer.field("error", string: error, limit: limits.fieldBytes)

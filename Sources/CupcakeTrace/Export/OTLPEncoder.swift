@@ -65,7 +65,7 @@ package struct OTLPEncoder: Sendable {
         writer.buffer.append(prefix)
         var count = 0
         for batch in batches {
-            for line in batch.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) where Self.isSpanLine(line) {
+            for line in Self.spanLines(of: batch) {
                 if count > 0 { writer.buffer.append(UInt8(ascii: ",")) }
                 line.withUnsafeBufferPointer { writer.buffer.append($0) }
                 count += 1
@@ -75,9 +75,14 @@ package struct OTLPEncoder: Sendable {
         return (writer.buffer.array, count)
     }
 
-    /// Whether a spooled line is a span object this encoder wrote (a damaged or foreign file's
-    /// lines are left out of requests rather than sent to the collector).
-    static func isSpanLine(_ line: ArraySlice<UInt8>) -> Bool {
+    /// The span objects of a batch in the spool's format (``encodeSpanLines(_:)``): its lines that
+    /// are span objects this encoder wrote (a damaged or foreign file's other lines are left out of
+    /// requests rather than sent to the collector, and not counted as spans).
+    static func spanLines(of batch: [UInt8]) -> [ArraySlice<UInt8>] {
+        batch.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).filter(isSpanLine)
+    }
+
+    private static func isSpanLine(_ line: ArraySlice<UInt8>) -> Bool {
         let opening: StaticString = "{\"traceId\":\""
         guard line.count > opening.utf8CodeUnitCount, line.last == UInt8(ascii: "}") else { return false }
         return zip(line, UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount)).allSatisfy { $0 == $1 }

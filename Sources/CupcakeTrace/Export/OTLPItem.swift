@@ -12,22 +12,35 @@ package enum OTLPItem: Sendable {
             if attributes.isEmpty { attributes.reserveCapacity(8) }
             attributes.append((reserved ? "field." + key : key, converted))
         }
-        if let message = finished.event {
-            attributes.insert(("level", .string(finished.level.label)), at: 0)
-            if let error = finished.error { attributes.append(("error", .string(error))) }
-            self = .event(
-                spanID: finished.spanID,
-                OTLPEvent(name: TextLimit.cut(message, to: finished.limits.fieldBytes), timeUnixNano: finished.startNanoseconds,
-                          attributes: attributes))
+        let limit = finished.limits.fieldBytes
+        self.init(
+            traceID: finished.traceID, spanID: finished.spanID, parentSpanID: finished.parentSpanID,
+            name: TextLimit.cut(finished.name, to: limit), startNanoseconds: finished.startNanoseconds,
+            durationNanoseconds: finished.durationNanoseconds, level: finished.level.label,
+            event: finished.event.map { TextLimit.cut($0, to: limit) }, error: finished.error.map { TextLimit.cut($0, to: limit) },
+            attributes: attributes)
+    }
+
+    /// A span or event from its parts, as a line states them: an event (`event` set) carries its
+    /// level as the first attribute and its error as the last; a span's error is its status. The
+    /// end time saturates.
+    package init(
+        traceID: TraceID, spanID: SpanID, parentSpanID: SpanID?, name: String, startNanoseconds: UInt64,
+        durationNanoseconds: UInt64, level: String, event: String?, error: String?,
+        attributes: [(key: String, value: OTLPValue)]
+    ) {
+        var attributes = attributes
+        if let event {
+            attributes.insert(("level", .string(level)), at: 0)
+            if let error { attributes.append(("error", .string(error))) }
+            self = .event(spanID: spanID, OTLPEvent(name: event, timeUnixNano: startNanoseconds, attributes: attributes))
             return
         }
-        let (end, overflow) = finished.startNanoseconds.addingReportingOverflow(finished.durationNanoseconds)
+        let (end, overflow) = startNanoseconds.addingReportingOverflow(durationNanoseconds)
         self = .span(
             OTLPSpan(
-                traceID: finished.traceID, spanID: finished.spanID, parentSpanID: finished.parentSpanID,
-                name: TextLimit.cut(finished.name, to: finished.limits.fieldBytes), startTimeUnixNano: finished.startNanoseconds,
-                endTimeUnixNano: overflow ? .max : end, attributes: attributes,
-                errorMessage: finished.error.map { TextLimit.cut($0, to: finished.limits.fieldBytes) }))
+                traceID: traceID, spanID: spanID, parentSpanID: parentSpanID, name: name, startTimeUnixNano: startNanoseconds,
+                endTimeUnixNano: overflow ? .max : end, attributes: attributes, errorMessage: error))
     }
 }
 

@@ -1,5 +1,6 @@
-/// A span as it ended, or an event written inside one: the one value every output is made from.
-/// The JSON-lines encoder writes it as a line; exporters (``SpanExporter``) receive it as it is.
+/// A span as it ended, or an event written inside one, as exporters (``SpanExporter``) receive it.
+/// Its line is written from the same parts (the span's name, ids, fields and record) without
+/// packaging them, which for a line alone would cost more reference counting than the line.
 ///
 /// An event (``event`` set) carries the ids of the span it happened in, its own time as
 /// ``startNanoseconds`` and the time since that span started as ``durationNanoseconds``, as its
@@ -41,8 +42,6 @@ public struct FinishedSpan: Sendable {
 
     /// The fields given when the span (or event) started, untouched.
     var initialFields: KeyValuePairs<String, TraceValue> { eventFields ?? box.initialFields }
-    /// The trace id's text, formatted once per trace.
-    var traceIDText: TraceIDText { box.trace.traceIDText }
     var limits: LineLimits { box.trace.limits }
 
     /// The error the span recorded (or the thrown error that ended it).
@@ -61,29 +60,13 @@ public struct FinishedSpan: Sendable {
     /// Calls `body` for each field as the line writes it: its key, whether the key is renamed
     /// `field.<key>`, its value, and the longest string it may carry (payload values have their
     /// own limit). Payload fields are skipped unless payload tracing is on.
-    @inline(__always)
     func forEachField(_ body: (_ key: String, _ reserved: Bool, _ value: TraceValue, _ limit: Int) -> Void) {
-        let hasLate = !record.fields.isEmpty
-        for (key, value) in initialFields {
-            if hasLate, let late = record.fields.first(where: { FieldKeys.same($0.key, key) }) {
-                visit(late.key, late.value, late.kind, body)
-            } else {
-                visit(key, value, nil, body)
-            }
+        let limits = limits
+        record.forEachField(startingWith: initialFields) { key, value, known in
+            let kind = known ?? FieldKeys.classify(key, payload: limits.payload)
+            if kind.contains(.payload), !limits.payloadEnabled { return }
+            body(key, kind.contains(.reserved), value, kind.contains(.payload) ? limits.payloadBytes : limits.fieldBytes)
         }
-        for field in record.fields where !initialFields.contains(where: { FieldKeys.same($0.key, field.key) }) {
-            visit(field.key, field.value, field.kind, body)
-        }
-    }
-
-    @inline(__always)
-    private func visit(
-        _ key: String, _ value: TraceValue, _ known: FieldKind?,
-        _ body: (_ key: String, _ reserved: Bool, _ value: TraceValue, _ limit: Int) -> Void
-    ) {
-        let kind = known ?? FieldKeys.classify(key, payload: limits.payload)
-        if kind.contains(.payload), !limits.payloadEnabled { return }
-        body(key, kind.contains(.reserved), value, kind.contains(.payload) ? limits.payloadBytes : limits.fieldBytes)
     }
 }
 

@@ -34,13 +34,13 @@ public struct TraceConfiguration: Sendable {
     /// Field names that carry raw content (commands, prompts, output): left out of lines and
     /// exports unless ``TraceCategory/payload`` is on, whichever API recorded them.
     public var payloadKeys: [String] {
-        didSet { payloadTable = PayloadKeys(payloadKeys) }
+        didSet { payloadKeySet = PayloadKeys(payloadKeys) }
     }
     /// Decides, when sampling drops traces, which must stay anyway, from the root span's fields
     /// (looked up by name) when the root ends: for example the traces whose decision is not Allow.
     public var keepsTrace: @Sendable (_ rootField: (String) -> TraceValue?) -> Bool
     /// ``payloadKeys`` arranged for lookups.
-    package private(set) var payloadTable: PayloadKeys
+    package private(set) var payloadKeySet: PayloadKeys
 
     /// Default string field limit: long enough for any session id, tool name or reason.
     public static let defaultMaxFieldBytes = 1024
@@ -71,7 +71,7 @@ public struct TraceConfiguration: Sendable {
         self.exporters = exporters
         self.categoryNames = categoryNames
         self.payloadKeys = payloadKeys
-        self.payloadTable = PayloadKeys(payloadKeys)
+        self.payloadKeySet = PayloadKeys(payloadKeys)
         self.keepsTrace = keepsTrace
     }
 

@@ -37,8 +37,8 @@ public final class Tracer: Sendable {
         self.hasExporters = !configuration.exporters.isEmpty
         self.lineLimits = LineLimits(
             fieldBytes: configuration.maxFieldBytes, payloadBytes: configuration.maxPayloadBytes,
-            payloadEnabled: configuration.categories.contains(.payload), payload: configuration.payloadTable.table)
-        self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink, payload: configuration.payloadTable)
+            payloadEnabled: configuration.categories.contains(.payload), payload: configuration.payloadKeySet.table)
+        self.log = DiagnosticLog(threshold: configuration.logLevel, sink: configuration.sink, payload: configuration.payloadKeySet)
         self.wallOffset = WallClock.nowNanoseconds() &- WallClock.monotonicNanoseconds()
     }
 
@@ -142,8 +142,12 @@ public final class Tracer: Sendable {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Span) async throws(Failure) -> T
     ) async throws(Failure) -> T {
+        #if CUPCAKE_TRACING_COMPILED_OUT
+        return try await body(Span())
+        #else
         if enabledMask & category.rawValue == 0 { return try await body(Span()) }
         return try await runRecording(startSpan(name, fields: fields(), continuing: context), isolation: isolation, body)
+        #endif
     }
 
     // The recording paths stay out of line: only the disabled check is inlined into call sites.

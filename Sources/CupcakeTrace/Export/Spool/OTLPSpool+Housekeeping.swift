@@ -15,7 +15,7 @@ extension OTLPSpool {
 
     /// Spans in a batch: its span lines.
     static func countSpans(_ lines: [UInt8]) -> Int {
-        lines.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).filter(OTLPEncoder.isSpanLine).count
+        OTLPEncoder.spanLines(of: lines).count
     }
 
     func makeRoom(for incoming: Int) {
