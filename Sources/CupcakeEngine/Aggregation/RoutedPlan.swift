@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Routed evaluation of one layer: the recognised standard aggregator, and for each event the
 /// routed policy packages it walks, with their entrypoints and paths below its root.
 ///

@@ -1,4 +1,5 @@
 import CupcakeTrace
+import CupcakeCodecs
 
 /// The rulebook builtins of one layer inside a `builtins` span (eval category), with one
 /// `builtin` span per builtin (builtins category) saying what it decided.

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 extension Rulebook {
     /// Parses the text of a `rulebook.yml`; `origin` names it in errors and warnings.
     ///

@@ -1,4 +1,5 @@
 import CupcakeTrace
+import CupcakeCodecs
 
 /// Evaluates hook events: routing, signals, WebAssembly policies, synthesis, actions, the
 /// harness's answer. Everything expensive (rulebook, routing index, compiled policy modules and

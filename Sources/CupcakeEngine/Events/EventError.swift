@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Why hook event bytes could not be read as an event.
 public enum EventError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Nothing (or only whitespace) arrived.

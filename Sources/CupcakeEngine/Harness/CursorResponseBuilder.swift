@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Cursor hook output (snake_case fields), per event, as upstream Cupcake answers.
 ///
 /// | event | halt, deny, block | ask | modify, allow |

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// What the hook process hands back to the harness.
 public struct HarnessResponse: Sendable, Equatable {
     /// Compact JSON, no trailing newline.

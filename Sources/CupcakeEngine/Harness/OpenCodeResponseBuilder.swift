@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Output for Cupcake's OpenCode plugin: `{"decision": D, "reason": R, "context": [..]}`, the
 /// same for every event.
 ///

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// sprintf.
 enum StringBuiltins {
     /// `sprintf(format, values)`: Go's fmt.Sprintf over the values converted as OPA does. It takes

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// A JSON document that keeps its members in the order written and its numbers as written, for
 /// editing a user's settings file: `cupcake init` adds its hooks and writes the file back with
 /// every other key, value and order as it was (only whitespace is normalized).

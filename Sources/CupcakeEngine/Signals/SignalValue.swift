@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Turns a finished signal command into the value policies read as `input.signals.<name>`,
 /// following Cupcake's rules.
 enum SignalValue {

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 extension DecisionSet {
     /// Reads a decision set from a policy result.
     ///

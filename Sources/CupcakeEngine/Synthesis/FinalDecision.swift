@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// The one outcome of an evaluation, after synthesis over every layer's decision set.
 ///
 /// Priority, highest first: halt (1) > deny (2) > block (3) > ask (4) > modify (5) > allow (6).

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Counting the decisions in a Cupcake decision set, for the wasm_eval span's decision_count.
 enum DecisionCount {
     /// The verbs of a decision set produced by cupcake.system.evaluate.

@@ -1,4 +1,5 @@
 import CWasmtime
+import CupcakeCodecs
 
 /// What went wrong inside a host import during a call into the policy.
 enum OPAHostFailure: Equatable {

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Facts about a policy module learned from its first instance and shared by all its instances.
 struct OPAModuleFacts: Sendable {
     let abi: OPAABIVersion

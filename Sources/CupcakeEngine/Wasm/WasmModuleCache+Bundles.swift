@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import CupcakeCodecs
 #endif
 
 /// A bundle's compiled module found without reading the bundle: the cache remembers, per bundle

@@ -1,4 +1,5 @@
 import CupcakeTrace
+import CupcakeCodecs
 
 /// The runtime's work inside spans of the `wasm` category: module load (cache hit or miss,
 /// compile time), instantiation, and each evaluation (`wasm_eval`, a stage span also visible

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Where a compiled module came from when a policy was loaded.
 package enum WasmModuleSource: String, Sendable, Hashable {
     /// Already compiled in this process.

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// A parser for the subset of YAML people write in `rulebook.yml` and OPA `# METADATA` blocks.
 ///
 /// Supported: block mappings and sequences (including mappings inside `- ` items), flow sequences

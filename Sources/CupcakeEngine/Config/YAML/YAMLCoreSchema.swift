@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Resolves plain scalars with YAML 1.2's core schema.
 enum YAMLCoreSchema {
     /// null/Null/NULL/~/empty → null; true/false in three casings → bool; decimal, 0o and 0x

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 extension YAMLParser {
     /// Parses the whole text: an optional `---`, one node, then only blank and comment lines.
     mutating func parseDocument() throws(YAMLError) -> JSONValue {

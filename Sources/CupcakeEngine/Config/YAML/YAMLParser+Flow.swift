@@ -1,3 +1,4 @@
+import CupcakeCodecs
 extension YAMLParser {
     /// Parses a flow node (`[...]`, `{...}`, quoted or plain scalar), which may span lines.
     mutating func parseFlowNode(depth: Int) throws(YAMLError) -> JSONValue {

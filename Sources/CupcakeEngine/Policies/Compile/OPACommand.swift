@@ -1,4 +1,5 @@
 import Foundation
+import CupcakeCodecs
 
 /// Runs the `opa` binary: locating it, asking its version, building a WebAssembly bundle.
 enum OPACommand {

@@ -3,7 +3,7 @@
 /// Iterative (an explicit stack of open containers), so nesting depth never touches the call
 /// stack. Values of open containers live on one flat stack and are moved into their
 /// container when it closes.
-struct JSONParser {
+package struct JSONParser {
     private let bytes: UnsafeRawBufferPointer
     private let end: Int
     private let maxDepth: Int
@@ -19,7 +19,7 @@ struct JSONParser {
         var keyStart: Int
     }
 
-    init(bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
+    package init(bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
         self.bytes = bytes
         self.end = bytes.count
         self.maxDepth = limits.maxDepth
@@ -28,7 +28,7 @@ struct JSONParser {
 
     // MARK: Document
 
-    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+    package mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         skipWhitespace()
         if index >= end { throw .emptyInput }
         let value = try parseValueTree()

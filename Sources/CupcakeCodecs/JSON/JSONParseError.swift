@@ -19,7 +19,7 @@ public struct JSONPosition: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "line \(line), column \(column)" }
 
     /// Computes line and column of `offset` by scanning the input up to it (error path only).
-    static func locate(_ offset: Int, in bytes: UnsafeRawBufferPointer) -> JSONPosition {
+    package static func locate(_ offset: Int, in bytes: UnsafeRawBufferPointer) -> JSONPosition {
         let limit = min(max(offset, 0), bytes.count)
         var line = 1
         var column = 1
@@ -119,13 +119,13 @@ public enum JSONParseError: Error, CustomStringConvertible, Equatable, Sendable 
         return "invalid JSON: \(reason)"
     }
 
-    static func hexUnit(_ unit: UInt16) -> String {
+    package static func hexUnit(_ unit: UInt16) -> String {
         let digits = Array("0123456789ABCDEF".utf8)
         let nibbles = [unit >> 12, (unit >> 8) & 0xF, (unit >> 4) & 0xF, unit & 0xF]
         return String(decoding: nibbles.map { digits[Int($0)] }, as: UTF8.self)
     }
 
-    static func hexByte(_ byte: UInt8) -> String {
+    package static func hexByte(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF".utf8)
         return "0x" + String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
     }

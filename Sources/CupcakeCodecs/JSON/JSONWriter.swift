@@ -2,10 +2,10 @@
 ///
 /// Object keys are written in the order of their UTF-8 bytes (as OPA and Go's encoding/json
 /// do), so equal values always serialize identically.
-enum JSONWriter {
+package enum JSONWriter {
     /// `escapeHTML` additionally escapes `<`, `>`, `&`, U+2028 and U+2029 as `\uXXXX`, which is
     /// what Go's `json.Marshal` (and so OPA's `json.marshal`) does.
-    static func write(_ value: JSONValue, into out: inout [UInt8], escapeHTML: Bool = false) {
+    package static func write(_ value: JSONValue, into out: inout [UInt8], escapeHTML: Bool = false) {
         switch value {
         case .null:
             appendLiteral("null", to: &out)
@@ -43,7 +43,7 @@ enum JSONWriter {
     }
 
     /// Members ordered by the UTF-8 bytes of their keys.
-    static func sortedMembers(_ members: [String: JSONValue]) -> [(key: String, value: JSONValue)] {
+    package static func sortedMembers(_ members: [String: JSONValue]) -> [(key: String, value: JSONValue)] {
         if members.count <= 1 {
             return members.map { (key: $0.key, value: $0.value) }
         }
@@ -51,11 +51,11 @@ enum JSONWriter {
     }
 
     @inline(__always)
-    static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
+    package static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    static func writeInteger(_ number: Int64, into out: inout [UInt8]) {
+    package static func writeInteger(_ number: Int64, into out: inout [UInt8]) {
         if number >= 0 && number < 10 {
             out.append(UInt8(ascii: "0") + UInt8(number))
             return
@@ -79,7 +79,7 @@ enum JSONWriter {
 
     /// Shortest text that reads back as the same Double; JSON has no infinities or NaN, so
     /// those become `null`.
-    static func writeDouble(_ number: Double, into out: inout [UInt8]) {
+    package static func writeDouble(_ number: Double, into out: inout [UInt8]) {
         guard number.isFinite else {
             appendLiteral("null", to: &out)
             return
@@ -87,7 +87,7 @@ enum JSONWriter {
         out.append(contentsOf: number.description.utf8)
     }
 
-    static func writeString(_ text: String, into out: inout [UInt8], escapeHTML: Bool) {
+    package static func writeString(_ text: String, into out: inout [UInt8], escapeHTML: Bool) {
         var text = text
         text.withUTF8 { bytes in
             out.reserveCapacity(out.count + bytes.count + 2)

@@ -20,5 +20,5 @@ package struct JSONLimits: Sendable, Equatable {
     }
 
     /// Policy output and values crossing the WebAssembly boundary: invalid text is replaced.
-    static let lenient = JSONLimits(replacesInvalidUnicode: true)
+    package static let lenient = JSONLimits(replacesInvalidUnicode: true)
 }
