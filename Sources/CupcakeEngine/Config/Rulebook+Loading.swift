@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import CupcakeCodecs
 #endif
 
 extension Rulebook {

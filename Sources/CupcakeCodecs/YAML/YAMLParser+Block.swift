@@ -1,7 +1,6 @@
-import CupcakeCodecs
 extension YAMLParser {
     /// Parses the whole text: an optional `---`, one node, then only blank and comment lines.
-    mutating func parseDocument() throws(YAMLError) -> JSONValue {
+    package mutating func parseDocument() throws(YAMLError) -> JSONValue {
         if oversized {
             throw .inputTooLarge(origin: origin, byteCount: YAMLLimits.maxInputBytes + 1, limit: YAMLLimits.maxInputBytes)
         }
@@ -51,7 +50,7 @@ extension YAMLParser {
     }
 
     /// Parses a node whose first byte is under the cursor at indentation `indent`.
-    mutating func parseBlockNode(indent: Int, parentIndent: Int, depth: Int) throws(YAMLError) -> JSONValue {
+    package mutating func parseBlockNode(indent: Int, parentIndent: Int, depth: Int) throws(YAMLError) -> JSONValue {
         if atSequenceEntry {
             return try parseBlockSequence(indent: indent, depth: depth)
         }
@@ -62,7 +61,7 @@ extension YAMLParser {
     }
 
     /// Parses `key: value` entries whose keys sit at column `indent`; the first key may start mid-line (after `- `).
-    mutating func parseBlockMapping(indent: Int, depth: Int) throws(YAMLError) -> JSONValue {
+    package mutating func parseBlockMapping(indent: Int, depth: Int) throws(YAMLError) -> JSONValue {
         try checkDepth(depth)
         var members: [String: JSONValue] = [:]
         while true {
@@ -88,7 +87,7 @@ extension YAMLParser {
     }
 
     /// Parses `- item` entries whose dashes sit at column `indent`.
-    mutating func parseBlockSequence(indent: Int, depth: Int) throws(YAMLError) -> JSONValue {
+    package mutating func parseBlockSequence(indent: Int, depth: Int) throws(YAMLError) -> JSONValue {
         try checkDepth(depth)
         var elements: [JSONValue] = []
         while atSequenceEntry {
@@ -184,7 +183,7 @@ extension YAMLParser {
     }
 
     /// Rejects anchors, aliases, tags and reserved indicators at the start of a node.
-    func rejectNodeProperties() throws(YAMLError) {
+    package func rejectNodeProperties() throws(YAMLError) {
         switch peek() {
         case UInt8(ascii: "&"): throw unsupported("anchors ('&') are not supported")
         case UInt8(ascii: "*"): throw unsupported("aliases ('*') are not supported")
@@ -196,7 +195,7 @@ extension YAMLParser {
 
     /// Parses a node that starts mid-line: block scalar, flow collection, quoted or plain scalar.
     /// Leaves the cursor on the next content line.
-    mutating func parseInlineNode(parentIndent: Int, depth: Int, afterKey: Bool) throws(YAMLError) -> JSONValue {
+    package mutating func parseInlineNode(parentIndent: Int, depth: Int, afterKey: Bool) throws(YAMLError) -> JSONValue {
         try rejectNodeProperties()
         let byte = peek()
         switch byte {

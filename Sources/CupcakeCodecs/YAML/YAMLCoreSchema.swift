@@ -1,10 +1,9 @@
-import CupcakeCodecs
 /// Resolves plain scalars with YAML 1.2's core schema.
-enum YAMLCoreSchema {
+package enum YAMLCoreSchema {
     /// null/Null/NULL/~/empty → null; true/false in three casings → bool; decimal, 0o and 0x
     /// integers → int (a decimal too large for Int64 → double); floats, .inf, .nan → double;
     /// anything else → string.
-    static func resolve(plain text: String) -> JSONValue {
+    package static func resolve(plain text: String) -> JSONValue {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)

@@ -21,7 +21,7 @@ package enum Inflate {
     /// Decodes one DEFLATE stream starting at byte `start` of `input`, appending to `sink`.
     ///
     /// Returns the offset of the first byte after the stream (the final block, padded to a byte).
-    static func inflate(
+    package static func inflate(
         _ input: UnsafeBufferPointer<UInt8>, from start: Int, into sink: inout ByteSink,
         stats: inout DeflateBlockStats
     ) throws(InflateError) -> Int {
@@ -33,10 +33,12 @@ package enum Inflate {
 }
 
 /// How many blocks of each kind a stream held (lets tests prove each decoder path ran).
-struct DeflateBlockStats: Sendable, Equatable {
-    var stored = 0
-    var fixed = 0
-    var dynamic = 0
+package struct DeflateBlockStats: Sendable, Equatable {
+    package var stored = 0
+    package var fixed = 0
+    package var dynamic = 0
+
+    package init() {}
 }
 
 /// Decoder state: the input and a 64-bit bit buffer filled least significant bit first.

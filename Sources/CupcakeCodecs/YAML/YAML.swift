@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// A parser for the subset of YAML people write in `rulebook.yml` and OPA `# METADATA` blocks.
 ///
 /// Supported: block mappings and sequences (including mappings inside `- ` items), flow sequences
@@ -20,7 +19,7 @@ package enum YAML {
 
     /// Parses like `parse(_:origin:)` and also returns where each node starts, keyed by its path
     /// ("signals.git_branch.timeout_seconds", "actions.on_any_denial[0]"), for error messages.
-    static func parseWithLocations(_ text: String, origin: String) throws(YAMLError) -> (value: JSONValue, locations: [String: YAMLLocation]) {
+    package static func parseWithLocations(_ text: String, origin: String) throws(YAMLError) -> (value: JSONValue, locations: [String: YAMLLocation]) {
         var parser = YAMLParser(text: text, origin: origin, recordLocations: true)
         let value = try parser.parseDocument()
         return (value, parser.locations)

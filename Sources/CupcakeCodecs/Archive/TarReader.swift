@@ -1,6 +1,6 @@
 /// One member of a tar archive, its data left in place in the archive bytes.
-struct TarMember: Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
+package struct TarMember: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// Regular file ('0', '\0', or '7' contiguous).
         case file
         /// Directory ('5', or a regular-file entry whose name ends in "/").
@@ -10,14 +10,14 @@ struct TarMember: Sendable, Equatable {
     }
 
     /// Full member name as stored (pax `path`, GNU long name, or ustar prefix + name).
-    var name: String
-    var kind: Kind
+    package var name: String
+    package var kind: Kind
     /// Where the member's data lies in the archive.
-    var data: Range<Int>
+    package var data: Range<Int>
 }
 
 /// Why a tar archive could not be read.
-enum TarError: Error, Equatable, Sendable {
+package enum TarError: Error, Equatable, Sendable {
     /// A header's checksum does not match (at offset 0: this is not a tar archive at all).
     case badChecksum(offset: Int)
     /// A header field cannot be parsed; the text names it.
@@ -35,13 +35,13 @@ enum TarError: Error, Equatable, Sendable {
 /// Supported: 512-byte headers with verified checksums, octal and GNU base-256 sizes, ustar name
 /// prefixes, GNU long names ('L'), pax extended headers ('x': `path` and `size`; 'g' ignored).
 /// An archive ends with a zero block followed by another zero block or by the end of the data.
-enum TarReader {
+package enum TarReader {
     private static let block = 512
     /// Longest GNU long name or pax header accepted; real ones are a few hundred bytes.
     private static let maxMetadataSize = 1 << 20
 
     /// All members of `archive`, in order (metadata headers consumed, not listed).
-    static func members(of archive: [UInt8], maxMembers: Int) throws(TarError) -> [TarMember] {
+    package static func members(of archive: [UInt8], maxMembers: Int) throws(TarError) -> [TarMember] {
         var result: [TarMember] = []
         var pos = 0
         var pendingName: String?

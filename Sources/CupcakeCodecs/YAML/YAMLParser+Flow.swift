@@ -1,7 +1,6 @@
-import CupcakeCodecs
 extension YAMLParser {
     /// Parses a flow node (`[...]`, `{...}`, quoted or plain scalar), which may span lines.
-    mutating func parseFlowNode(depth: Int) throws(YAMLError) -> JSONValue {
+    package mutating func parseFlowNode(depth: Int) throws(YAMLError) -> JSONValue {
         try rejectNodeProperties()
         switch peek() {
         case UInt8(ascii: "["): return try parseFlowSequence(depth: depth)
@@ -118,7 +117,7 @@ extension YAMLParser {
         }
     }
 
-    static func isFlowBlank(_ byte: UInt8) -> Bool {
+    package static func isFlowBlank(_ byte: UInt8) -> Bool {
         isBlank(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
             || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
     }

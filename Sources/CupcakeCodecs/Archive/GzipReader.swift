@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// A gzip (RFC 1952) decompressor: every member's header flags, CRC-32 and ISIZE are checked, and
 /// concatenated members decompress to the concatenation of their contents.
 package enum Gzip {
@@ -20,7 +19,7 @@ package enum Gzip {
     }
 
     /// As `decompress(_:limit:)`, also counting the deflate block kinds seen.
-    static func decompress(_ bytes: [UInt8], limit: Int, stats: inout DeflateBlockStats) throws(GzipError) -> [UInt8] {
+    package static func decompress(_ bytes: [UInt8], limit: Int, stats: inout DeflateBlockStats) throws(GzipError) -> [UInt8] {
         guard hasMagic(bytes) else { throw .notGzip }
         var sink = ByteSink(initialCapacity: initialCapacity(bytes, limit: limit), limit: limit)
         try bytes.withUnsafeBufferPointer { (buf) throws(GzipError) -> Void in
