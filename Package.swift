@@ -18,13 +18,14 @@ let package = Package(
         .systemLibrary(name: "CWasmtimeSys", pkgConfig: "wasmtime"),
         // Our own declarations of the part of the wasmtime C API we call, plus small C helpers.
         .target(name: "CWasmtime", dependencies: ["CWasmtimeSys"]),
-        // Codecs and system calls both libraries use (digests, hex, base64, CRC-32, read/write);
-        // internal: not a product.
+        // Codecs and system calls the libraries use (JSON, YAML, gzip/tar, digests, hex, base64,
+        // CRC-32, read/write); not a product: CupcakeEngine re-exports the value and error types
+        // its API carries, and nothing else of it is public.
         .target(name: "CupcakeCodecs"),
         .target(name: "CupcakeTrace", dependencies: ["CupcakeCodecs"]),
         // Offline tooling over trace files (reading, the waterfall view, Chrome conversion), kept
         // out of the tracing library as swift-distributed-tracing keeps InMemoryTracing apart.
-        .target(name: "CupcakeTraceTools", dependencies: ["CupcakeTrace"]),
+        .target(name: "CupcakeTraceTools", dependencies: ["CupcakeCodecs", "CupcakeTrace"]),
         .target(name: "CupcakeEngine", dependencies: ["CupcakeCodecs", "CupcakeTrace", "CWasmtime"]),
         .executableTarget(name: "cupcake", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTraceTools"]),
         .executableTarget(name: "cupcake-bench", dependencies: ["CupcakeEngine", "CupcakeTrace"]),

@@ -1,4 +1,4 @@
-import CupcakeTrace
+import CupcakeCodecs
 
 /// A JSON value read from a trace line. Numbers keep their text so an integer stays an integer
 /// when it is written out again.
@@ -10,6 +10,18 @@ public indirect enum TraceLineValue: Sendable, Equatable {
     case null
     case array([TraceLineValue])
     case object([TraceLineField])
+
+    /// The same value with the tools' types (an object's members in the order written).
+    init(_ value: OrderedJSON) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .number(let text): self = .number(text)
+        case .string(let text): self = .string(text)
+        case .array(let elements): self = .array(elements.map(TraceLineValue.init))
+        case .object(let members): self = .object(members.map { TraceLineField(key: $0.key, value: TraceLineValue($0.value)) })
+        }
+    }
 
     /// The value as a number, when it is one.
     public var doubleValue: Double? {

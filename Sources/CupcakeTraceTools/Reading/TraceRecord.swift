@@ -1,3 +1,4 @@
+import CupcakeCodecs
 import CupcakeTrace
 
 /// One trace line read back: a span that ended, or an event inside a span.
@@ -59,7 +60,10 @@ public struct TraceRecord: Sendable, Equatable {
     /// Reads one line. Nil when it is not a trace line: not JSON, a diagnostic line (no `span`),
     /// or a required key missing or malformed.
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceRecord? {
-        guard let object = JSONLineParser.parseObject(line) else { return nil }
+        // Lenient: a damaged string in a field should not hide the span (U+FFFD stands in).
+        guard case .object(let members)? = try? OrderedJSON.parse(UnsafeRawBufferPointer(line), limits: .lenient)
+        else { return nil }
+        let object = members.map { TraceLineField(key: $0.key, value: TraceLineValue($0.value)) }
         var span: String?
         var event: String?
         var level: String?

@@ -2,7 +2,7 @@ import CupcakeCodecs
 /// A JSON document that keeps its members in the order written and its numbers as written, for
 /// editing a user's settings file: `cupcake init` adds its hooks and writes the file back with
 /// every other key, value and order as it was (only whitespace is normalized).
-enum OrderedJSON: Equatable, Sendable {
+package enum OrderedJSON: Equatable, Sendable {
     case null
     case bool(Bool)
     /// The number's text exactly as written.
@@ -11,7 +11,7 @@ enum OrderedJSON: Equatable, Sendable {
     case array([OrderedJSON])
     case object([(key: String, value: OrderedJSON)])
 
-    static func == (left: OrderedJSON, right: OrderedJSON) -> Bool {
+    package static func == (left: OrderedJSON, right: OrderedJSON) -> Bool {
         switch (left, right) {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
@@ -24,13 +24,13 @@ enum OrderedJSON: Equatable, Sendable {
     }
 
     /// The member `key` of an object (the last one, as JSON parsers read duplicates).
-    subscript(key: String) -> OrderedJSON? {
+    package subscript(key: String) -> OrderedJSON? {
         guard case .object(let members) = self else { return nil }
         return members.last { $0.key == key }?.value
     }
 
     /// The object with `key` set to `value`: replaced where it stands, or appended.
-    func setting(_ key: String, to value: OrderedJSON) -> OrderedJSON {
+    package func setting(_ key: String, to value: OrderedJSON) -> OrderedJSON {
         guard case .object(var members) = self else { return .object([(key, value)]) }
         if let index = members.lastIndex(where: { $0.key == key }) {
             members[index].value = value
@@ -42,16 +42,24 @@ enum OrderedJSON: Equatable, Sendable {
 
     // MARK: - Parsing
 
-    /// Parses `text` strictly: the engine's own parser validates it first (UTF-8, escapes, depth,
-    /// size), so this one only rebuilds the tree in order.
-    static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> OrderedJSON {
-        _ = try JSONValue.parse(bytes)
-        var reader = Reader(bytes: bytes)
+    /// Parses a JSON text: the codecs' parser validates it first (UTF-8, escapes, depth, size,
+    /// under `limits`), so this one only rebuilds the tree in order.
+    package static func parse(_ buffer: UnsafeRawBufferPointer, limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> OrderedJSON {
+        _ = try JSONValue.parse(buffer, limits: limits)
+        var reader = Reader(bytes: buffer.assumingMemoryBound(to: UInt8.self))
         return reader.document()
     }
 
+    /// Parses a JSON text held in a byte array; see `parse(_:limits:)` for buffers.
+    package static func parse(_ bytes: [UInt8], limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> OrderedJSON {
+        let outcome = bytes.withUnsafeBytes { buffer in
+            Result { () throws(JSONParseError) -> OrderedJSON in try parse(buffer, limits: limits) }
+        }
+        return try outcome.get()
+    }
+
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
         mutating func document() -> OrderedJSON {
@@ -109,12 +117,11 @@ enum OrderedJSON: Equatable, Sendable {
             }
         }
 
-        /// A string token, its escapes decoded (surrogate pairs joined; the validator has refused
-        /// lone ones).
+        /// A string token, its escapes decoded: surrogate pairs joined, a lone surrogate (which
+        /// only lenient limits let through validation) as U+FFFD, like the validating parser.
         mutating func string() -> String {
             index += 1
             var out: [UInt8] = []
-            var pendingHigh: UInt32?
             while index < bytes.count, bytes[index] != 0x22 {
                 let byte = bytes[index]
                 guard byte == 0x5C, index + 1 < bytes.count else {
@@ -130,32 +137,48 @@ enum OrderedJSON: Equatable, Sendable {
                 case 0x6E: out.append(0x0A)
                 case 0x72: out.append(0x0D)
                 case 0x74: out.append(0x09)
-                case 0x75:
-                    let hex = String(decoding: bytes[index..<min(index + 4, bytes.count)], as: UTF8.self)
-                    index += 4
-                    let unit = UInt32(hex, radix: 16) ?? 0xFFFD
-                    if (0xD800...0xDBFF).contains(unit) {
-                        pendingHigh = unit
-                        continue
-                    }
-                    var scalarValue = unit
-                    if let high = pendingHigh, (0xDC00...0xDFFF).contains(unit) {
-                        scalarValue = 0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00)
-                    }
-                    pendingHigh = nil
-                    out += Array(String(UnicodeScalar(scalarValue).map(Character.init) ?? "\u{FFFD}").utf8)
+                case 0x75: appendScalar(unicodeEscape(), to: &out)
                 default: out.append(escaped)
                 }
             }
             index += 1
             return String(decoding: out, as: UTF8.self)
         }
+
+        /// The scalar of a `\u` escape whose four hex digits start at `index`, joined with a
+        /// following low-surrogate escape when it is a high surrogate.
+        private mutating func unicodeEscape() -> UInt32 {
+            let unit = hex4()
+            guard (0xD800...0xDFFF).contains(unit) else { return unit }
+            guard unit <= 0xDBFF, index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else { return 0xFFFD }
+            let saved = index
+            index += 2
+            let low = hex4()
+            guard (0xDC00...0xDFFF).contains(low) else {
+                index = saved
+                return 0xFFFD
+            }
+            return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+        }
+
+        private mutating func hex4() -> UInt32 {
+            var value: UInt32 = 0
+            for _ in 0..<4 where index < bytes.count {
+                value = value << 4 | UInt32(HexCoding.value(of: bytes[index]) ?? 0)
+                index += 1
+            }
+            return value
+        }
+
+        private func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
+            out.append(contentsOf: String(Character(Unicode.Scalar(value) ?? "\u{FFFD}")).utf8)
+        }
     }
 
     // MARK: - Writing
 
     /// Pretty text, two spaces per level as the agents write their settings, with a final newline.
-    var prettyText: String {
+    package var prettyText: String {
         var out = ""
         write(into: &out, indent: 0)
         return out + "\n"
