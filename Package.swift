@@ -38,6 +38,7 @@ let package = Package(
         // The pipeline's trace vocabulary (categories, payload fields, keep rule) comes from CupcakeEngine.
         .testTarget(name: "CupcakeTraceTests", dependencies: ["CupcakeTrace", "CupcakeEngine", "CupcakeTestSupport", "cupcake-trace-probe"]),
         .testTarget(name: "CupcakeTraceToolsTests", dependencies: ["CupcakeTrace", "CupcakeTraceTools"]),
+        .testTarget(name: "CupcakeCodecsTests", dependencies: ["CupcakeCodecs", "CupcakeTestSupport"]),
         .testTarget(name: "CupcakeEngineTests", dependencies: ["CupcakeCodecs", "CupcakeEngine", "CupcakeTrace", "CupcakeTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cupcake", "cupcake-example", "CupcakeTestSupport"]),
         // Attacks on the preprocessing and limits, one group per class, against Fixtures/adversarial.

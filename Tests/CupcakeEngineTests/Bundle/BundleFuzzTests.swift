@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Testing
 
 @testable import CupcakeEngine
@@ -8,9 +9,9 @@ import Testing
 struct BundleFuzzTests {
     @Test("mutated gzip streams: bytes equal to the original, or an error")
     func gzipMutations() throws {
-        let original = BundleTestKit.sampleText(bytes: 20_000)
-        let streams = [try BundleTestKit.gzip(original, level: 1), try BundleTestKit.gzip(original, level: 9)]
-        var random = BundleFuzzRandom(seed: 0xC0FFEE)
+        let original = ArchiveTestKit.sampleText(bytes: 20_000)
+        let streams = [try ArchiveTestKit.gzip(original, level: 1), try ArchiveTestKit.gzip(original, level: 9)]
+        var random = FuzzRandom(seed: 0xC0FFEE)
         var failures = 0
         for i in 0..<300 {
             let mutated = random.mutate(streams[i % 2])
@@ -29,12 +30,12 @@ struct BundleFuzzTests {
 
     @Test("mutated raw deflate streams: output or an error, within the limit")
     func inflateMutations() throws {
-        let original = BundleTestKit.sampleText(bytes: 8_000, seed: 99)
-        let stream = try BundleTestKit.python(
+        let original = ArchiveTestKit.sampleText(bytes: 8_000, seed: 99)
+        let stream = try ArchiveTestKit.python(
             "import sys,zlib; c=zlib.compressobj(9,zlib.DEFLATED,-15); "
                 + "sys.stdout.buffer.write(c.compress(sys.stdin.buffer.read())+c.flush())",
             input: original)
-        var random = BundleFuzzRandom(seed: 42)
+        var random = FuzzRandom(seed: 42)
         for i in 0..<300 {
             let mutated = i % 10 == 0 ? random.bytes(random.below(300)) : random.mutate(stream)
             if let out = try? Inflate.decompress(mutated, limit: 100_000) {
@@ -50,7 +51,7 @@ struct BundleFuzzTests {
         w.addPax([("path", String(repeating: "p/", count: 70) + "x.rego")], name: "x", Array("package x".utf8))
         w.addGNULongName(String(repeating: "g/", count: 70) + "y.rego", Array("package y".utf8))
         let archive = w.finish()
-        var random = BundleFuzzRandom(seed: 7)
+        var random = FuzzRandom(seed: 7)
         var failures = 0
         for _ in 0..<300 {
             let mutated = random.mutate(archive)
@@ -68,7 +69,7 @@ struct BundleFuzzTests {
     @Test("mutated bundles: the original module, or a BundleError")
     func bundleMutations() throws {
         let gz = try BundleTestKit.tarGz(BundleTestKit.opaMembers())
-        var random = BundleFuzzRandom(seed: 2024)
+        var random = FuzzRandom(seed: 2024)
         var loaded = 0
         for i in 0..<200 {
             let mutated = random.mutate(gz)

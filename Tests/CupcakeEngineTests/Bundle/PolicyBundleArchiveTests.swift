@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Testing
 
 @testable import CupcakeEngine
@@ -25,9 +26,9 @@ struct PolicyBundleArchiveTests {
 
     @Test("a bundle shaped exactly as opa build writes it, loaded from a file")
     func opaShapedBundle() throws {
-        try Kit.withTempDirectory { dir in
+        try ArchiveTestKit.withTempDirectory { dir in
             let path = dir + "/claude.tar.gz"
-            try Kit.write(try Kit.tarGz(Kit.opaMembers()), to: path)
+            try ArchiveTestKit.write(try Kit.tarGz(Kit.opaMembers()), to: path)
             let bundle = try PolicyBundle.load(path: path)
             #expect(bundle.origin == path)
             #expect(bundle.wasm == Kit.wasmModule)
@@ -39,20 +40,20 @@ struct PolicyBundleArchiveTests {
 
     @Test("the archive is recognized by its magic, not its name")
     func detectedByMagic() throws {
-        try Kit.withTempDirectory { dir in
-            try Kit.write(try Kit.tarGz(Kit.opaMembers()), to: dir + "/bundle.wasm")
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(try Kit.tarGz(Kit.opaMembers()), to: dir + "/bundle.wasm")
             #expect(try PolicyBundle.load(path: dir + "/bundle.wasm").entrypoints == ["cupcake/system/evaluate"])
         }
     }
 
     @Test("GNU tar of an unpacked bundle directory (./ names, directories, long names) loads")
     func gnuTarOfDirectory() throws {
-        try Kit.withTempDirectory { dir in
+        try ArchiveTestKit.withTempDirectory { dir in
             let long = String(repeating: "very-long-directory/", count: 7) + "policy.rego"
-            try Kit.write(Kit.wasmModule, to: dir + "/b/policy.wasm")
-            try Kit.write(Array("package long".utf8), to: dir + "/b/" + long)
+            try ArchiveTestKit.write(Kit.wasmModule, to: dir + "/b/policy.wasm")
+            try ArchiveTestKit.write(Array("package long".utf8), to: dir + "/b/" + long)
             for format in ["gnu", "pax"] {
-                let gz = try Kit.shell("tar --format=\(format) -C b -czf - .", in: dir)
+                let gz = try ArchiveTestKit.shell("tar --format=\(format) -C b -czf - .", in: dir)
                 let bundle = try PolicyBundle.load(tarGz: gz, origin: "b.tar.gz")
                 #expect(bundle.regoSources == [long: "package long"])
                 #expect(bundle.entrypoints.isEmpty)
@@ -96,7 +97,7 @@ struct PolicyBundleArchiveTests {
         for (name, data) in Kit.opaMembers() { w.addFile(name, data) }
         w.add(TarWriter.Header(name: "../up", size: 0, type: UInt8(ascii: "2"), linkName: "/etc/passwd"), data: [])
         #expect(throws: BundleError.pathTraversal(path: "t", member: "../up")) {
-            try PolicyBundle.load(tarGz: try Kit.gzip(w.finish()), origin: "t")
+            try PolicyBundle.load(tarGz: try ArchiveTestKit.gzip(w.finish()), origin: "t")
         }
     }
 
@@ -107,7 +108,7 @@ struct PolicyBundleArchiveTests {
               data: [])
         w.add(TarWriter.Header(name: "/data.json", size: 0, type: UInt8(ascii: "1"), linkName: "/etc/hosts"), data: [])
         #expect(throws: BundleError.noPolicyWasm(path: "t", member: "policy.wasm")) {
-            try PolicyBundle.load(tarGz: try Kit.gzip(w.finish()), origin: "t")
+            try PolicyBundle.load(tarGz: try ArchiveTestKit.gzip(w.finish()), origin: "t")
         }
     }
 
@@ -192,7 +193,7 @@ struct PolicyBundleArchiveTests {
         }
         #expect(BundleError.notGzip(path: "x").description.contains("not a gzip file"))
 
-        let notTar = try Kit.gzip(Kit.sampleText(bytes: 3000))
+        let notTar = try ArchiveTestKit.gzip(ArchiveTestKit.sampleText(bytes: 3000))
         #expect(throws: BundleError.notTar(path: "x", reason: "bad header checksum")) {
             try PolicyBundle.load(tarGz: notTar, origin: "x")
         }
@@ -200,12 +201,12 @@ struct PolicyBundleArchiveTests {
                 == "policy bundle x: not a tar archive (bad header checksum)")
 
         #expect(throws: BundleError.notTar(path: "x", reason: "0 bytes, less than one 512-byte header")) {
-            try PolicyBundle.load(tarGz: try Kit.gzip([]), origin: "x")
+            try PolicyBundle.load(tarGz: try ArchiveTestKit.gzip([]), origin: "x")
         }
 
         var w = TarWriter()
         for (name, data) in Kit.opaMembers() { w.addFile(name, data) }
-        let truncated = try Kit.gzip(Array(w.finish().dropLast(1024 + 100)))
+        let truncated = try ArchiveTestKit.gzip(Array(w.finish().dropLast(1024 + 100)))
         #expect(throws: BundleError.truncatedTar(path: "x")) { try PolicyBundle.load(tarGz: truncated, origin: "x") }
 
         var corrupt = try Kit.tarGz(Kit.opaMembers())

@@ -1,3 +1,4 @@
+import CupcakeTestSupport
 import Testing
 
 @testable import CupcakeEngine
@@ -8,9 +9,9 @@ struct PolicyBundleFileTests {
 
     @Test("a bare .wasm file with data.json beside it")
     func bareWasmWithData() throws {
-        try Kit.withTempDirectory { dir in
-            try Kit.write(Kit.wasmModule, to: dir + "/policy.wasm")
-            try Kit.write(Array(#"{"x":1}"#.utf8), to: dir + "/data.json")
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(Kit.wasmModule, to: dir + "/policy.wasm")
+            try ArchiveTestKit.write(Array(#"{"x":1}"#.utf8), to: dir + "/data.json")
             let bundle = try PolicyBundle.load(path: dir + "/policy.wasm")
             #expect(bundle.wasm == Kit.wasmModule)
             #expect(bundle.dataJSON == Array(#"{"x":1}"#.utf8))
@@ -22,8 +23,8 @@ struct PolicyBundleFileTests {
 
     @Test("a bare module without data.json, whatever its name")
     func bareWasmAlone() throws {
-        try Kit.withTempDirectory { dir in
-            try Kit.write(Kit.wasmModule, to: dir + "/compiled.module")
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(Kit.wasmModule, to: dir + "/compiled.module")
             let bundle = try PolicyBundle.load(path: dir + "/compiled.module")
             #expect(bundle.wasm == Kit.wasmModule)
             #expect(bundle.dataJSON == nil)
@@ -32,9 +33,9 @@ struct PolicyBundleFileTests {
 
     @Test("a bare module's invalid data.json is named by its path")
     func bareWasmBadData() throws {
-        try Kit.withTempDirectory { dir in
-            try Kit.write(Kit.wasmModule, to: dir + "/policy.wasm")
-            try Kit.write(Array("{oops".utf8), to: dir + "/data.json")
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(Kit.wasmModule, to: dir + "/policy.wasm")
+            try ArchiveTestKit.write(Array("{oops".utf8), to: dir + "/data.json")
             #expect {
                 try PolicyBundle.load(path: dir + "/policy.wasm")
             } throws: { error in
@@ -48,16 +49,16 @@ struct PolicyBundleFileTests {
 
     @Test("a .wasm file that is not WebAssembly; another file that is neither gzip nor wasm")
     func bareNotWasm() throws {
-        try Kit.withTempDirectory { dir in
-            try Kit.write(Array("text".utf8), to: dir + "/policy.wasm")
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(Array("text".utf8), to: dir + "/policy.wasm")
             #expect(throws: BundleError.notWasm(path: dir + "/policy.wasm", member: "policy.wasm")) {
                 try PolicyBundle.load(path: dir + "/policy.wasm")
             }
-            try Kit.write(Array("text".utf8), to: dir + "/bundle.tar.gz")
+            try ArchiveTestKit.write(Array("text".utf8), to: dir + "/bundle.tar.gz")
             #expect(throws: BundleError.notGzip(path: dir + "/bundle.tar.gz")) {
                 try PolicyBundle.load(path: dir + "/bundle.tar.gz")
             }
-            try Kit.write([], to: dir + "/empty.tar.gz")
+            try ArchiveTestKit.write([], to: dir + "/empty.tar.gz")
             #expect(throws: BundleError.notGzip(path: dir + "/empty.tar.gz")) {
                 try PolicyBundle.load(path: dir + "/empty.tar.gz")
             }
@@ -66,13 +67,13 @@ struct PolicyBundleFileTests {
 
     @Test("an unpacked bundle directory")
     func directory() throws {
-        try Kit.withTempDirectory { dir in
+        try ArchiveTestKit.withTempDirectory { dir in
             let root = dir + "/bundle"
-            for (name, data) in Kit.opaMembers() { try Kit.write(data, to: root + name) }
-            try Kit.write(Array("package deep".utf8), to: root + "/a/b/c/deep.rego")
-            try Kit.write(Array("not rego".utf8), to: root + "/notes.txt")
-            try Kit.write(Array("package outside".utf8), to: dir + "/outside.rego")
-            try Kit.shell("ln -s ../outside.rego bundle/linked.rego && ln -s .. bundle/up", in: dir)
+            for (name, data) in Kit.opaMembers() { try ArchiveTestKit.write(data, to: root + name) }
+            try ArchiveTestKit.write(Array("package deep".utf8), to: root + "/a/b/c/deep.rego")
+            try ArchiveTestKit.write(Array("not rego".utf8), to: root + "/notes.txt")
+            try ArchiveTestKit.write(Array("package outside".utf8), to: dir + "/outside.rego")
+            try ArchiveTestKit.shell("ln -s ../outside.rego bundle/linked.rego && ln -s .. bundle/up", in: dir)
             for path in [root, root + "/"] {
                 let bundle = try PolicyBundle.load(path: path)
                 #expect(bundle.wasm == Kit.wasmModule)
@@ -86,17 +87,17 @@ struct PolicyBundleFileTests {
 
     @Test("directory errors: no policy.wasm, bad manifest, limits")
     func directoryErrors() throws {
-        try Kit.withTempDirectory { dir in
-            try Kit.write(Array("package p".utf8), to: dir + "/b/p.rego")
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(Array("package p".utf8), to: dir + "/b/p.rego")
             #expect(throws: BundleError.noPolicyWasm(path: dir + "/b", member: "policy.wasm")) {
                 try PolicyBundle.load(path: dir + "/b")
             }
-            try Kit.write(Kit.wasmModule, to: dir + "/b/policy.wasm")
-            try Kit.write(Array("[1]".utf8), to: dir + "/b/.manifest")
+            try ArchiveTestKit.write(Kit.wasmModule, to: dir + "/b/policy.wasm")
+            try ArchiveTestKit.write(Array("[1]".utf8), to: dir + "/b/.manifest")
             #expect(throws: BundleError.badManifest(path: dir + "/b", reason: "must be a JSON object")) {
                 try PolicyBundle.load(path: dir + "/b")
             }
-            try Kit.write(Array("{}".utf8), to: dir + "/b/.manifest")
+            try ArchiveTestKit.write(Array("{}".utf8), to: dir + "/b/.manifest")
             #expect(try PolicyBundle.load(path: dir + "/b").regoSources == ["p.rego": "package p"])
 
             var few = BundleLimits()
@@ -114,10 +115,10 @@ struct PolicyBundleFileTests {
 
     @Test("directory nesting is bounded")
     func deepNesting() throws {
-        try Kit.withTempDirectory { dir in
-            try Kit.write(Kit.wasmModule, to: dir + "/b/policy.wasm")
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(Kit.wasmModule, to: dir + "/b/policy.wasm")
             let deep = (0..<70).map { "d\($0)" }.joined(separator: "/")
-            try Kit.write(Array("package deep".utf8), to: dir + "/b/" + deep + "/x.rego")
+            try ArchiveTestKit.write(Array("package deep".utf8), to: dir + "/b/" + deep + "/x.rego")
             #expect {
                 try PolicyBundle.load(path: dir + "/b")
             } throws: { error in
@@ -129,12 +130,12 @@ struct PolicyBundleFileTests {
 
     @Test("paths that do not exist or are not files")
     func pathErrors() throws {
-        try Kit.withTempDirectory { dir in
+        try ArchiveTestKit.withTempDirectory { dir in
             #expect(throws: BundleError.notFound(path: dir + "/missing.tar.gz")) {
                 try PolicyBundle.load(path: dir + "/missing.tar.gz")
             }
             #expect(BundleError.notFound(path: "a.tar.gz").description == "policy bundle a.tar.gz: does not exist")
-            try Kit.shell("mkfifo fifo", in: dir)
+            try ArchiveTestKit.shell("mkfifo fifo", in: dir)
             #expect(throws: BundleError.unreadable(path: dir + "/fifo", reason: "not a regular file or directory")) {
                 try PolicyBundle.load(path: dir + "/fifo")
             }
@@ -143,8 +144,8 @@ struct PolicyBundleFileTests {
 
     @Test("a file over the size limits")
     func fileTooLarge() throws {
-        try Kit.withTempDirectory { dir in
-            try Kit.write(Kit.wasmModule + [UInt8](repeating: 0, count: 5000), to: dir + "/policy.wasm")
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(Kit.wasmModule + [UInt8](repeating: 0, count: 5000), to: dir + "/policy.wasm")
             var limits = BundleLimits()
             limits.maxCompressedBytes = 1000
             limits.maxUncompressedBytes = 1000

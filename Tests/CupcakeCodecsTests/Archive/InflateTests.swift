@@ -1,12 +1,13 @@
+import CupcakeTestSupport
 import Testing
 
-@testable import CupcakeEngine
+@testable import CupcakeCodecs
 
 @Suite("Inflate (RFC 1951)")
 struct InflateTests {
     /// Raw deflate from python's zlib at `level` (wbits -15: no zlib header).
     private func rawDeflate(_ data: [UInt8], level: Int) throws -> [UInt8] {
-        try BundleTestKit.python(
+        try ArchiveTestKit.python(
             "import sys,zlib; c=zlib.compressobj(\(level),zlib.DEFLATED,-15); "
                 + "sys.stdout.buffer.write(c.compress(sys.stdin.buffer.read())+c.flush())",
             input: data)
@@ -23,7 +24,7 @@ struct InflateTests {
 
     @Test("stored blocks (zlib level 0), including several 64 KiB blocks")
     func storedBlocks() throws {
-        let data = BundleTestKit.sampleText(bytes: 200_000)
+        let data = ArchiveTestKit.sampleText(bytes: 200_000)
         let (out, stats) = try inflateCounting(try rawDeflate(data, level: 0))
         #expect(out == data)
         #expect(stats.stored >= 4)
@@ -40,7 +41,7 @@ struct InflateTests {
 
     @Test("dynamic Huffman blocks at levels 1 and 9", arguments: [1, 9])
     func dynamicBlocks(level: Int) throws {
-        let data = BundleTestKit.sampleText(bytes: 300_000, seed: UInt64(level))
+        let data = ArchiveTestKit.sampleText(bytes: 300_000, seed: UInt64(level))
         let (out, stats) = try inflateCounting(try rawDeflate(data, level: level))
         #expect(out == data)
         #expect(stats.dynamic >= 1)
@@ -48,7 +49,7 @@ struct InflateTests {
 
     @Test("incompressible data and long matches decode exactly")
     func mixedContent() throws {
-        var random = BundleFuzzRandom(seed: 3)
+        var random = FuzzRandom(seed: 3)
         // Random bytes (stored or literal-heavy), then long runs (length-258 matches at distance 1),
         // then a repeat of an earlier stretch (matches at large distances).
         let noise = random.bytes(50_000)
@@ -166,7 +167,7 @@ struct InflateTests {
 
     @Test("truncation anywhere in a stream is an error, never a crash")
     func truncationEverywhere() throws {
-        let data = BundleTestKit.sampleText(bytes: 5000)
+        let data = ArchiveTestKit.sampleText(bytes: 5000)
         let stream = try rawDeflate(data, level: 9)
         var errors = 0
         for cut in stride(from: 0, to: stream.count, by: 7) {

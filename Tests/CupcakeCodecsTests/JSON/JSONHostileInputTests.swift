@@ -1,5 +1,6 @@
 import Testing
-import CupcakeEngine
+
+@testable import CupcakeCodecs
 
 @Suite("JSON parser: hostile input")
 struct JSONHostileInputTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import CupcakeEngine
+@testable import CupcakeCodecs
 
 @Suite("JSON parser: rejected documents and their positions")
 struct JSONParseErrorTests {

@@ -1,6 +1,7 @@
+import CupcakeTestSupport
 import Testing
 
-@testable import CupcakeEngine
+@testable import CupcakeCodecs
 
 @Suite("Tar reader (ustar, pax, GNU)")
 struct TarReaderTests {
@@ -16,11 +17,11 @@ struct TarReaderTests {
 
     /// An archive GNU tar writes in `format` from a tree with a long path, a directory and links.
     private func gnuTarArchive(format: String) throws -> [UInt8] {
-        try BundleTestKit.withTempDirectory { dir in
-            try BundleTestKit.write(Array("short".utf8), to: dir + "/tree/a.txt")
-            try BundleTestKit.write(Array("deep".utf8), to: dir + "/tree/" + longDir + "deep.rego")
-            try BundleTestKit.shell("ln -s a.txt tree/link && ln tree/a.txt tree/hard", in: dir)
-            return try BundleTestKit.shell("tar --format=\(format) -cf - tree", in: dir)
+        try ArchiveTestKit.withTempDirectory { dir in
+            try ArchiveTestKit.write(Array("short".utf8), to: dir + "/tree/a.txt")
+            try ArchiveTestKit.write(Array("deep".utf8), to: dir + "/tree/" + longDir + "deep.rego")
+            try ArchiveTestKit.shell("ln -s a.txt tree/link && ln tree/a.txt tree/hard", in: dir)
+            return try ArchiveTestKit.shell("tar --format=\(format) -cf - tree", in: dir)
         }
     }
 
@@ -43,7 +44,7 @@ struct TarReaderTests {
     @Test("python tarfile archives with GNU long names and pax headers", arguments: ["GNU_FORMAT", "PAX_FORMAT"])
     func pythonFormats(format: String) throws {
         let name = longDir + "policy.rego"
-        let archive = try BundleTestKit.python(
+        let archive = try ArchiveTestKit.python(
             "import sys,io,tarfile; b=io.BytesIO(); t=tarfile.open(fileobj=b,mode=\"w\",format=tarfile.\(format)); "
                 + "i=tarfile.TarInfo(\"\(name)\"); d=b\"package x\"; i.size=len(d); t.addfile(i,io.BytesIO(d)); "
                 + "t.close(); sys.stdout.buffer.write(b.getvalue())")
@@ -103,7 +104,7 @@ struct TarReaderTests {
         w.add(TarWriter.Header(name: "a", size: 1, checksumDelta: 1), data: [1])
         #expect(throws: TarError.badChecksum(offset: 0)) { try TarReader.members(of: w.finish(), maxMembers: 10) }
         #expect(throws: TarError.badChecksum(offset: 0)) {
-            try TarReader.members(of: BundleTestKit.sampleText(bytes: 4096), maxMembers: 10)
+            try TarReader.members(of: ArchiveTestKit.sampleText(bytes: 4096), maxMembers: 10)
         }
     }
 

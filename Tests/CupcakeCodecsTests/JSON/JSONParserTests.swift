@@ -1,5 +1,5 @@
 import Testing
-@testable import CupcakeEngine
+@testable import CupcakeCodecs
 
 @Suite("JSON parser: accepted documents")
 struct JSONParserTests {

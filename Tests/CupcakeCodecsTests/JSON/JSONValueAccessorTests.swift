@@ -1,5 +1,6 @@
 import Testing
-import CupcakeEngine
+
+@testable import CupcakeCodecs
 
 @Suite("JSONValue accessors and literals")
 struct JSONValueAccessorTests {

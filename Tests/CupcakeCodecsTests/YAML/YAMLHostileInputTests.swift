@@ -1,5 +1,5 @@
 import Testing
-@testable import CupcakeEngine
+@testable import CupcakeCodecs
 
 @Suite("YAML: hostile input")
 struct YAMLHostileInputTests {
