@@ -27,7 +27,7 @@ let package = Package(
         // out of the tracing library as swift-distributed-tracing keeps InMemoryTracing apart.
         .target(name: "CupcakeTraceTools", dependencies: ["CupcakeCodecs", "CupcakeTrace"]),
         .target(name: "CupcakeEngine", dependencies: ["CupcakeCodecs", "CupcakeTrace", "CWasmtime"]),
-        .executableTarget(name: "cupcake", dependencies: ["CupcakeEngine", "CupcakeTrace", "CupcakeTraceTools"]),
+        .executableTarget(name: "cupcake", dependencies: ["CupcakeCodecs", "CupcakeEngine", "CupcakeTrace", "CupcakeTraceTools"]),
         .executableTarget(name: "cupcake-bench", dependencies: ["CupcakeEngine", "CupcakeTrace"]),
         // The README's CupcakeEngine example, built and run by the CLI tests.
         .executableTarget(name: "cupcake-example", dependencies: ["CupcakeEngine", "CupcakeTrace"]),

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 import CupcakeTrace
 
 #if canImport(Glibc)
@@ -33,18 +34,11 @@ enum Output {
 
     /// Reads all of stdin, at most `limit` bytes.
     static func readStandardInput(limit: Int) -> Result<[UInt8], InputProblem> {
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                // A half-read event must not be evaluated as if it were whole.
-                return .failure(.unreadable(reason: String(cString: strerror(errno))))
-            }
-            if count == 0 { return .success(data) }
-            data.append(contentsOf: chunk[0..<count])
-            if data.count > limit { return .failure(.tooLarge(limit: limit)) }
+        switch readAll(from: 0, limit: limit) {
+        case .complete(let bytes): return .success(bytes)
+        case .tooLarge: return .failure(.tooLarge(limit: limit))
+        // A half-read event must not be evaluated as if it were whole.
+        case .failed(let code): return .failure(.unreadable(reason: String(cString: strerror(code))))
         }
     }
 }

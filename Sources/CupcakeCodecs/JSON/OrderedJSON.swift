@@ -1,7 +1,7 @@
-import CupcakeCodecs
-/// A JSON document that keeps its members in the order written and its numbers as written, for
-/// editing a user's settings file: `cupcake init` adds its hooks and writes the file back with
-/// every other key, value and order as it was (only whitespace is normalized).
+/// A JSON document that keeps its members in the order written and its numbers as written: for
+/// editing a user's settings file (`cupcake init` adds its hooks and writes the file back with
+/// every other key, value and order as it was; only whitespace is normalized) and for reading
+/// trace lines back with their fields in order.
 package enum OrderedJSON: Equatable, Sendable {
     case null
     case bool(Bool)

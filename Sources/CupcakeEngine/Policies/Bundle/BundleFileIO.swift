@@ -70,31 +70,11 @@ enum BundleFileIO {
         }
         defer { close(fd) }
         var st = stat()
-        let hint = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
-        // One byte more than the limit lets an over-long file be told apart from one that fits.
-        let cap = limit < Int.max ? limit + 1 : limit
-        var bytes = [UInt8](repeating: 0, count: min(max(4096, hint + 1), cap))
-        var count = 0
-        while true {
-            if count == bytes.count {
-                if count > limit { return .failure(.tooLarge) }
-                let newSize = min(max(bytes.count * 2, 4096), cap)
-                bytes.append(contentsOf: repeatElement(0, count: newSize - bytes.count))
-            }
-            let n = bytes.withUnsafeMutableBytes { buf in
-                systemRead(fd, buf.baseAddress.map { $0 + count }, buf.count - count)
-            }
-            if n < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                return .failure(.failed(errorText(code)))
-            }
-            if n == 0 { break }
-            count += n
-            if count > limit { return .failure(.tooLarge) }
+        switch readAll(from: fd, limit: limit, sizeHint: fstat(fd, &st) == 0 ? Int(st.st_size) : 0) {
+        case .complete(let bytes): return .success(bytes)
+        case .tooLarge: return .failure(.tooLarge)
+        case .failed(let code): return .failure(.failed(errorText(code)))
         }
-        bytes.removeSubrange(count...)
-        return .success(bytes)
     }
 
     /// Names in the directory at `path` (without "." and "..").

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,21 +47,15 @@ enum ScriptLoader {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        var bytes = [UInt8](repeating: 0, count: min(size, limit))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.read(descriptor, base + filled, buffer.count - filled)
-            }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            filled += count
+        let bytes: [UInt8], truncated: Bool
+        switch readAll(from: descriptor, limit: limit, sizeHint: min(size, limit)) {
+        case .complete(let all): (bytes, truncated) = (all, false)
+        case .tooLarge(let prefix): (bytes, truncated) = (prefix, true)
+        case .failed: return nil
         }
-        bytes.removeSubrange(filled...)
         // A program run directly may be a binary: only text (no NUL early on) is a script.
         if onlyIfText && bytes.prefix(8_192).contains(0) { return nil }
         return LoadedScript(written: written, path: path, content: String(decoding: bytes, as: UTF8.self),
-                            sizeBytes: size, truncated: filled < size)
+                            sizeBytes: size, truncated: truncated)
     }
 }

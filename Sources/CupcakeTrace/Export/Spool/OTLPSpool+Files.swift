@@ -6,32 +6,20 @@ import Glibc
 import Darwin
 #endif
 
-/// Whole-file reads and writes for the spool, retrying interrupted system calls.
+/// Whole-file reads and writes for the spool.
 extension OTLPSpool {
     func read(_ batch: Batch) -> [UInt8]? {
         let fd = open("\(directory)/\(batch.name)", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { return nil }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
-        }
+        guard case .complete(let bytes) = readAll(from: fd, limit: Int.max, sizeHint: batch.size) else { return nil }
+        return bytes
     }
 
-    func write(_ bytes: [UInt8], to path: String) throws(OTLPSpoolError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .cannotWrite(path: directory, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        if let failure = bytes.withUnsafeBytes({ systemWriteAll(fd, $0) }) {
-            unlink(path)
-            throw .cannotWrite(path: directory, reason: String(cString: strerror(failure)))
-        }
+    /// Writes `bytes` as the file `name` in the spool, whole or not at all; `beforeReplacing`
+    /// runs once the bytes are on disk, before the file appears under its name.
+    func write(_ bytes: [UInt8], as name: String, beforeReplacing: () -> Void = {}) throws(OTLPSpoolError) {
+        let failure = bytes.withUnsafeBytes { replaceFileAtomically(at: "\(directory)/\(name)", with: [$0], beforeReplacing: beforeReplacing) }
+        if let failure { throw .cannotWrite(path: directory, reason: failure.reason) }
     }
 }
-
-// `read` and `write` are also names of methods here; these reach the system calls.

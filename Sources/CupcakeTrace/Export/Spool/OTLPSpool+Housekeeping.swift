@@ -87,10 +87,8 @@ extension OTLPSpool {
 
     /// Replaces a small file whole (temporary file, then rename), for readers that never lock.
     private func replace(_ name: String, with text: String) {
-        let temporary = "\(directory)/.tmp-\(name)-\(getpid())"
         do {
-            try write(Array(text.utf8), to: temporary)
-            rename(temporary, "\(directory)/\(name)")
+            try write(Array(text.utf8), as: name)
         } catch {
             // A counter or note that cannot be written is not worth failing a batch for.
         }

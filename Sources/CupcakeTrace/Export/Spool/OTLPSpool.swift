@@ -1,3 +1,4 @@
+import CupcakeCodecs
 import Synchronization
 
 #if canImport(Glibc)
@@ -52,12 +53,8 @@ package struct OTLPSpool: Sendable {
             if info.st_mode & 0o077 != 0 { _ = chmod(directory, 0o700) }
             return
         }
-        var built = directory.hasPrefix("/") ? "" : "."
-        for component in directory.split(separator: "/") {
-            built += "/" + component
-            if mkdir(built, 0o700) != 0, errno != EEXIST {
-                throw .cannotCreateDirectory(path: directory, reason: String(cString: strerror(errno)))
-            }
+        if let failure = makeDirectories(directory) {
+            throw .cannotCreateDirectory(path: directory, reason: failure.reason)
         }
     }
 
@@ -73,14 +70,7 @@ package struct OTLPSpool: Sendable {
         let unique = Self.sequence.wrappingAdd(1, ordering: .relaxed).newValue
         let stamp = Self.padded(WallClock.nowNanoseconds(), width: 20)
         let name = "\(stamp)-\(getpid())-\(unique)\(Self.batchSuffix)"
-        let temporary = "\(directory)/.tmp-\(name)"
-        try write(lines, to: temporary)
-        makeRoom(for: lines.count)
-        guard rename(temporary, "\(directory)/\(name)") == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotWrite(path: directory, reason: reason)
-        }
+        try write(lines, as: name) { makeRoom(for: lines.count) }
     }
 
     /// The waiting batches, oldest first.
