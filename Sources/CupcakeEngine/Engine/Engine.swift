@@ -54,9 +54,7 @@ public final class Engine: Sendable {
     /// decision calls for, in one trace: ``decide(eventJSON:)`` then ``runActions(for:)``. A hook
     /// that must answer before the actions run (they may take seconds) calls the two itself.
     public func evaluate(eventJSON: [UInt8]) async throws(EngineError) -> EvaluationResult {
-        try await tracer.withSpan(
-            "evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]
-        ) { root async throws(EngineError) in
+        try await tracer.withEvaluationSpan(harness: configuration.harness) { root async throws(EngineError) in
             var result = try await decide(eventJSON: eventJSON, root: root)
             result.actions = await runActions(for: result)
             return result
@@ -65,9 +63,7 @@ public final class Engine: Sendable {
 
     /// Decides one event: its answer, without running the decision's actions (`actions` is empty).
     public func decide(eventJSON: [UInt8]) async throws(EngineError) -> EvaluationResult {
-        try await tracer.withSpan(
-            "evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]
-        ) { root async throws(EngineError) in
+        try await tracer.withEvaluationSpan(harness: configuration.harness) { root async throws(EngineError) in
             try await decide(eventJSON: eventJSON, root: root)
         }
     }

@@ -30,7 +30,7 @@ extension Engine {
         configuration: EngineConfiguration, tracer: Tracer, eventJSON: [UInt8], keepingEngine: Bool,
         respond: @Sendable (EvaluationResult) -> Void = { _ in }
     ) async -> HookCallOutcome {
-        await tracer.withSpan("evaluate", category: .root, fields: ["harness": .string(configuration.harness.rawValue)]) { root in
+        await tracer.withEvaluationSpan(harness: configuration.harness) { root in
             let engine: Engine
             do throws(EngineError) {
                 engine = try Engine(configuration: configuration, tracer: tracer)
