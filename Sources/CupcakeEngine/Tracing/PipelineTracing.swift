@@ -36,24 +36,22 @@ extension TraceConfiguration {
     /// raw event content, traces kept whatever the sampling when their decision is not Allow, and
     /// `eval` as what OpenTelemetry export alone turns on (`fromEnvironment` replaces the categories
     /// with those the environment names). Pass it as the `base` of `Tracer.fromEnvironment`;
-    /// ``Tracer/pipeline`` is such a tracer.
-    public static var pipeline: TraceConfiguration {
-        TraceConfiguration(
-            categories: .eval,
-            categoryNames: [
-                ("eval", .eval), ("routing", .routing), ("signals", .signals), ("wasm", .wasm),
-                ("synthesis", .synthesis), ("actions", .actions), ("builtins", .builtins),
-            ],
-            payloadKeys: [
-                "tool_input", "tool_response", "prompt", "content", "output", "stdout", "stderr",
-                "updated_input", "transcript", "signal_output", "event_json", "input_json", "result_json",
-            ],
-            keepsTrace: { field in
-                // The traces people debug: anything but Allow.
-                guard case .string(let decision)? = field("final_decision") else { return false }
-                return decision.lowercased() != "allow"
-            })
-    }
+    /// ``Tracer/pipeline`` is such a tracer. Built once (its payload key table with it).
+    public static let pipeline = TraceConfiguration(
+        categories: .eval,
+        categoryNames: [
+            ("eval", .eval), ("routing", .routing), ("signals", .signals), ("wasm", .wasm),
+            ("synthesis", .synthesis), ("actions", .actions), ("builtins", .builtins),
+        ],
+        payloadKeys: [
+            "tool_input", "tool_response", "prompt", "content", "output", "stdout", "stderr",
+            "updated_input", "transcript", "signal_output", "event_json", "input_json", "result_json",
+        ],
+        keepsTrace: { field in
+            // The traces people debug: anything but Allow.
+            guard case .string(let decision)? = field("final_decision") else { return false }
+            return decision.lowercased() != "allow"
+        })
 }
 
 extension TraceConfiguration {

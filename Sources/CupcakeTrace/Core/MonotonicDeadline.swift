@@ -20,3 +20,15 @@ struct MonotonicDeadline {
         return nanos == 0 ? 0 : Int32(clamping: max(1, nanos / 1_000_000))
     }
 }
+
+extension MonotonicDeadline {
+    /// Runs each flush in turn under one deadline `timeout` seconds away, each given the time
+    /// left; true when every one reported everything handed on. Later flushes still run (with
+    /// no time left) after an earlier one used it all, so none is skipped.
+    static func flushEach(within timeout: Double, _ flushes: [(Double) -> Bool]) -> Bool {
+        let deadline = MonotonicDeadline(seconds: timeout)
+        var all = true
+        for flush in flushes where !flush(deadline.remainingSeconds) { all = false }
+        return all
+    }
+}

@@ -86,9 +86,6 @@ package enum OTLPExport {
     @discardableResult
     package static func flushAll(timeout: Double) -> Bool {
         let exporters = active.withLock { $0 }
-        let deadline = MonotonicDeadline(seconds: timeout)
-        var flushed = true
-        for exporter in exporters where !exporter.flush(timeout: deadline.remainingSeconds) { flushed = false }
-        return flushed
+        return MonotonicDeadline.flushEach(within: timeout, exporters.map { exporter in { exporter.flush(timeout: $0) } })
     }
 }

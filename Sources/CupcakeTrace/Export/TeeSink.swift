@@ -14,11 +14,6 @@ package struct TeeSink: Sink {
     /// Flushes every sink, sharing one deadline.
     @discardableResult
     package func flush(timeout: Double) -> Bool {
-        let deadline = MonotonicDeadline(seconds: timeout)
-        var allFlushed = true
-        for sink in sinks where !sink.flush(timeout: deadline.remainingSeconds) {
-            allFlushed = false
-        }
-        return allFlushed
+        MonotonicDeadline.flushEach(within: timeout, sinks.map { sink in { sink.flush(timeout: $0) } })
     }
 }

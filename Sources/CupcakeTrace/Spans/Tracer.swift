@@ -71,10 +71,9 @@ public final class Tracer: Sendable {
     /// process exits.
     @discardableResult
     public func flush(timeout: Double = 1) -> Bool {
-        let deadline = MonotonicDeadline(seconds: timeout)
-        var flushed = sink.flush(timeout: timeout)
-        for exporter in exporters where !exporter.flush(timeout: deadline.remainingSeconds) { flushed = false }
-        return flushed
+        let sink = sink
+        return MonotonicDeadline.flushEach(
+            within: timeout, [{ sink.flush(timeout: $0) }] + exporters.map { exporter in { exporter.flush(timeout: $0) } })
     }
 
     /// Whether anything at all is traced.
