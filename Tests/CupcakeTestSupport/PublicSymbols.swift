@@ -100,3 +100,34 @@ public enum PublicSymbols {
         throw Failure.missing("no \(module).swiftmodule near the test binary")
     }
 }
+
+/// A module's documented public surface: how many public types it may have, the ones a user
+/// needs (a budget met by exporting nothing proves nothing) and internals that must stay out.
+public struct PublicAPIBudget: Sendable {
+    /// The modules whose public types a user sees together (one module, or one with what it
+    /// re-exports).
+    public var modules: [String]
+    public var budget: Int
+    public var required: [String]
+    public var internals: [String]
+
+    public init(modules: [String], budget: Int, required: [String], internals: [String]) {
+        self.modules = modules
+        self.budget = budget
+        self.required = required
+        self.internals = internals
+    }
+
+    /// Every way the modules' public types break the budget, in words; empty when none does.
+    public func violations() throws -> [String] {
+        var types = Set<String>()
+        for module in modules { types.formUnion(try PublicSymbols.types(ofModule: module)) }
+        var found: [String] = []
+        for name in required where !types.contains(name) { found.append("\(name) is not public") }
+        for name in internals where types.contains(name) { found.append("\(name) is public") }
+        if types.count > budget {
+            found.append("\(types.count) public types, budget \(budget): \(types.sorted().joined(separator: ", "))")
+        }
+        return found
+    }
+}
