@@ -1,29 +1,34 @@
 extension JSONValue {
     /// The member `key` of an object; nil for a missing key or a value that is not an object.
+    @inlinable
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
     /// The element at `index` of an array; nil when out of range or not an array.
+    @inlinable
     public subscript(index: Int) -> JSONValue? {
         if case .array(let elements) = self, elements.indices.contains(index) { return elements[index] }
         return nil
     }
 
     /// The string, if this is a string.
+    @inlinable
     public var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
     /// The flag, if this is a boolean.
+    @inlinable
     public var boolValue: Bool? {
         if case .bool(let flag) = self { return flag }
         return nil
     }
 
     /// The integer, if this is an int or a double with an integral value in `Int64` range.
+    @inlinable
     public var intValue: Int64? {
         switch self {
         case .int(let number):
@@ -40,6 +45,7 @@ extension JSONValue {
 
     /// The number as a Double, if this is a number (a literal beyond a Double's range gives
     /// an infinity).
+    @inlinable
     public var doubleValue: Double? {
         switch self {
         case .int(let number): return Double(number)
@@ -50,24 +56,28 @@ extension JSONValue {
     }
 
     /// The elements, if this is an array.
+    @inlinable
     public var arrayValue: [JSONValue]? {
         if case .array(let elements) = self { return elements }
         return nil
     }
 
     /// The members, if this is an object.
+    @inlinable
     public var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil
     }
 
     /// Whether this is `null`.
+    @inlinable
     public var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// The type name OPA uses in messages: "null", "boolean", "number", "string", "array", "object".
+    @inlinable
     public var typeName: String {
         switch self {
         case .null: return "null"

@@ -67,13 +67,15 @@ package enum CommandNormalizer {
 }
 
 /// Whether all eight bytes are printable ASCII (above space, below 0x80) and none is a quote or
-/// a backslash.
+/// a backslash. The word tests are written here rather than called from the JSON codec's
+/// `JSONByteScan`: across the module boundary they are calls, not single instructions.
 @inline(__always)
 private func isPlain(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    if word & 0x8080_8080_8080_8080 != 0 || JSONByteScan.hasByteBelow(word, 0x21) { return false }
-    return !JSONByteScan.hasZeroByte(word ^ (ones &* 0x27)) && !JSONByteScan.hasZeroByte(word ^ (ones &* 0x22))
-        && !JSONByteScan.hasZeroByte(word ^ (ones &* 0x5C))
+    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+    // With no high bit set, (x - ones*n) & ~x & high finds bytes below n exactly.
+    @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
+    if word & high != 0 || (word &- ones &* 0x21) & ~word & high != 0 { return false }
+    return !hasZeroByte(word ^ (ones &* 0x27)) && !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C))
 }
 
 /// Scalars of well-formed UTF-8 (a Swift String's bytes), read in place.
