@@ -29,7 +29,7 @@ struct GitBlockNoVerify: RulebookBuiltin {
     func applies(to event: EventView) -> Bool { event.shellCommand != nil && (event.harness == .cursor || event.isPreToolUse) }
 
     func evaluate(_ event: EventView, signals: [String: JSONValue], environment: BuiltinEnvironment) -> DecisionSet {
-        guard let command = event.shellCommand else { return .empty }
+        guard event.shellCommand != nil else { return .empty }
         if exceptions.contains(where: { !(environment.variables[$0] ?? "").isEmpty }) { return .empty }
         var found: [Decision] = []
         let commands = event.commands

@@ -72,7 +72,7 @@ struct SensitiveDataProtection: RulebookBuiltin {
             return cursor ? DecisionSet(halts: [decision]) : DecisionSet(denials: [decision])
         }
         let custom = message != Self.defaultMessage
-        if let command = event.shellCommand {
+        if event.shellCommand != nil {
             guard readsSensitiveData(event) else { return .empty }
             return refuse(custom ? message : "Command blocked - attempts to access sensitive data")
         }
