@@ -16,46 +16,68 @@ package enum ReadAllOutcome: Equatable, Sendable {
 
 /// Reads `fd` to end of file, at most `limit` bytes, retrying interrupted reads.
 ///
-/// `sizeHint` (a regular file's size) sizes the first buffer, so a file that is as large as
-/// its hint is read into its final array with no copy. One byte more than the limit is read to
-/// tell an over-long input from one that fits exactly.
-package func readAll(from fd: Int32, limit: Int, sizeHint: Int = 0) -> ReadAllOutcome {
+/// For a regular file pass its size (`fstat`) as `regularFileSize`: the file is read into an
+/// array of exactly that size and no further read asks whether the end has come (the file is
+/// read as it was when its size was taken; a file that shrank since gives what is left). Without
+/// it, the buffer grows as data comes, and one byte more than the limit is read to tell an
+/// over-long input from one that fits exactly.
+package func readAll(from fd: Int32, limit: Int, regularFileSize: Int? = nil) -> ReadAllOutcome {
     let limit = max(0, limit)
+    if let size = regularFileSize.map({ max(0, $0) }) {
+        let wanted = min(size, limit)
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            initialized = fill(buffer, from: fd, failure: &failure)
+        }
+        if let failure { return .failed(failure) }
+        return size > limit && bytes.count == limit ? .tooLarge(bytes) : .complete(bytes)
+    }
     let cap = limit < Int.max ? limit + 1 : limit
-    var capacity = min(max(4096, min(max(0, sizeHint), cap - 1) + 1), cap)
+    var capacity = min(4096, cap)
     var bytes: [UInt8] = []
     while true {
         var failure: Int32?
-        var reachedEnd = false
+        var filled = 0
         let previous = bytes
         bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else {
-                reachedEnd = true
-                return
-            }
-            var filled = previous.count
             previous.withUnsafeBufferPointer { old in
-                if let source = old.baseAddress { base.initialize(from: source, count: old.count) }
-            }
-            while filled < capacity {
-                let count = systemRead(fd, base + filled, capacity - filled)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
+                if let source = old.baseAddress, let target = buffer.baseAddress {
+                    target.initialize(from: source, count: old.count)
                 }
-                if count == 0 {
-                    reachedEnd = true
-                    break
-                }
-                filled += count
             }
-            initialized = filled
+            let rest = UnsafeMutableBufferPointer(rebasing: buffer[previous.count...])
+            filled = fill(rest, from: fd, failure: &failure)
+            initialized = previous.count + filled
         }
         if let failure { return .failed(failure) }
-        if reachedEnd { return .complete(bytes) }
+        if bytes.count < capacity { return .complete(bytes) }
         if bytes.count > limit { return .tooLarge(Array(bytes.prefix(limit))) }
         capacity = capacity > cap / 2 ? cap : capacity * 2
     }
+}
+
+/// Reads into `buffer` until it is full or the end comes; returns the bytes read. On a read
+/// error, sets `failure` to its errno.
+private func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from fd: Int32, failure: inout Int32?) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    var filled = 0
+    while filled < buffer.count {
+        let count = systemRead(fd, base + filled, buffer.count - filled)
+        if count < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            break
+        }
+        if count == 0 { break }
+        filled += count
+    }
+    return filled
+}
+
+/// The size of the regular file open as `fd`; nil for anything else (a pipe, a device, a
+/// FIFO), whose size says nothing about how much can be read.
+package func sizeIfRegularFile(_ fd: Int32) -> Int? {
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    return Int(info.st_size)
 }

@@ -19,9 +19,10 @@ enum CacheFileIO {
         guard info.st_uid == geteuid() else { return .failure(.invalid("owned by another user")) }
         let size = Int(info.st_size)
         guard size >= 0, size <= maximumFileBytes else { return .failure(.unreadable("file of \(size) bytes is too large")) }
-        switch readAll(from: descriptor, limit: maximumFileBytes, sizeHint: size) {
+        switch readAll(
+            from: descriptor, limit: maximumFileBytes, regularFileSize: info.st_mode & S_IFMT == S_IFREG ? size : nil) {
         case .complete(let bytes): return .success(bytes)
-        case .tooLarge: return .failure(.unreadable("file grew past \(maximumFileBytes) bytes while read"))
+        case .tooLarge: return .failure(.unreadable("holds more than \(maximumFileBytes) bytes"))
         case .failed(let code): return .failure(.unreadable(String(cString: strerror(code))))
         }
     }

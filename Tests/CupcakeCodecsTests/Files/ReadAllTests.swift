@@ -6,31 +6,42 @@ import Testing
 
 @Suite("readAll: a descriptor to its end, bounded")
 struct ReadAllTests {
-    /// The outcome of reading a file holding `bytes` with `limit` and `hint`.
-    private func read(_ bytes: [UInt8], limit: Int, hint: Int) throws -> ReadAllOutcome {
+    /// The outcome of reading a file holding `bytes` with `limit`, told its size or not.
+    private func read(_ bytes: [UInt8], limit: Int, toldSize: Bool) throws -> ReadAllOutcome {
         try ArchiveTestKit.withTempDirectory { directory in
             let path = directory + "/input"
             try ArchiveTestKit.write(bytes, to: path)
             let fd = open(path, O_RDONLY)
             #expect(fd >= 0)
             defer { close(fd) }
-            return readAll(from: fd, limit: limit, sizeHint: hint)
+            if toldSize { #expect(sizeIfRegularFile(fd) == bytes.count) }
+            return readAll(from: fd, limit: limit, regularFileSize: toldSize ? sizeIfRegularFile(fd) : nil)
         }
     }
 
-    @Test("a file read whole, whatever the hint says", arguments: [0, 1, 4095, 10_000, 50_000, 1 << 20])
-    func wholeFile(hint: Int) throws {
-        let bytes = ArchiveTestKit.sampleText(bytes: 50_000)
-        #expect(try read(bytes, limit: 1 << 20, hint: hint) == .complete(bytes))
+    @Test("a file read whole, told its size or not", arguments: [0, 1, 4095, 4096, 4097, 50_000])
+    func wholeFile(count: Int) throws {
+        let bytes = ArchiveTestKit.sampleText(bytes: count)
+        #expect(try read(bytes, limit: 1 << 20, toldSize: true) == .complete(bytes))
+        #expect(try read(bytes, limit: 1 << 20, toldSize: false) == .complete(bytes))
     }
 
-    @Test("exactly the limit fits; one byte more is too large and gives the first limit bytes")
-    func limit() throws {
+    @Test("exactly the limit fits; one byte more is too large and gives the first limit bytes", arguments: [true, false])
+    func limit(toldSize: Bool) throws {
         let bytes = ArchiveTestKit.sampleText(bytes: 9_000)
-        #expect(try read(bytes, limit: 9_000, hint: 9_000) == .complete(bytes))
-        #expect(try read(bytes, limit: 8_999, hint: 9_000) == .tooLarge(Array(bytes.prefix(8_999))))
-        #expect(try read(bytes, limit: 0, hint: 0) == .tooLarge([]))
-        #expect(try read([], limit: 0, hint: 0) == .complete([]))
+        #expect(try read(bytes, limit: 9_000, toldSize: toldSize) == .complete(bytes))
+        #expect(try read(bytes, limit: 8_999, toldSize: toldSize) == .tooLarge(Array(bytes.prefix(8_999))))
+        #expect(try read(bytes, limit: 0, toldSize: toldSize) == .tooLarge([]))
+        #expect(try read([], limit: 0, toldSize: toldSize) == .complete([]))
+    }
+
+    @Test("a size that is not a regular file's is not trusted")
+    func notRegular() {
+        var ends: [Int32] = [0, 0]
+        #expect(Glibc.pipe(&ends) == 0)
+        #expect(sizeIfRegularFile(ends[0]) == nil)
+        close(ends[0])
+        close(ends[1])
     }
 
     @Test("a pipe with no size hint grows its buffer; the limit still holds")

@@ -69,8 +69,7 @@ enum BundleFileIO {
             return .failure(code == ENOENT ? .missing : .failed(errorText(code)))
         }
         defer { close(fd) }
-        var st = stat()
-        switch readAll(from: fd, limit: limit, sizeHint: fstat(fd, &st) == 0 ? Int(st.st_size) : 0) {
+        switch readAll(from: fd, limit: limit, regularFileSize: sizeIfRegularFile(fd)) {
         case .complete(let bytes): return .success(bytes)
         case .tooLarge: return .failure(.tooLarge)
         case .failed(let code): return .failure(.failed(errorText(code)))

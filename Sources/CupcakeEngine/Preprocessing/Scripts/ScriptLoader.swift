@@ -48,7 +48,7 @@ enum ScriptLoader {
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
         let bytes: [UInt8], truncated: Bool
-        switch readAll(from: descriptor, limit: limit, sizeHint: min(size, limit)) {
+        switch readAll(from: descriptor, limit: limit, regularFileSize: size) {
         case .complete(let all): (bytes, truncated) = (all, false)
         case .tooLarge(let prefix): (bytes, truncated) = (prefix, true)
         case .failed: return nil

@@ -12,7 +12,7 @@ extension OTLPSpool {
         let fd = open("\(directory)/\(batch.name)", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard case .complete(let bytes) = readAll(from: fd, limit: Int.max, sizeHint: batch.size) else { return nil }
+        guard case .complete(let bytes) = readAll(from: fd, limit: Int.max, regularFileSize: sizeIfRegularFile(fd)) else { return nil }
         return bytes
     }
 
