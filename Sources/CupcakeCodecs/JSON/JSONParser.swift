@@ -26,6 +26,18 @@ package struct JSONParser {
         self.replacesInvalidUnicode = limits.replacesInvalidUnicode
     }
 
+    /// Decodes the string token whose opening quote is at `start` as a document's strings are
+    /// decoded; returns its text and the offset just past its closing quote. For a reader that
+    /// walks an already validated document itself (`OrderedJSON`).
+    package static func string(
+        in bytes: UnsafeRawBufferPointer, at start: Int, limits: JSONLimits
+    ) throws(JSONParseError) -> (text: String, end: Int) {
+        var parser = JSONParser(bytes: bytes, limits: limits)
+        parser.index = start + 1
+        let text = try parser.parseString()
+        return (text, parser.index)
+    }
+
     // MARK: Document
 
     package mutating func parseDocument() throws(JSONParseError) -> JSONValue {

@@ -43,11 +43,12 @@ package enum OrderedJSON: Equatable, Sendable {
     // MARK: - Parsing
 
     /// Parses a JSON text: the codecs' parser validates it first (UTF-8, escapes, depth, size,
-    /// under `limits`), so this one only rebuilds the tree in order.
+    /// under `limits`), so this one only rebuilds the tree in order; its strings are decoded by
+    /// that parser too, so both read every string alike.
     package static func parse(_ buffer: UnsafeRawBufferPointer, limits: JSONLimits = JSONLimits()) throws(JSONParseError) -> OrderedJSON {
         _ = try JSONValue.parse(buffer, limits: limits)
-        var reader = Reader(bytes: buffer.assumingMemoryBound(to: UInt8.self))
-        return reader.document()
+        var reader = Reader(bytes: buffer, limits: limits)
+        return try reader.value()
     }
 
     /// Parses a JSON text held in a byte array; see `parse(_:limits:)` for buffers.
@@ -59,20 +60,16 @@ package enum OrderedJSON: Equatable, Sendable {
     }
 
     private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
+        let bytes: UnsafeRawBufferPointer
+        let limits: JSONLimits
         var index = 0
-
-        mutating func document() -> OrderedJSON {
-            let value = self.value()
-            return value
-        }
 
         mutating func skipSpace() {
             while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         }
 
         // The input is known to be valid JSON, so each branch reads what it finds.
-        mutating func value() -> OrderedJSON {
+        mutating func value() throws(JSONParseError) -> OrderedJSON {
             skipSpace()
             guard index < bytes.count else { return .null }
             switch bytes[index] {
@@ -83,10 +80,10 @@ package enum OrderedJSON: Equatable, Sendable {
                     skipSpace()
                     if index >= bytes.count || bytes[index] == 0x7D { index += 1; break }
                     if bytes[index] == 0x2C { index += 1; continue }
-                    let key = string()
+                    let key = try string()
                     skipSpace()
                     index += 1  // ':'
-                    members.append((key, value()))
+                    members.append((key, try value()))
                 }
                 return .object(members)
             case 0x5B:
@@ -96,11 +93,11 @@ package enum OrderedJSON: Equatable, Sendable {
                     skipSpace()
                     if index >= bytes.count || bytes[index] == 0x5D { index += 1; break }
                     if bytes[index] == 0x2C { index += 1; continue }
-                    elements.append(value())
+                    elements.append(try value())
                 }
                 return .array(elements)
             case 0x22:
-                return .string(string())
+                return .string(try string())
             case 0x74:
                 index += 4
                 return .bool(true)
@@ -117,61 +114,11 @@ package enum OrderedJSON: Equatable, Sendable {
             }
         }
 
-        /// A string token, its escapes decoded: surrogate pairs joined, a lone surrogate (which
-        /// only lenient limits let through validation) as U+FFFD, like the validating parser.
-        mutating func string() -> String {
-            index += 1
-            var out: [UInt8] = []
-            while index < bytes.count, bytes[index] != 0x22 {
-                let byte = bytes[index]
-                guard byte == 0x5C, index + 1 < bytes.count else {
-                    out.append(byte)
-                    index += 1
-                    continue
-                }
-                let escaped = bytes[index + 1]
-                index += 2
-                switch escaped {
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                case 0x74: out.append(0x09)
-                case 0x75: appendScalar(unicodeEscape(), to: &out)
-                default: out.append(escaped)
-                }
-            }
-            index += 1
-            return String(decoding: out, as: UTF8.self)
-        }
-
-        /// The scalar of a `\u` escape whose four hex digits start at `index`, joined with a
-        /// following low-surrogate escape when it is a high surrogate.
-        private mutating func unicodeEscape() -> UInt32 {
-            let unit = hex4()
-            guard (0xD800...0xDFFF).contains(unit) else { return unit }
-            guard unit <= 0xDBFF, index + 1 < bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else { return 0xFFFD }
-            let saved = index
-            index += 2
-            let low = hex4()
-            guard (0xDC00...0xDFFF).contains(low) else {
-                index = saved
-                return 0xFFFD
-            }
-            return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-        }
-
-        private mutating func hex4() -> UInt32 {
-            var value: UInt32 = 0
-            for _ in 0..<4 where index < bytes.count {
-                value = value << 4 | UInt32(HexCoding.value(of: bytes[index]) ?? 0)
-                index += 1
-            }
-            return value
-        }
-
-        private func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
-            out.append(contentsOf: String(Character(Unicode.Scalar(value) ?? "\u{FFFD}")).utf8)
+        /// The string token at `index`, decoded by the validating parser.
+        mutating func string() throws(JSONParseError) -> String {
+            let (text, end) = try JSONParser.string(in: bytes, at: index, limits: limits)
+            index = end
+            return text
         }
     }
 

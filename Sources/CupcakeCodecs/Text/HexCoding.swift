@@ -38,8 +38,7 @@ package enum HexCoding {
         return out
     }
 
-    /// The value of one hex digit (either case), nil for any other byte.
-    package static func value(of digit: UInt8) -> UInt8? {
+    private static func value(of digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
