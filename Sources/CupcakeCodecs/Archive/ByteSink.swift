@@ -1,14 +1,14 @@
 /// A growable output buffer with a hard size limit, written through a raw pointer so that the
 /// decompressor's inner loop carries no array bookkeeping.
-package struct ByteSink: ~Copyable {
+struct ByteSink: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var capacity: Int
     /// Bytes written so far.
-    package var count: Int = 0
+    var count: Int = 0
     /// Writing past this many bytes is an error rather than an allocation.
-    package let limit: Int
+    let limit: Int
 
-    package init(initialCapacity: Int, limit: Int) {
+    init(initialCapacity: Int, limit: Int) {
         self.limit = max(0, limit)
         // Capacity never passes the limit, so the fast path in `reserve` enforces it too.
         capacity = max(0, min(initialCapacity, self.limit))
@@ -21,7 +21,7 @@ package struct ByteSink: ~Copyable {
 
     /// Makes room for `n` more bytes; false when that would pass the limit.
     @inline(__always)
-    package mutating func reserve(_ n: Int) -> Bool {
+    mutating func reserve(_ n: Int) -> Bool {
         if count + n <= capacity { return true }
         return grow(toHold: count + n)
     }
@@ -39,12 +39,12 @@ package struct ByteSink: ~Copyable {
     }
 
     /// The bytes written, as an array.
-    package func bytes() -> [UInt8] {
+    func bytes() -> [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// CRC-32 of the bytes from `start` to the end.
-    package func crc32(from start: Int) -> UInt32 {
+    func crc32(from start: Int) -> UInt32 {
         var crc = CRC32()
         crc.update(UnsafeBufferPointer(start: base + start, count: count - start))
         return crc.value

@@ -12,23 +12,23 @@
 ///   the low four bits hold the number of extra bits that follow the code;
 /// - bits 16–31: the value: literal byte, base length or distance, code-length symbol, or the
 ///   subtable offset in a pointer entry.
-package struct HuffmanTable: Sendable {
+struct HuffmanTable: Sendable {
     /// Entry for a literal byte (no flags).
-    package static let literalFlag: UInt32 = 0x00
+    static let literalFlag: UInt32 = 0x00
     /// Entry pointing at a subtable.
-    package static let pointerFlag: UInt32 = 0x10
+    static let pointerFlag: UInt32 = 0x10
     /// End-of-block symbol (256).
-    package static let endOfBlockFlag: UInt32 = 0x20
+    static let endOfBlockFlag: UInt32 = 0x20
     /// Length or distance symbol: value is the base, low flag bits the extra-bit count.
-    package static let baseFlag: UInt32 = 0x40
+    static let baseFlag: UInt32 = 0x40
 
     /// Primary entries first, then the subtables.
-    package let entries: [UInt32]
+    let entries: [UInt32]
     /// Number of stream bits indexing the primary table.
-    package let primaryBits: Int
+    let primaryBits: Int
 
     /// Why a code could not be built.
-    package enum BuildError: Error, Equatable {
+    enum BuildError: Error, Equatable {
         /// More codes of some length than the code space allows.
         case overSubscribed
     }
@@ -38,7 +38,7 @@ package struct HuffmanTable: Sendable {
     /// `payloads[symbol]` is what the entry of that symbol carries (`value << 16 | flags << 8`), or
     /// `nil` when the symbol is reserved and decoding it is an error. Incomplete codes are accepted
     /// (RFC 1951 allows a lone distance code); bit patterns without a code decode as invalid entries.
-    package init(lengths: UnsafeBufferPointer<UInt8>, payloads: [UInt32?], primaryBits: Int) throws(BuildError) {
+    init(lengths: UnsafeBufferPointer<UInt8>, payloads: [UInt32?], primaryBits: Int) throws(BuildError) {
         var count = [Int](repeating: 0, count: 16)
         var maxLength = 0
         for l in lengths where l != 0 {
@@ -107,9 +107,9 @@ package struct HuffmanTable: Sendable {
 }
 
 /// Symbol payloads and the fixed code of RFC 1951 §3.2.5–3.2.6.
-package enum DeflateCodes {
+enum DeflateCodes {
     /// Payloads of literal/length symbols 0…287 (286 and 287 are reserved).
-    package static let literalLengthPayloads: [UInt32?] = {
+    static let literalLengthPayloads: [UInt32?] = {
         var p = [UInt32?](repeating: nil, count: 288)
         for b in 0..<256 { p[b] = UInt32(b) << 16 | HuffmanTable.literalFlag << 8 }
         p[256] = HuffmanTable.endOfBlockFlag << 8
@@ -122,7 +122,7 @@ package enum DeflateCodes {
     }()
 
     /// Payloads of distance symbols 0…31 (30 and 31 are reserved).
-    package static let distancePayloads: [UInt32?] = {
+    static let distancePayloads: [UInt32?] = {
         var p = [UInt32?](repeating: nil, count: 32)
         let base: [UInt32] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385,
                               513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
@@ -134,17 +134,17 @@ package enum DeflateCodes {
     }()
 
     /// Payloads of the code-length alphabet 0…18: the symbol itself.
-    package static let codeLengthPayloads: [UInt32?] = (0..<19).map { UInt32($0) << 16 }
+    static let codeLengthPayloads: [UInt32?] = (0..<19).map { UInt32($0) << 16 }
 
     /// Order in which a dynamic block header lists the code-length code lengths.
-    package static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+    static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
     /// Primary table widths: most literal/length codes are at most 10 bits, distances at most 8.
-    package static let literalLengthBits = 10
-    package static let distanceBits = 8
+    static let literalLengthBits = 10
+    static let distanceBits = 8
 
     /// The fixed literal/length code.
-    package static let fixedLiteralLength: HuffmanTable = {
+    static let fixedLiteralLength: HuffmanTable = {
         var lengths = [UInt8](repeating: 8, count: 288)
         for i in 144..<256 { lengths[i] = 9 }
         for i in 256..<280 { lengths[i] = 7 }
@@ -156,7 +156,7 @@ package enum DeflateCodes {
     }()
 
     /// The fixed distance code: 32 five-bit codes.
-    package static let fixedDistance: HuffmanTable = {
+    static let fixedDistance: HuffmanTable = {
         let lengths = [UInt8](repeating: 5, count: 32)
         return lengths.withUnsafeBufferPointer { buf in
             (try? HuffmanTable(lengths: buf, payloads: distancePayloads, primaryBits: distanceBits))
@@ -167,7 +167,7 @@ package enum DeflateCodes {
 
 extension HuffmanTable {
     /// A table in which every pattern is invalid (a fallback that is never used in practice).
-    package static let empty: HuffmanTable = HuffmanTable(entries: [UInt32](repeating: 0, count: 2), primaryBits: 1)
+    static let empty: HuffmanTable = HuffmanTable(entries: [UInt32](repeating: 0, count: 2), primaryBits: 1)
 
     private init(entries: [UInt32], primaryBits: Int) {
         self.entries = entries

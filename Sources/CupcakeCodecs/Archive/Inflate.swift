@@ -21,7 +21,7 @@ package enum Inflate {
     /// Decodes one DEFLATE stream starting at byte `start` of `input`, appending to `sink`.
     ///
     /// Returns the offset of the first byte after the stream (the final block, padded to a byte).
-    package static func inflate(
+    static func inflate(
         _ input: UnsafeBufferPointer<UInt8>, from start: Int, into sink: inout ByteSink,
         stats: inout DeflateBlockStats
     ) throws(InflateError) -> Int {

@@ -3,27 +3,27 @@
 ///
 /// Uses "slicing by 8" tables so that checking a decompressed bundle costs well under a millisecond
 /// per megabyte.
-package struct CRC32: Sendable {
+struct CRC32: Sendable {
     /// The CRC of everything fed so far.
-    package private(set) var value: UInt32 = 0
+    private(set) var value: UInt32 = 0
 
     /// A CRC over no bytes.
-    package init() {}
+    init() {}
 
     /// The CRC-32 of `bytes`.
-    package static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
         var crc = CRC32()
         crc.update(bytes)
         return crc.value
     }
 
     /// Extends the CRC with `bytes`.
-    package mutating func update(_ bytes: [UInt8]) {
+    mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { update($0) }
     }
 
     /// Extends the CRC with `bytes`.
-    package mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         value = CRC32.tables.withUnsafeBufferPointer { t in
             var crc = ~value

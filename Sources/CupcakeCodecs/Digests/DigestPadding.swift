@@ -1,9 +1,9 @@
 /// Message padding shared by MD5, SHA-1 and SHA-256 (64-byte blocks): the bytes after the
 /// last full block, 0x80, zeros up to 56 mod 64, then the message length in bits as a
 /// 64-bit integer (big-endian for SHA, little-endian for MD5).
-package enum DigestPadding {
+enum DigestPadding {
     /// The final state words as digest bytes (big-endian words for SHA, little-endian for MD5).
-    package static func bytes(of state: [UInt32], bigEndian: Bool) -> [UInt8] {
+    static func bytes(of state: [UInt32], bigEndian: Bool) -> [UInt8] {
         var digest: [UInt8] = []
         digest.reserveCapacity(state.count * 4)
         for word in state {
@@ -13,12 +13,12 @@ package enum DigestPadding {
     }
 
     /// `hash` of the UTF-8 bytes of `text`, as lowercase hex.
-    package static func hexDigest(of text: String, _ hash: (UnsafeRawBufferPointer) -> [UInt8]) -> String {
+    static func hexDigest(of text: String, _ hash: (UnsafeRawBufferPointer) -> [UInt8]) -> String {
         var text = text
         return hex(text.withUTF8 { hash(UnsafeRawBufferPointer($0)) })
     }
 
-    package static func finalBlocks(tail: UnsafeRawBufferPointer, messageLength: Int, bigEndianLength: Bool) -> [UInt8] {
+    static func finalBlocks(tail: UnsafeRawBufferPointer, messageLength: Int, bigEndianLength: Bool) -> [UInt8] {
         var blocks = [UInt8](tail)
         blocks.append(0x80)
         while blocks.count % 64 != 56 {
@@ -33,7 +33,7 @@ package enum DigestPadding {
     }
 
     /// Runs `compress` over every 64-byte block of the padded message.
-    package static func forEachBlock(of message: UnsafeRawBufferPointer, bigEndianLength: Bool,
+    static func forEachBlock(of message: UnsafeRawBufferPointer, bigEndianLength: Bool,
                              _ compress: (UnsafeRawBufferPointer) -> Void) {
         let fullBlocks = message.count / 64
         for block in 0..<fullBlocks {
@@ -49,7 +49,7 @@ package enum DigestPadding {
     }
 
     /// Lowercase hexadecimal of `bytes`.
-    package static func hex(_ bytes: [UInt8]) -> String {
+    static func hex(_ bytes: [UInt8]) -> String {
         HexCoding.encode(bytes)
     }
 }

@@ -6,7 +6,7 @@ import Darwin
 
 /// read(2) and write(2), named apart from the `read`/`write` methods of the types that call them.
 @inline(__always)
-package func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.read(fd, buffer, count)
     #else

@@ -3,7 +3,7 @@
 /// Iterative (an explicit stack of open containers), so nesting depth never touches the call
 /// stack. Values of open containers live on one flat stack and are moved into their
 /// container when it closes.
-package struct JSONParser {
+struct JSONParser {
     private let bytes: UnsafeRawBufferPointer
     private let end: Int
     private let maxDepth: Int
@@ -19,7 +19,7 @@ package struct JSONParser {
         var keyStart: Int
     }
 
-    package init(bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
+    init(bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
         self.bytes = bytes
         self.end = bytes.count
         self.maxDepth = limits.maxDepth
@@ -29,7 +29,7 @@ package struct JSONParser {
     /// Decodes the string token whose opening quote is at `start` as a document's strings are
     /// decoded; returns its text and the offset just past its closing quote. For a reader that
     /// walks an already validated document itself (`OrderedJSON`).
-    package static func string(
+    static func string(
         in bytes: UnsafeRawBufferPointer, at start: Int, limits: JSONLimits
     ) throws(JSONParseError) -> (text: String, end: Int) {
         var parser = JSONParser(bytes: bytes, limits: limits)
@@ -40,7 +40,7 @@ package struct JSONParser {
 
     // MARK: Document
 
-    package mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         skipWhitespace()
         if index >= end { throw .emptyInput }
         let value = try parseValueTree()

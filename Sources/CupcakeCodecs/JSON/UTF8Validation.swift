@@ -1,15 +1,15 @@
 /// Well-formed UTF-8 as RFC 3629 defines it: no overlong forms, no encoded surrogates,
 /// nothing above U+10FFFF, no truncated or stray continuation bytes.
-package enum UTF8Validation {
+enum UTF8Validation {
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// Whether some byte of `word` is not ASCII.
     @inline(__always)
-    package static func hasNonASCII(_ word: UInt64) -> Bool { word & highBits != 0 }
+    static func hasNonASCII(_ word: UInt64) -> Bool { word & highBits != 0 }
 
     /// The offset of the first byte of `bytes[start..<end]` that begins (or is) an ill-formed
     /// sequence, or nil when the whole range is well-formed.
-    package static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+    static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
         var index = start
         while index < end {
             if index + 8 <= end && !hasNonASCII(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {

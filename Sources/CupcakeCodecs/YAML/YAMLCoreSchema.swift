@@ -1,9 +1,9 @@
 /// Resolves plain scalars with YAML 1.2's core schema.
-package enum YAMLCoreSchema {
+enum YAMLCoreSchema {
     /// null/Null/NULL/~/empty → null; true/false in three casings → bool; decimal, 0o and 0x
     /// integers → int (a decimal too large for Int64 → double); floats, .inf, .nan → double;
     /// anything else → string.
-    package static func resolve(plain text: String) -> JSONValue {
+    static func resolve(plain text: String) -> JSONValue {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)

@@ -1,6 +1,6 @@
 extension YAMLParser {
     /// Parses the whole text: an optional `---`, one node, then only blank and comment lines.
-    package mutating func parseDocument() throws(YAMLError) -> JSONValue {
+    mutating func parseDocument() throws(YAMLError) -> JSONValue {
         if oversized {
             throw .inputTooLarge(origin: origin, byteCount: YAMLLimits.maxInputBytes + 1, limit: YAMLLimits.maxInputBytes)
         }
@@ -50,7 +50,7 @@ extension YAMLParser {
     }
 
     /// Parses a node whose first byte is under the cursor at indentation `indent`.
-    package mutating func parseBlockNode(indent: Int, parentIndent: Int, depth: Int) throws(YAMLError) -> JSONValue {
+    mutating func parseBlockNode(indent: Int, parentIndent: Int, depth: Int) throws(YAMLError) -> JSONValue {
         if atSequenceEntry {
             return try parseBlockSequence(indent: indent, depth: depth)
         }
@@ -61,7 +61,7 @@ extension YAMLParser {
     }
 
     /// Parses `key: value` entries whose keys sit at column `indent`; the first key may start mid-line (after `- `).
-    package mutating func parseBlockMapping(indent: Int, depth: Int) throws(YAMLError) -> JSONValue {
+    mutating func parseBlockMapping(indent: Int, depth: Int) throws(YAMLError) -> JSONValue {
         try checkDepth(depth)
         var members: [String: JSONValue] = [:]
         while true {
@@ -87,7 +87,7 @@ extension YAMLParser {
     }
 
     /// Parses `- item` entries whose dashes sit at column `indent`.
-    package mutating func parseBlockSequence(indent: Int, depth: Int) throws(YAMLError) -> JSONValue {
+    mutating func parseBlockSequence(indent: Int, depth: Int) throws(YAMLError) -> JSONValue {
         try checkDepth(depth)
         var elements: [JSONValue] = []
         while atSequenceEntry {
@@ -183,7 +183,7 @@ extension YAMLParser {
     }
 
     /// Rejects anchors, aliases, tags and reserved indicators at the start of a node.
-    package func rejectNodeProperties() throws(YAMLError) {
+    func rejectNodeProperties() throws(YAMLError) {
         switch peek() {
         case UInt8(ascii: "&"): throw unsupported("anchors ('&') are not supported")
         case UInt8(ascii: "*"): throw unsupported("aliases ('*') are not supported")
@@ -195,7 +195,7 @@ extension YAMLParser {
 
     /// Parses a node that starts mid-line: block scalar, flow collection, quoted or plain scalar.
     /// Leaves the cursor on the next content line.
-    package mutating func parseInlineNode(parentIndent: Int, depth: Int, afterKey: Bool) throws(YAMLError) -> JSONValue {
+    mutating func parseInlineNode(parentIndent: Int, depth: Int, afterKey: Bool) throws(YAMLError) -> JSONValue {
         try rejectNodeProperties()
         let byte = peek()
         switch byte {

@@ -1,7 +1,7 @@
 extension YAMLParser {
     /// Parses a literal (`|`) or folded (`>`) block scalar whose header is under the cursor;
     /// content lines are those indented more than `parentIndent`. Leaves the cursor on the next content line.
-    package mutating func parseBlockScalar(parentIndent: Int) throws(YAMLError) -> String {
+    mutating func parseBlockScalar(parentIndent: Int) throws(YAMLError) -> String {
         let folded = peek() == UInt8(ascii: ">")
         index += 1
         var chomping: UInt8 = 0  // 0 clip, '-' strip, '+' keep
@@ -54,7 +54,7 @@ extension YAMLParser {
     }
 
     /// Joins the content lines (indentation removed, empty lines empty) per style and chomping.
-    package static func assembleBlockScalar(lines: [ArraySlice<UInt8>], folded: Bool, chomping: UInt8) -> String {
+    static func assembleBlockScalar(lines: [ArraySlice<UInt8>], folded: Bool, chomping: UInt8) -> String {
         let lastContent = lines.lastIndex { !$0.isEmpty }
         var output: [UInt8] = []
         if let lastContent {

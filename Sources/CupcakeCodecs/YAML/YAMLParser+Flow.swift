@@ -1,6 +1,6 @@
 extension YAMLParser {
     /// Parses a flow node (`[...]`, `{...}`, quoted or plain scalar), which may span lines.
-    package mutating func parseFlowNode(depth: Int) throws(YAMLError) -> JSONValue {
+    mutating func parseFlowNode(depth: Int) throws(YAMLError) -> JSONValue {
         try rejectNodeProperties()
         switch peek() {
         case UInt8(ascii: "["): return try parseFlowSequence(depth: depth)
@@ -117,7 +117,7 @@ extension YAMLParser {
         }
     }
 
-    package static func isFlowBlank(_ byte: UInt8) -> Bool {
+    static func isFlowBlank(_ byte: UInt8) -> Bool {
         isBlank(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
             || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
     }

@@ -1,6 +1,6 @@
 extension YAMLParser {
     /// Rejects control characters (binary input) before parsing, naming the first one's place.
-    package mutating func checkCharacters() throws(YAMLError) {
+    mutating func checkCharacters() throws(YAMLError) {
         var line = 1
         var start = 0
         for (offset, byte) in bytes.enumerated() {
@@ -18,17 +18,17 @@ extension YAMLParser {
     }
 
     /// Skips spaces and tabs inside a line.
-    package mutating func skipInlineSpace() {
+    mutating func skipInlineSpace() {
         while peek() == 0x20 || peek() == 0x09 { index += 1 }
     }
 
     /// Skips to the end of the current line (not past the newline).
-    package mutating func skipToLineEnd() {
+    mutating func skipToLineEnd() {
         while index < bytes.count && bytes[index] != 0x0A { index += 1 }
     }
 
     /// After a complete node on this line: allows only whitespace and a comment, then moves past the newline.
-    package mutating func finishLine(after what: String) throws(YAMLError) {
+    mutating func finishLine(after what: String) throws(YAMLError) {
         skipInlineSpace()
         if peek() == UInt8(ascii: "#") {
             if index > lineStart && bytes[index - 1] != 0x20 && bytes[index - 1] != 0x09 {
@@ -45,7 +45,7 @@ extension YAMLParser {
     /// Moves from a line start past blank and comment-only lines to the first content byte of
     /// the next content line and returns its indentation; nil at the end of input or before a
     /// document marker (then `markerAhead` is set).
-    package mutating func nextContentLine() throws(YAMLError) -> Int? {
+    mutating func nextContentLine() throws(YAMLError) -> Int? {
         while !atEnd {
             let start = index
             while peek() == 0x20 { index += 1 }
@@ -80,20 +80,20 @@ extension YAMLParser {
     }
 
     /// Whether the cursor (at a line start) is on `---` or `...` followed by a blank.
-    package func isDocumentMarker() -> Bool {
+    func isDocumentMarker() -> Bool {
         let first = peek()
         guard first == UInt8(ascii: "-") || first == UInt8(ascii: ".") else { return false }
         return peek(1) == first && peek(2) == first && Self.isBlank(peek(3))
     }
 
     /// Whether the cursor is on a block sequence entry: `-` followed by a blank.
-    package var atSequenceEntry: Bool {
+    var atSequenceEntry: Bool {
         peek() == UInt8(ascii: "-") && Self.isBlank(peek(1))
     }
 
     /// Whether the rest of this line is a `key: value` entry (a `:` followed by a blank, outside
     /// quotes, before any comment). Scans one line; does not move the cursor.
-    package func lineHoldsMappingEntry() -> Bool {
+    func lineHoldsMappingEntry() -> Bool {
         var scan = index
         let first = scan < bytes.count ? bytes[scan] : 0
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {

@@ -1,7 +1,7 @@
 extension YAMLParser {
     /// Parses a plain scalar in block context, continuing onto following lines indented more than
     /// `parentIndent`; leaves the cursor on the next content line.
-    package mutating func parseBlockPlainScalar(parentIndent: Int) throws(YAMLError) -> String {
+    mutating func parseBlockPlainScalar(parentIndent: Int) throws(YAMLError) -> String {
         var output: [UInt8] = []
         var endedByComment = try appendPlainLine(into: &output)
         while !endedByComment && !atEnd {

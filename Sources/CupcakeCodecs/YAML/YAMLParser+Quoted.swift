@@ -1,7 +1,7 @@
 extension YAMLParser {
     /// Parses a single- or double-quoted scalar starting at the quote; the cursor ends after the
     /// closing quote. Line breaks fold as YAML says: one break becomes a space, n empty lines n newlines.
-    package mutating func parseQuotedScalar() throws(YAMLError) -> String {
+    mutating func parseQuotedScalar() throws(YAMLError) -> String {
         let quote = peek()
         let opened = here
         let double = quote == UInt8(ascii: "\"")

@@ -2,22 +2,22 @@
 ///
 /// Invariant between block-level steps: the cursor sits on the first content byte of a line
 /// (after its indentation), or at the end of input, or before a document marker (`markerAhead`).
-package struct YAMLParser {
-    package let bytes: [UInt8]
-    package let origin: String
-    package var index = 0
+struct YAMLParser {
+    let bytes: [UInt8]
+    let origin: String
+    var index = 0
     /// 1-based number of the line holding `index`.
-    package var lineNumber = 1
+    var lineNumber = 1
     /// Offset of the first byte of that line.
-    package var lineStart = 0
+    var lineStart = 0
     /// Set when `nextContentLine` stopped at a `---` or `...` line.
-    package var markerAhead: UInt8?
-    package let recordLocations: Bool
-    package var locations: [String: YAMLLocation] = [:]
-    package var path: [String] = []
-    package var oversized = false
+    var markerAhead: UInt8?
+    let recordLocations: Bool
+    var locations: [String: YAMLLocation] = [:]
+    var path: [String] = []
+    var oversized = false
 
-    package init(text: String, origin: String, recordLocations: Bool) {
+    init(text: String, origin: String, recordLocations: Bool) {
         var raw = Array(text.utf8)
         if raw.count > YAMLLimits.maxInputBytes {
             oversized = true
@@ -45,22 +45,22 @@ package struct YAMLParser {
 
     /// The byte at `index + offset`, or 0 past the end (NUL is rejected up front, so 0 means end).
     @inline(__always)
-    package func peek(_ offset: Int = 0) -> UInt8 {
+    func peek(_ offset: Int = 0) -> UInt8 {
         let position = index + offset
         return position < bytes.count ? bytes[position] : 0
     }
 
-    package var atEnd: Bool { index >= bytes.count }
+    var atEnd: Bool { index >= bytes.count }
 
     /// Whether `byte` ends a token in block context: space, tab, newline or end of input.
     @inline(__always)
-    package static func isBlank(_ byte: UInt8) -> Bool {
+    static func isBlank(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0
     }
 
     /// Moves past one byte, keeping the line bookkeeping right.
     @inline(__always)
-    package mutating func advance() {
+    mutating func advance() {
         if index < bytes.count {
             if bytes[index] == 0x0A {
                 lineNumber += 1
@@ -71,7 +71,7 @@ package struct YAMLParser {
     }
 
     /// The location of byte offset `position`, which must be on the current line.
-    package func location(at position: Int) -> YAMLLocation {
+    func location(at position: Int) -> YAMLLocation {
         var column = 1
         var scan = lineStart
         while scan < position && scan < bytes.count {
@@ -82,41 +82,41 @@ package struct YAMLParser {
         return YAMLLocation(origin: origin, line: lineNumber, column: column)
     }
 
-    package var here: YAMLLocation { location(at: index) }
+    var here: YAMLLocation { location(at: index) }
 
-    package func syntax(_ message: String, at location: YAMLLocation? = nil) -> YAMLError {
+    func syntax(_ message: String, at location: YAMLLocation? = nil) -> YAMLError {
         .syntax(location ?? here, message)
     }
 
-    package func unsupported(_ message: String, at location: YAMLLocation? = nil) -> YAMLError {
+    func unsupported(_ message: String, at location: YAMLLocation? = nil) -> YAMLError {
         .unsupported(location ?? here, message)
     }
 
     /// The indentation of the current line: the cursor's offset into it.
-    package var currentIndent: Int { index - lineStart }
+    var currentIndent: Int { index - lineStart }
 
-    package func checkDepth(_ depth: Int) throws(YAMLError) {
+    func checkDepth(_ depth: Int) throws(YAMLError) {
         if depth > YAMLLimits.maxDepth { throw .nestingTooDeep(here, limit: YAMLLimits.maxDepth) }
     }
 
     // MARK: - Locations for error messages
 
-    package mutating func record(_ location: YAMLLocation) {
+    mutating func record(_ location: YAMLLocation) {
         guard recordLocations else { return }
         locations[path.joined()] = location
     }
 
-    package mutating func pushKey(_ key: String) {
+    mutating func pushKey(_ key: String) {
         guard recordLocations else { return }
         path.append(path.isEmpty ? key : "." + key)
     }
 
-    package mutating func pushIndex(_ position: Int) {
+    mutating func pushIndex(_ position: Int) {
         guard recordLocations else { return }
         path.append("[\(position)]")
     }
 
-    package mutating func popPath() {
+    mutating func popPath() {
         guard recordLocations else { return }
         path.removeLast()
     }
