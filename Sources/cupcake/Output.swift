@@ -38,7 +38,7 @@ enum Output {
         case .complete(let bytes): return .success(bytes)
         case .tooLarge: return .failure(.tooLarge(limit: limit))
         // A half-read event must not be evaluated as if it were whole.
-        case .failed(let code): return .failure(.unreadable(reason: String(cString: strerror(code))))
+        case .failed(let code): return .failure(.unreadable(reason: systemErrorText(code)))
         }
     }
 }

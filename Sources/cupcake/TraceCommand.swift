@@ -1,3 +1,4 @@
+import CupcakeCodecs
 import CupcakeTrace
 import CupcakeTraceTools
 
@@ -184,7 +185,7 @@ enum TraceCommand {
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            Output.stderr("cupcake \(command): \(path): \(String(cString: strerror(errno)))")
+            Output.stderr("cupcake \(command): \(path): \(systemErrorText(errno))")
             return .failure(.badInput)
         }
         // The descriptor stays open until the process exits: one file per command.
@@ -193,7 +194,7 @@ enum TraceCommand {
 
     private static func readFailed(_ command: String, _ error: Int32?) -> Bool {
         guard let error else { return false }
-        Output.stderr("cupcake \(command): reading stopped early: \(String(cString: strerror(error)))")
+        Output.stderr("cupcake \(command): reading stopped early: \(systemErrorText(error))")
         return true
     }
 

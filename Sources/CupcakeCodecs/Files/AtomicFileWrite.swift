@@ -13,7 +13,7 @@ package struct FileWriteFailure: Error, Equatable, Sendable, CustomStringConvert
 
     package init(path: String, errno code: Int32) {
         self.path = path
-        self.reason = String(cString: strerror(code))
+        self.reason = systemErrorText(code)
     }
 
     package var description: String { "\(path): \(reason)" }

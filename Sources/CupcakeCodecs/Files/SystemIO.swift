@@ -41,3 +41,9 @@ package func systemWriteAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int
     }
     return nil
 }
+
+/// The C library's text for an errno value, such as "No such file or directory".
+package func systemErrorText(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
+}

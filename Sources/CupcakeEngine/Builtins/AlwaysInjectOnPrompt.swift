@@ -1,6 +1,6 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
-import CupcakeCodecs
 #endif
 
 /// `claude_code_always_inject_on_prompt` (alias `always_inject_on_prompt`): text added to the

@@ -1,6 +1,6 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
-import CupcakeCodecs
 #endif
 
 /// `claude_code_enforce_full_file_read` (alias `enforce_full_file_read`): a Read with `offset`

@@ -1,7 +1,7 @@
+import CupcakeCodecs
 import Foundation
 #if canImport(Glibc)
 import Glibc
-import CupcakeCodecs
 #endif
 
 extension Rulebook {

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -58,7 +59,7 @@ struct PolicyTreeWalk {
                 let what = linkTarget(root).map { "a dangling symbolic link to \($0)" } ?? "no policy directory"
                 return ([], ["\(root): \(what) for harness \"\(harness)\""], [:])
             }
-            throw .unreadable(path: root, reason: errorText(code))
+            throw .unreadable(path: root, reason: systemErrorText(code))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
             return ([], ["\(root): not a directory; no policies for harness \"\(harness)\""], [:])
@@ -100,10 +101,10 @@ struct PolicyTreeWalk {
             guard !skippedByRule else { return }
             if let target = PolicyTreeWalk.linkTarget(path) {
                 let reason = code == ELOOP ? "a symbolic link loop" : code == ENOENT || code == ENOTDIR
-                    ? "a dangling symbolic link to \(target)" : "a symbolic link to \(target) that cannot be followed (\(PolicyTreeWalk.errorText(code)))"
+                    ? "a dangling symbolic link to \(target)" : "a symbolic link to \(target) that cannot be followed (\(systemErrorText(code)))"
                 warnings.append("\(path): \(reason); skipped")
             } else {
-                warnings.append("\(path): \(PolicyTreeWalk.errorText(code)); skipped")
+                warnings.append("\(path): \(systemErrorText(code)); skipped")
             }
             return
         }
@@ -154,7 +155,4 @@ struct PolicyTreeWalk {
         }
     }
 
-    private static func errorText(_ code: Int32) -> String {
-        BundleFileIO.errorText(code)
-    }
 }

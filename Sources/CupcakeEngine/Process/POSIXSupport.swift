@@ -1,3 +1,4 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -50,11 +51,6 @@ enum POSIXSupport {
         return 0
     }
 
-    /// The text of an errno value, e.g. "No such file or directory".
-    static func errorText(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
-    }
 
     /// Monotonic nanoseconds, for deadlines and durations.
     static func monotonicNanoseconds() -> UInt64 {

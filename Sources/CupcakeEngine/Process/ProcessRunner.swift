@@ -1,3 +1,4 @@
+import CupcakeCodecs
 /// Runs shell commands as `/bin/sh -c <command>` in their own process group, with stdin bytes, an
 /// environment, a timeout that kills the whole group, and capped output.
 ///
@@ -25,7 +26,7 @@ package struct ProcessRunner: Sendable {
             handle.finish(ProcessMonitor.run(shell: shell, request: request, usePidfd: usePidfd))
         }
         if started != 0 {
-            handle.finish(.failure(.threadUnavailable(reason: POSIXSupport.errorText(started))))
+            handle.finish(.failure(.threadUnavailable(reason: systemErrorText(started))))
         }
         return handle
     }

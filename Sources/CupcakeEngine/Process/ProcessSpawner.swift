@@ -1,3 +1,4 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,14 +24,14 @@ enum ProcessSpawner {
         defer { for fd in pipes where fd >= 0 { close(fd) } }
         for _ in 0..<3 {
             var pair: [Int32] = [-1, -1]
-            guard POSIXSupport.makePipe(&pair) == 0 else { throw .pipeCreationFailed(reason: POSIXSupport.errorText(errno)) }
+            guard POSIXSupport.makePipe(&pair) == 0 else { throw .pipeCreationFailed(reason: systemErrorText(errno)) }
             pipes.append(contentsOf: pair)
         }
         // If this process runs with fd 0, 1 or 2 closed, a pipe end may land there and a later dup2
         // would clobber it; keep every end at 3 or above.
         for index in pipes.indices where pipes[index] < 3 {
             let moved = fcntl(pipes[index], F_DUPFD_CLOEXEC, 3)
-            guard moved >= 0 else { throw .pipeCreationFailed(reason: POSIXSupport.errorText(errno)) }
+            guard moved >= 0 else { throw .pipeCreationFailed(reason: systemErrorText(errno)) }
             close(pipes[index])
             pipes[index] = moved
         }
@@ -47,7 +48,7 @@ enum ProcessSpawner {
         if let directory = request.workingDirectory {
             guard let addChdir = POSIXSupport.gnu.addChdir else { throw .workingDirectoryUnsupported(path: directory) }
             let added = directory.withCString { addChdir(&actions, $0) }
-            guard added == 0 else { throw .workingDirectoryUnavailable(path: directory, reason: POSIXSupport.errorText(added)) }
+            guard added == 0 else { throw .workingDirectoryUnavailable(path: directory, reason: systemErrorText(added)) }
         }
 
         var attributes = posix_spawnattr_t()
@@ -77,9 +78,9 @@ enum ProcessSpawner {
         guard result == 0 else {
             if let directory = request.workingDirectory, result == ENOENT || result == ENOTDIR || result == EACCES,
                (try? checkDirectory(directory)) == nil {
-                throw .workingDirectoryUnavailable(path: directory, reason: POSIXSupport.errorText(result))
+                throw .workingDirectoryUnavailable(path: directory, reason: systemErrorText(result))
             }
-            throw .spawnFailed(shell: shell, reason: POSIXSupport.errorText(result))
+            throw .spawnFailed(shell: shell, reason: systemErrorText(result))
         }
 
         let child = SpawnedChild(pid: pid, stdinFD: pipes[1], stdoutFD: pipes[2], stderrFD: pipes[4])
@@ -116,7 +117,7 @@ enum ProcessSpawner {
     private static func checkDirectory(_ path: String) throws(ProcessRunError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw .workingDirectoryUnavailable(path: path, reason: POSIXSupport.errorText(errno))
+            throw .workingDirectoryUnavailable(path: path, reason: systemErrorText(errno))
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw .workingDirectoryUnavailable(path: path, reason: "not a directory")

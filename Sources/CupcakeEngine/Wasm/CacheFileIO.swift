@@ -10,11 +10,11 @@ enum CacheFileIO {
     static func read(_ path: String) -> Result<[UInt8], CacheFileProblem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .failure(errno == ENOENT ? .absent : .unreadable(String(cString: strerror(errno))))
+            return .failure(errno == ENOENT ? .absent : .unreadable(systemErrorText(errno)))
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(systemErrorText(errno))) }
         // Compiled code is only taken from files this user wrote.
         guard info.st_uid == geteuid() else { return .failure(.invalid("owned by another user")) }
         let size = Int(info.st_size)
@@ -23,7 +23,7 @@ enum CacheFileIO {
             from: descriptor, limit: maximumFileBytes, regularFileSize: info.st_mode & S_IFMT == S_IFREG ? size : nil) {
         case .complete(let bytes): return .success(bytes)
         case .tooLarge: return .failure(.unreadable("holds more than \(maximumFileBytes) bytes"))
-        case .failed(let code): return .failure(.unreadable(String(cString: strerror(code))))
+        case .failed(let code): return .failure(.unreadable(systemErrorText(code)))
         }
     }
 

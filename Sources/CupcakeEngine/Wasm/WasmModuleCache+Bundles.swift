@@ -1,6 +1,6 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
-import CupcakeCodecs
 #endif
 
 /// A bundle's compiled module found without reading the bundle: the cache remembers, per bundle

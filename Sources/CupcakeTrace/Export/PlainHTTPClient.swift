@@ -1,3 +1,4 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -98,7 +99,7 @@ enum PlainHTTPClient {
             current = info.pointee.ai_next
             let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
             guard fd >= 0 else {
-                lastError = String(cString: strerror(errno))
+                lastError = systemErrorText(errno)
                 continue
             }
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
@@ -116,9 +117,9 @@ enum PlainHTTPClient {
                 if getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) == 0, error == 0 {
                     return .success(fd)
                 }
-                lastError = String(cString: strerror(error))
+                lastError = systemErrorText(error)
             } else {
-                lastError = errno == EINPROGRESS ? "connect timed out" : String(cString: strerror(errno))
+                lastError = errno == EINPROGRESS ? "connect timed out" : systemErrorText(errno)
             }
             close(fd)
             if deadline.remainingNanoseconds == 0 { break }
@@ -149,7 +150,7 @@ enum PlainHTTPClient {
             }
             if sent < 0 {
                 if errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK { continue }
-                return "send failed: \(String(cString: strerror(errno)))"
+                return "send failed: \(systemErrorText(errno))"
             }
             offset += sent
         }
@@ -183,7 +184,7 @@ enum PlainHTTPClient {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK { continue }
-                return .failure(TLSFailure("receive failed: \(String(cString: strerror(errno)))"))
+                return .failure(TLSFailure("receive failed: \(systemErrorText(errno))"))
             }
             return .success(Array(chunk[..<count]))
         }

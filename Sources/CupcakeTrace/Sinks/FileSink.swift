@@ -1,3 +1,4 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,7 +16,7 @@ public final class FileSink: Sink {
     public init(path: String) throws(TraceSinkError) {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            throw .cannotOpen(path: path, reason: systemErrorText(errno))
         }
         self.path = path
         self.descriptor = FileDescriptorSink(fileDescriptor: fd)

@@ -23,7 +23,7 @@ enum BundleFileIO {
 
         var description: String {
             switch self {
-            case .missing: return errorText(ENOENT)
+            case .missing: return systemErrorText(ENOENT)
             case .tooLarge: return "too large"
             case .failed(let reason): return reason
             }
@@ -37,7 +37,7 @@ enum BundleFileIO {
         if rc != 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR { return .success(.missing) }
-            return .failure(.failed(errorText(code)))
+            return .failure(.failed(systemErrorText(code)))
         }
         switch st.st_mode & S_IFMT {
         case S_IFREG: return .success(.regular)
@@ -66,13 +66,13 @@ enum BundleFileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let code = errno
-            return .failure(code == ENOENT ? .missing : .failed(errorText(code)))
+            return .failure(code == ENOENT ? .missing : .failed(systemErrorText(code)))
         }
         defer { close(fd) }
         switch readAll(from: fd, limit: limit, regularFileSize: sizeIfRegularFile(fd)) {
         case .complete(let bytes): return .success(bytes)
         case .tooLarge: return .failure(.tooLarge)
-        case .failed(let code): return .failure(.failed(errorText(code)))
+        case .failed(let code): return .failure(.failed(systemErrorText(code)))
         }
     }
 
@@ -85,7 +85,7 @@ enum BundleFileIO {
     /// only inside `body`) and its sorted names (without "." and ".."). Stat-ing entries through
     /// the descriptor spares the kernel walking the whole path again for each one.
     static func withDirectory<T, E: Error>(_ path: String, _ body: (Int32, [String]) throws(E) -> T) throws(E) -> Result<T, ReadFailure> {
-        guard let dir = opendir(path) else { return .failure(.failed(errorText(errno))) }
+        guard let dir = opendir(path) else { return .failure(.failed(systemErrorText(errno))) }
         defer { closedir(dir) }
         return .success(try body(dirfd(dir), names(in: dir)))
     }
@@ -103,9 +103,4 @@ enum BundleFileIO {
         return names.sorted()
     }
 
-
-    /// The C library's text for an errno value, such as "Permission denied".
-    static func errorText(_ code: Int32) -> String {
-        String(cString: strerror(code))
-    }
 }

@@ -52,7 +52,7 @@ enum OPACommand {
         }
         if rename(temporary, output) != 0 {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw .opaFailed(command: "rename \(temporary)", status: errno, output: String(cString: strerror(errno)))
+            throw .opaFailed(command: "rename \(temporary)", status: errno, output: systemErrorText(errno))
         }
     }
 

@@ -1,3 +1,4 @@
+import CupcakeCodecs
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -107,7 +108,7 @@ final class TLSSession {
             case 6:  // SSL_ERROR_ZERO_RETURN: the peer closed the TLS session
                 return "closed"
             case 5:  // SSL_ERROR_SYSCALL
-                return result == 0 ? "closed" : "socket error: \(String(cString: strerror(errno)))"
+                return result == 0 ? "closed" : "socket error: \(systemErrorText(errno))"
             default:
                 return library.lastError()
             }
