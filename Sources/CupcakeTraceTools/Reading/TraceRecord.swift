@@ -61,9 +61,8 @@ public struct TraceRecord: Sendable, Equatable {
     /// or a required key missing or malformed.
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> TraceRecord? {
         // Lenient: a damaged string in a field should not hide the span (U+FFFD stands in).
-        guard case .object(let members)? = try? OrderedJSON.parse(UnsafeRawBufferPointer(line), limits: .lenient)
-        else { return nil }
-        let object = members.map { TraceLineField(key: $0.key, value: TraceLineValue($0.value)) }
+        guard let document = try? OrderedJSON.parse(UnsafeRawBufferPointer(line), limits: .lenient),
+              case .object(let object) = TraceLineValue(document) else { return nil }
         var span: String?
         var event: String?
         var level: String?
