@@ -1,5 +1,5 @@
-import CupcakeCodecs
 import CupcakeTrace
+import CupcakeCodecs
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
-import CupcakeCodecs
 import CupcakeTrace
 import CupcakeTraceTools
+import CupcakeCodecs
 
 #if canImport(Glibc)
 import Glibc

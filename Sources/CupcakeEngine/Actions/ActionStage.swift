@@ -1,5 +1,4 @@
 import CupcakeTrace
-import CupcakeCodecs
 
 /// Which actions a decision triggers, started inside `execute_actions`: on Deny the rulebook's
 /// `on_any_denial` actions plus the `by_rule_id` actions of each denial; on Halt and Block the

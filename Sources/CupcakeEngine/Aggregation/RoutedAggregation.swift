@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The standard aggregator's work done in the host over the documents of the routed policy
 /// packages only.
 ///

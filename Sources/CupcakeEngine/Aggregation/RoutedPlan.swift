@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Routed evaluation of one layer: the recognised standard aggregator, and for each event the
 /// routed policy packages it walks, with their entrypoints and paths below its root.
 ///

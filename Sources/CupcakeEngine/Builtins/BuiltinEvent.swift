@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// One event as the builtins read it, the same way for every harness (after normalization:
 /// OpenCode's `tool` is `tool_name`, Factory's fields are snake_case). Every builtin of both
 /// layers looks at the same command, paths and script; each is derived once, on first use, and

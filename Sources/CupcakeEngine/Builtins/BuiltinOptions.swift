@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Reads one builtin's options from rulebook.yml, with its key path in every error, so a typo
 /// or a wrong type is a load error naming the key (exit 78) rather than a silently ignored switch.
 struct BuiltinOptions {

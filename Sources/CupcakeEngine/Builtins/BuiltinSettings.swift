@@ -1,5 +1,4 @@
 import Foundation
-import CupcakeCodecs
 
 /// The `builtins:` section of one layer's rulebook.yml: which builtins are on, with their options
 /// (upstream Cupcake's keys, aliases, defaults and validation messages). A builtin is on when its

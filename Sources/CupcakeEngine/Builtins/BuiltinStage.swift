@@ -1,5 +1,4 @@
 import CupcakeTrace
-import CupcakeCodecs
 
 /// The rulebook builtins of one layer inside a `builtins` span (eval category), with one
 /// `builtin` span per builtin (builtins category) saying what it decided.

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `cupcake_exec_protection` (global configuration only): the agent may not run Cupcake itself
 /// (to evaluate, re-initialise or replace its policies): the `cupcake` binary by any path,
 /// `cargo run`/`install` of it, or `eval`/`exec`/`alias` of it. Halt. `allowed_commands`

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `git_block_no_verify`: git commit, push and merge with `--no-verify` (or commit's `-n`) are
 /// refused, as is switching hooks off (`git config core.hooksPath`, removing, moving or
 /// un-executing `.git/hooks`). Deny, on every harness's shell command.

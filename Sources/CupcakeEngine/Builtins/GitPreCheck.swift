@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `git_pre_check`: before a git commit, push or merge runs, its checks (shell commands, each
 /// as signal `__builtin_git_check_N`, 30 s) run; if any fails, the git command is halted with
 /// their messages (Claude Code, Factory, OpenCode; Cursor: ask). Upstream reads the command from

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `global_file_lock` (alias `never_edit_files`): no file may be written at all, for code review
 /// or exploration sessions. upstream's base-config template documents it and its Rego shipped
 /// with earlier releases; v0.5.2's configuration silently dropped it, which would leave a user

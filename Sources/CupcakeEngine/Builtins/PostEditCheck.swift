@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `post_edit_check`: after a file is edited, the check configured for its extension runs
 /// (signal `__builtin_post_edit_<ext>`, 10 s). If it fails the user is asked whether to go on
 /// (upstream's verb); if it passes, "✓ Validation passed for <file>" is added to the agent's

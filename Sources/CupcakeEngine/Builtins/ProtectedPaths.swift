@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `protected_paths`: files and directories that may be read but not written. File tools that
 /// write are refused on them (through links too: `resolved_file_path`), shell commands that
 /// name them are refused unless every command only reads, and a command that changes or removes

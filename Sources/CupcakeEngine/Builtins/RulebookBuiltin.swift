@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// One rulebook builtin (`builtins:` in rulebook.yml), evaluated natively beside the WebAssembly
 /// policies: upstream Cupcake ships these as Rego, so a project without `opa` had none.
 protocol RulebookBuiltin: Sendable {

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `rulebook_security_guardrails`: the policy directory (and any configured path) is locked
 /// against every tool, reads included, and against shell commands that name it, change it,
 /// or link to or from it (symbolic links and hard links). Halt on Claude Code, Factory and

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `sensitive_data_protection` (global configuration only): credentials, keys and secrets files
 /// may not be read, searched for or printed. Deny on Claude Code, Factory and OpenCode (Read,
 /// Grep, WebFetch, Glob patterns, shell commands that read them); halt on Cursor. Upstream's

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// `system_protection` (global configuration only): critical system paths are out of reach of
 /// every file tool, reads included, and of shell commands that name them, change them or run
 /// with `sudo`/`doas`. Halt. Upstream's list of paths; `additional_paths` and `message` are

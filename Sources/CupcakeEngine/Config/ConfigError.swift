@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Why the project configuration (`rulebook.yml`, `signals/`, `actions/`) could not be used.
 public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file is not YAML this parser accepts.

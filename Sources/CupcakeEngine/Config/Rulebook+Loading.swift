@@ -1,4 +1,3 @@
-import CupcakeCodecs
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 extension Rulebook {
     /// Parses the text of a `rulebook.yml`; `origin` names it in errors and warnings.
     ///

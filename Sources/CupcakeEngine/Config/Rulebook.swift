@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The project's `rulebook.yml`, together with the executables in `signals/` and `actions/`.
 package struct Rulebook: Sendable {
     /// Signals by name.

@@ -1,5 +1,4 @@
 import CupcakeTrace
-import CupcakeCodecs
 
 /// Evaluates hook events: routing, signals, WebAssembly policies, synthesis, actions, the
 /// harness's answer. Everything expensive (rulebook, routing index, compiled policy modules and

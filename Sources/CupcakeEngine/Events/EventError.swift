@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Why hook event bytes could not be read as an event.
 public enum EventError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Nothing (or only whitespace) arrived.

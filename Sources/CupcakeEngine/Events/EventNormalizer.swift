@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Copies harness-specific field names to the Claude Code names policies use.
 enum EventNormalizer {
     /// OpenCode tool names and the Claude Code names policies route on.

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// One hook event from a harness, decoded leniently and preprocessed for policies.
 public struct HookEvent: Sendable {
     /// The whole event object after normalization and preprocessing (see `decode`): what

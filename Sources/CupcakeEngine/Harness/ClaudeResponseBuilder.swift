@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Claude Code (and Factory Droid) hook output, per event, as upstream Cupcake answers.
 ///
 /// | event | halt, deny, block | ask | modify | allow |

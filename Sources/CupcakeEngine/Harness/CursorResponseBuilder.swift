@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Cursor hook output (snake_case fields), per event, as upstream Cupcake answers.
 ///
 /// | event | halt, deny, block | ask | modify, allow |

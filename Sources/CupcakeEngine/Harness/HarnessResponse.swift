@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// What the hook process hands back to the harness.
 public struct HarnessResponse: Sendable, Equatable {
     /// Compact JSON, no trailing newline.

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Output for Cupcake's OpenCode plugin: `{"decision": D, "reason": R, "context": [..]}`, the
 /// same for every event.
 ///

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Turns a final decision into the response format of the harness that sent the event.
 package enum ResponseBuilder {
     /// The response for `decision` on `event` (its harness and event name pick the format).

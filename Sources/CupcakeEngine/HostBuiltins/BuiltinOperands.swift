@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Operand checks with OPA's messages ("operand 1 must be string but got number").
 enum BuiltinOperands {
     static func string(_ value: JSONValue, position: Int, builtin: String) throws(BuiltinError) -> String {

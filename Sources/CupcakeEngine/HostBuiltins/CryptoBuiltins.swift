@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// crypto.sha256, crypto.sha1, crypto.md5: lowercase hex digest of the UTF-8 bytes.
 enum CryptoBuiltins {
     static func digest(_ builtin: String, _ value: JSONValue, _ hexDigest: (String) -> String) throws(BuiltinError) -> JSONValue {

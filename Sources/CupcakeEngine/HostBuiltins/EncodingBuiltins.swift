@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// base64.*, base64url.*, hex.*.
 enum EncodingBuiltins {
     static func base64Encode(_ builtin: String, _ value: JSONValue, _ variant: Base64Coding.Variant) throws(BuiltinError) -> JSONValue {

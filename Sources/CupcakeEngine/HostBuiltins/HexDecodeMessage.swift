@@ -1,4 +1,3 @@
-import CupcakeCodecs
 
 extension HexCoding.DecodeError {
     /// The message Go's encoding/hex gives, as OPA's `hex.decode` reports it.

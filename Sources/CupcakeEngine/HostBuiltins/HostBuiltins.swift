@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The Rego builtins that OPA-compiled WebAssembly delegates to the host
 /// (`opa_builtin0..4`), implemented with OPA's semantics. The Wasm runtime reads the arguments
 /// as Rego values (sets and number literals intact); builtins that work on JSON get their JSON

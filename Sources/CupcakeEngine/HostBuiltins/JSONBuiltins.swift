@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// json.marshal, json.unmarshal, json.is_valid.
 enum JSONBuiltins {
     /// Compact JSON with sorted keys and Go's HTML escaping (`<` `>` `&` U+2028 U+2029 as \uXXXX),

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// sprintf.
 enum StringBuiltins {
     /// `sprintf(format, values)`: Go's fmt.Sprintf over the values converted as OPA does. It takes

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Finds the policies of one harness and reads their METADATA.
 package enum PolicyDiscovery {
     /// Largest .rego file read, in bytes.

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Why a policy file could not be used.
 public enum PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A file or directory could not be read.

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Reads the `package` line and the first OPA `# METADATA` annotation block of a .rego source.
 enum PolicyMetadata {
     /// The METADATA block's YAML and, per YAML line, its .rego line number and stripped prefix width.

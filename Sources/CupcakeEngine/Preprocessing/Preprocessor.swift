@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Rewrites and enriches an event before policies see it, so that reaching a target another
 /// way does not slip past a policy that matches text (upstream Cupcake's preprocessing, with
 /// its field names and placement):

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Runs shell commands as `/bin/sh -c <command>` in their own process group, with stdin bytes, an
 /// environment, a timeout that kills the whole group, and capped output.
 ///

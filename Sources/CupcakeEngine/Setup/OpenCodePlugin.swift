@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The OpenCode plugin `cupcake init --harness opencode` writes: OpenCode has no command hooks,
 /// so a plugin runs `cupcake eval --harness opencode` before each tool call and throws to stop
 /// the call when the answer is deny, block or ask (OpenCode has no approval prompt for plugins).

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// One signal's value for `input.signals.<name>`, plus what its trace span records.
 package struct SignalResult: Sendable, Equatable {
     /// The signal's name from the rulebook.

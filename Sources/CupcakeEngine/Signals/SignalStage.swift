@@ -1,5 +1,4 @@
 import CupcakeTrace
-import CupcakeCodecs
 
 /// Signal gathering inside `gather_signals`, one `signal` span per signal, run concurrently
 /// (bounded) in child tasks so each span gets the right parent.

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Turns a finished signal command into the value policies read as `input.signals.<name>`,
 /// following Cupcake's rules.
 enum SignalValue {

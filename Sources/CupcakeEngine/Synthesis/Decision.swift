@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// One decision object a policy returned, e.g.
 /// `{"rule_id": "BASH-001", "reason": "Dangerous command blocked", "severity": "CRITICAL"}`.
 public struct Decision: Sendable, Equatable {

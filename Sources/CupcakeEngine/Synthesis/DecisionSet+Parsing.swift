@@ -1,4 +1,3 @@
-import CupcakeCodecs
 extension DecisionSet {
     /// Reads a decision set from a policy result.
     ///

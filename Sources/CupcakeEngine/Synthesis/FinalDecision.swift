@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The one outcome of an evaluation, after synthesis over every layer's decision set.
 ///
 /// Priority, highest first: halt (1) > deny (2) > block (3) > ask (4) > modify (5) > allow (6).

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 extension JSONValue {
     /// Merges `other` into this value where this value has nothing: objects merge key by key,
     /// recursively; on any other conflict (both have the key, not both objects) this value is

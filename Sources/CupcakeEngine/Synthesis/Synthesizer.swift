@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Turns the decision sets of every layer into the one final decision.
 package enum Synthesizer {
     /// Synthesizes `sets` (in layer order: global first, then project) into one decision, as

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// One problem `cupcake validate` found, with the file and line to fix.
 package struct ValidationFinding: Sendable, Equatable {
     /// An error means the project does not do what it says (a policy that can never run, a

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The cache's small JSON records (the bundle index, the discovery cache): one file per key,
 /// named by the key's XXH64, read leniently (anything unreadable is no record) and written
 /// atomically.

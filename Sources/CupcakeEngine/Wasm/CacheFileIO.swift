@@ -1,4 +1,3 @@
-import CupcakeCodecs
 import Glibc
 
 /// Plain POSIX file access for the module cache (no Foundation: this is on the load path).

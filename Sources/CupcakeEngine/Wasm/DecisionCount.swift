@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Counting the decisions in a Cupcake decision set, for the wasm_eval span's decision_count.
 enum DecisionCount {
     /// The verbs of a decision set produced by cupcake.system.evaluate.

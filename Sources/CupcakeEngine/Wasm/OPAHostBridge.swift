@@ -1,5 +1,4 @@
 import CWasmtime
-import CupcakeCodecs
 
 /// What went wrong inside a host import during a call into the policy.
 enum OPAHostFailure: Equatable {

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// A module's facts as the cache's bundle index stores them:
 /// `{"abi": [1, 3], "entrypoints": {"name": id}, "builtins": {"id": "name"}}`.
 extension OPAModuleFacts {

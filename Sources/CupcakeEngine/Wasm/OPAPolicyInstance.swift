@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Facts about a policy module learned from its first instance and shared by all its instances.
 struct OPAModuleFacts: Sendable {
     let abi: OPAABIVersion

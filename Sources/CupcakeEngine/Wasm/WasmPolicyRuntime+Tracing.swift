@@ -1,5 +1,4 @@
 import CupcakeTrace
-import CupcakeCodecs
 
 /// The runtime's work inside spans of the `wasm` category: module load (cache hit or miss,
 /// compile time), instantiation, and each evaluation (`wasm_eval`, a stage span also visible

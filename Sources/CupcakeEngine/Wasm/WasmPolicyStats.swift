@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Where a compiled module came from when a policy was loaded.
 package enum WasmModuleSource: String, Sendable, Hashable {
     /// Already compiled in this process.

@@ -1,5 +1,5 @@
-import CupcakeCodecs
 import CupcakeTrace
+import CupcakeCodecs
 
 /// One trace line read back: a span that ended, or an event inside a span.
 public struct TraceRecord: Sendable, Equatable {

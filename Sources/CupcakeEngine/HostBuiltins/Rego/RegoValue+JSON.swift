@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Between Rego values and JSON, as OPA converts for builtins that take JSON: a set becomes an
 /// array of its elements in sorted order, and an object key that is not a string becomes its
 /// JSON text (Go's encoder, which escapes `<`, `>` and `&`).

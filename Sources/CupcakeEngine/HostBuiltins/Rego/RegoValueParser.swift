@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Reads the text OPA's `opa_value_dump` writes: JSON, plus sets (`{1,2}`, and `set()` when
 /// empty) and object keys of any type. Strings and numbers are checked and decoded by the JSON
 /// parser, token by token; numbers keep their text.

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Loading the gzip'd tar form of a bundle, as `opa build` writes it.
 extension PolicyBundle {
     /// Loads a gzip'd tar bundle held in memory; `origin` names it in errors.

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The raw files of a bundle, however it was stored (archive, directory, bare module), and the
 /// checks that turn them into a `PolicyBundle`.
 struct BundleSource {

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Why a policy bundle could not be loaded. Every case carries the path the bundle came from, and
 /// the member concerned where there is one, so the message says what to fix.
 public enum BundleError: Error, CustomStringConvertible, Equatable, Sendable {

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The parts of OPA's `.manifest` the loader uses: `wasm[].entrypoint` and `wasm[].module`.
 ///
 /// Shape checked: a JSON object; `revision` a string, `roots` an array of strings, `wasm` an array

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// A compiled OPA policy bundle: the WebAssembly module, its data and entrypoints.
 ///
 /// Loads what `opa build -t wasm -e cupcake/system/evaluate … -o bundle.tar.gz` writes (a gzip'd

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 import Foundation
 import CupcakeTrace
 

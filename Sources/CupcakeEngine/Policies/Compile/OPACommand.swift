@@ -1,5 +1,4 @@
 import Foundation
-import CupcakeCodecs
 
 /// Runs the `opa` binary: locating it, asking its version, building a WebAssembly bundle.
 enum OPACommand {

@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Whitespace normalization of shell commands, so spacing tricks cannot slip past policies
 /// that match text: `rm  -rf   /` and `rm\t-rf /` both become `rm -rf /`.
 ///

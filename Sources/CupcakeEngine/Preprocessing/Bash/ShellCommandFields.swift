@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// The fields a shell command gets, under upstream Cupcake's names, at the top level of the
 /// event: `affected_parent_directories` (paths the command creates, changes or removes; only
 /// when there are any) and, when it runs scripts, `executed_script_path` (the first, as

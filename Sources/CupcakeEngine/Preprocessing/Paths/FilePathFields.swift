@@ -1,4 +1,3 @@
-import CupcakeCodecs
 /// Upstream Cupcake's path fields, added for every tool that touches a file so that a policy
 /// can match where the tool really goes: `resolved_file_path` (absolute, `.`/`..`/`//`
 /// removed, every symbolic link followed), `original_file_path` (the path as the event gave

@@ -1,5 +1,5 @@
-import CupcakeCodecs
 import Synchronization
+import CupcakeCodecs
 
 #if canImport(Glibc)
 import Glibc
